@@ -1,0 +1,13 @@
+package dev.countersign.agent;
+
+/**
+ * The port through which an agent decides its next step: a language model adapter, or a scripted
+ * agent for demos and tests. One bean per agent profile, found by {@link #agent()}.
+ */
+public interface AgentModel {
+
+    /** The agent profile this model serves, as named in a task's {@code agent}. */
+    String agent();
+
+    AgentStep nextStep(AgentRequest request);
+}

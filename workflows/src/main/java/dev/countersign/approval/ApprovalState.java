@@ -1,0 +1,9 @@
+package dev.countersign.approval;
+
+/** Where a pending approval stands. */
+public enum ApprovalState {
+    PENDING,
+    APPROVED,
+    REJECTED,
+    CHANGES_REQUESTED
+}

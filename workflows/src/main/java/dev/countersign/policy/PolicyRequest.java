@@ -1,0 +1,16 @@
+package dev.countersign.policy;
+
+import dev.countersign.agent.JsonValues;
+import dev.countersign.agent.ToolCall;
+import java.util.Map;
+
+/** A tool call with the task context the policy's conditions may read. */
+public record PolicyRequest(String taskId, String agent, String requester, Map<String, Object> input, ToolCall call) {
+
+    public PolicyRequest {
+        if (call == null) {
+            throw new IllegalArgumentException("a policy request needs a tool call");
+        }
+        input = input == null ? Map.of() : JsonValues.immutableCopy(input);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.countersign.policy;
+
+import java.util.List;
+
+/**
+ * The policy's verdict on one tool call, recorded in history with the rule that matched and the
+ * content hash of the policy that produced it. {@code argsDigest} is the SHA-256 of the canonical
+ * JSON of tool and arguments; approvals are bound to it. {@code argumentsInvalid} marks a DENY
+ * because the arguments failed the tool's schema (the reason says which).
+ */
+public record PolicyVerdict(
+        Outcome outcome,
+        String rule,
+        String policyHash,
+        String reason,
+        List<ApprovalTier> tiers,
+        String argsDigest,
+        boolean argumentsInvalid) {
+
+    public PolicyVerdict {
+        if (outcome == null) {
+            throw new IllegalArgumentException("a verdict needs an outcome");
+        }
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        if (outcome == Outcome.APPROVE && tiers.isEmpty()) {
+            throw new IllegalArgumentException("an APPROVE verdict needs at least one tier");
+        }
+        if (argsDigest == null || argsDigest.isBlank()) {
+            throw new IllegalArgumentException("a verdict needs the digest of the arguments it judged");
+        }
+        reason = reason == null ? "" : reason;
+    }
+}

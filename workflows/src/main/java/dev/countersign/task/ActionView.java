@@ -1,0 +1,33 @@
+package dev.countersign.task;
+
+import dev.countersign.agent.JsonValues;
+import dev.countersign.policy.Outcome;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One proposed tool call and what became of it: the arguments that ran (or would have), the
+ * policy verdict with its rule and policy hash, the reviewers' decisions, and the tool's result.
+ */
+public record ActionView(
+        String actionId,
+        String tool,
+        Map<String, Object> args,
+        String argsDigest,
+        String rationale,
+        Double confidence,
+        Outcome verdict,
+        String rule,
+        String policyHash,
+        String reason,
+        ActionState state,
+        Map<String, Object> result,
+        String error,
+        List<DecisionRecord> decisions) {
+
+    public ActionView {
+        args = args == null ? Map.of() : JsonValues.immutableCopy(args);
+        result = result == null ? null : JsonValues.immutableCopy(result);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.countersign.task;
+
+import dev.countersign.approval.DecisionRequest;
+import dev.countersign.approval.DecisionResult;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One agent task: the agent proposes steps, the policy decides which tool calls need a person,
+ * reviewers decide, and approved calls run exactly once. The workflow id is the task id.
+ */
+@WorkflowInterface
+public interface AgentTaskWorkflow {
+
+    String TASK_QUEUE = "countersign";
+
+    @WorkflowMethod
+    TaskView run(TaskStart start);
+
+    // An Update: the reviewer gets a synchronous answer, and a refused decision leaves no event.
+    @UpdateMethod
+    DecisionResult decide(DecisionRequest decision);
+
+    @UpdateValidatorMethod(updateName = "decide")
+    void validateDecide(DecisionRequest decision);
+
+    // An Update: the person answering learns at once whether a question was open.
+    @UpdateMethod
+    void answer(TaskMessage answer);
+
+    @UpdateValidatorMethod(updateName = "answer")
+    void validateAnswer(TaskMessage answer);
+
+    // An Update: cancelling a task that already ended must be refused synchronously.
+    @UpdateMethod
+    void cancel(TaskMessage reason);
+
+    @UpdateValidatorMethod(updateName = "cancel")
+    void validateCancel(TaskMessage reason);
+
+    // A Signal: guidance is fire-and-forget; the agent reads it before its next step.
+    @SignalMethod
+    void guide(TaskMessage guidance);
+
+    // A Query: reads the one state holder without adding to history.
+    @QueryMethod
+    TaskView view();
+}

@@ -1,0 +1,16 @@
+package dev.countersign.task;
+
+import dev.countersign.agent.JsonValues;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One reviewer's decision on an action, as recorded: who, what, why, when, and for an edit the
+ * arguments they set.
+ */
+public record DecisionRecord(String reviewer, String decision, String comment, Instant at, Map<String, Object> args) {
+
+    public DecisionRecord {
+        args = args == null ? null : JsonValues.immutableCopy(args);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.countersign.task;
+
+import dev.countersign.agent.JsonValues;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What starts an agent task: its id (the workflow id), the agent profile, the goal, the input, and
+ * the authenticated requester, who may never approve their own task.
+ */
+public record TaskStart(String taskId, String agent, String goal, Map<String, Object> input, String requester) {
+
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    public TaskStart {
+        if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+            throw new IllegalArgumentException(
+                    "taskId must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (agent == null || agent.isBlank()) {
+            throw new IllegalArgumentException("a task needs an agent");
+        }
+        if (requester == null || requester.isBlank()) {
+            throw new IllegalArgumentException("a task needs an authenticated requester");
+        }
+        goal = goal == null ? "" : goal;
+        input = input == null ? Map.of() : JsonValues.immutableCopy(input);
+    }
+
+    /** True when a second start with this content is the same request as this one. */
+    public boolean sameRequestAs(TaskStart other) {
+        return agent.equals(other.agent) && goal.equals(other.goal) && input.equals(other.input);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.countersign.tool;
+
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * Executes a tool through the ToolRegistry. Implementations refuse an invocation whose arguments
+ * do not match its digest, and pass the idempotency key to the tool.
+ */
+@ActivityInterface
+public interface ToolActivities {
+
+    ToolResult executeTool(ToolInvocation invocation);
+}
