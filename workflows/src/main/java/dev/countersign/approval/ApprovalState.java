@@ -5,5 +5,7 @@ public enum ApprovalState {
     PENDING,
     APPROVED,
     REJECTED,
-    CHANGES_REQUESTED
+    CHANGES_REQUESTED,
+    /** The task was cancelled before the approval was decided. */
+    CANCELLED
 }

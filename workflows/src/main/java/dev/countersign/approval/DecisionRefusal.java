@@ -1,10 +1,15 @@
 package dev.countersign.approval;
 
 import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Why a decision was refused, as an {@link ApplicationFailure} whose type the API maps to an HTTP
- * status. Validators and handlers throw these; a refused decision changes nothing.
+ * Why a decision, an answer or a cancellation was refused. Each reason is its own exception type,
+ * because Temporal reports a validator's refusal by the exception's class name (SDK 1.38.0 drops
+ * an ApplicationFailure's own type there); handlers report the same reason as an {@link
+ * ApplicationFailure} whose type is the simple name. {@link #typeOf} reads either form back. A
+ * refused decision changes nothing.
  */
 public final class DecisionRefusal {
 
@@ -27,9 +32,108 @@ public final class DecisionRefusal {
     /** The task is not in a state where this request applies (409). */
     public static final String NOT_APPLICABLE = "NotApplicable";
 
+    private static final Map<String, Function<String, Refused>> BY_TYPE = Map.of(
+            UNKNOWN_APPROVAL, UnknownApproval::new,
+            ALREADY_DECIDED, ApprovalAlreadyDecided::new,
+            STALE_ARGS, StaleArgsDigest::new,
+            NOT_AN_APPROVER, NotAnApprover::new,
+            ALREADY_APPROVED_BY_REVIEWER, AlreadyApprovedByReviewer::new,
+            REQUESTER_CANNOT_DECIDE, RequesterCannotDecide::new,
+            INVALID_DECISION, InvalidDecision::new,
+            EDIT_DENIED, EditDeniedByPolicy::new,
+            NOT_APPLICABLE, NotApplicable::new);
+
     private DecisionRefusal() {}
 
-    public static ApplicationFailure of(String type, String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, type);
+    /** The refusal of this type, to throw from a validator or (as a failure) from a handler. */
+    public static Refused of(String type, String message) {
+        Function<String, Refused> factory = BY_TYPE.get(type);
+        if (factory == null) {
+            throw new IllegalArgumentException("no refusal type " + type);
+        }
+        return factory.apply(message);
+    }
+
+    /**
+     * The refusal type named by a failure type, whether it came from a validator (a class name) or
+     * a handler (the simple name); null when it names no refusal.
+     */
+    public static String typeOf(String failureType) {
+        if (failureType == null) {
+            return null;
+        }
+        String simple = failureType.substring(Math.max(failureType.lastIndexOf('.'), failureType.lastIndexOf('$')) + 1);
+        return BY_TYPE.containsKey(simple) ? simple : null;
+    }
+
+    /** A refused request; its simple class name is its type. */
+    public abstract static class Refused extends RuntimeException {
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+
+        public String type() {
+            return getClass().getSimpleName();
+        }
+
+        /** The same refusal as a failure an Update handler may throw to answer the client. */
+        public ApplicationFailure asFailure() {
+            return ApplicationFailure.newNonRetryableFailure(getMessage(), type());
+        }
+    }
+
+    public static final class UnknownApproval extends Refused {
+        UnknownApproval(String message) {
+            super(message);
+        }
+    }
+
+    public static final class ApprovalAlreadyDecided extends Refused {
+        ApprovalAlreadyDecided(String message) {
+            super(message);
+        }
+    }
+
+    public static final class StaleArgsDigest extends Refused {
+        StaleArgsDigest(String message) {
+            super(message);
+        }
+    }
+
+    public static final class NotAnApprover extends Refused {
+        NotAnApprover(String message) {
+            super(message);
+        }
+    }
+
+    public static final class AlreadyApprovedByReviewer extends Refused {
+        AlreadyApprovedByReviewer(String message) {
+            super(message);
+        }
+    }
+
+    public static final class RequesterCannotDecide extends Refused {
+        RequesterCannotDecide(String message) {
+            super(message);
+        }
+    }
+
+    public static final class InvalidDecision extends Refused {
+        InvalidDecision(String message) {
+            super(message);
+        }
+    }
+
+    public static final class EditDeniedByPolicy extends Refused {
+        EditDeniedByPolicy(String message) {
+            super(message);
+        }
+    }
+
+    public static final class NotApplicable extends Refused {
+        NotApplicable(String message) {
+            super(message);
+        }
     }
 }

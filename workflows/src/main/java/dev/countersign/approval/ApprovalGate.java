@@ -1,0 +1,224 @@
+package dev.countersign.approval;
+
+import dev.countersign.agent.ToolCall;
+import dev.countersign.policy.ApprovalTier;
+import dev.countersign.policy.Outcome;
+import dev.countersign.policy.PolicyVerdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The approval state machine for one held tool call: the exact arguments and their digest, the
+ * verdict's tiers, the distinct approvers so far, and the outcome. Pure and deterministic, so the
+ * workflow can run {@link #check} in an Update validator and again in the handler.
+ */
+public final class ApprovalGate {
+
+    private final String approvalId;
+    private final String taskId;
+    private final String actionId;
+    private final String requester;
+    private final Instant requestedAt;
+    private ToolCall call;
+    private PolicyVerdict verdict;
+    private int tierIndex;
+    private final List<String> approvers = new ArrayList<>();
+    private ApprovalState state = ApprovalState.PENDING;
+
+    public ApprovalGate(
+            String taskId,
+            String actionId,
+            String requester,
+            ToolCall call,
+            PolicyVerdict verdict,
+            Instant requestedAt) {
+        if (verdict.outcome() != Outcome.APPROVE) {
+            throw new IllegalArgumentException("only an APPROVE verdict holds a call for reviewers");
+        }
+        this.approvalId = approvalId(taskId, actionId);
+        this.taskId = taskId;
+        this.actionId = actionId;
+        this.requester = requester;
+        this.call = call;
+        this.verdict = verdict;
+        this.requestedAt = requestedAt;
+    }
+
+    /** Approval ids name their task, so the API can route a decision without a lookup. */
+    public static String approvalId(String taskId, String actionId) {
+        return taskId + "." + actionId;
+    }
+
+    /** The task id inside an approval id, or null when the id has no such shape. */
+    public static String taskIdOf(String approvalId) {
+        int dot = approvalId == null ? -1 : approvalId.lastIndexOf('.');
+        return dot <= 0 || dot == approvalId.length() - 1 ? null : approvalId.substring(0, dot);
+    }
+
+    /**
+     * Throws the refusal this decision deserves, or returns when it may be applied. {@code
+     * seenDigest} is the digest the reviewer decided on: the one they sent, or the one pending
+     * when their decision was accepted.
+     */
+    public void check(DecisionRequest decision, String seenDigest) {
+        if (!approvalId.equals(decision.approvalId())) {
+            throw DecisionRefusal.of(DecisionRefusal.UNKNOWN_APPROVAL, "no pending approval " + decision.approvalId());
+        }
+        if (state != ApprovalState.PENDING) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.ALREADY_DECIDED, "approval " + approvalId + " was already decided: " + state);
+        }
+        if (decision.reviewer().equals(requester)) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.REQUESTER_CANNOT_DECIDE,
+                    decision.reviewer() + " requested this task and may not decide on it");
+        }
+        if (tier().groups().stream().noneMatch(decision.reviewerGroups()::contains)) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.NOT_AN_APPROVER,
+                    decision.reviewer() + " is not in " + tier().groups() + ", who decide this approval");
+        }
+        if (seenDigest != null && !seenDigest.equals(verdict.argsDigest())) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.STALE_ARGS,
+                    "the arguments changed since they were shown (argsDigest " + seenDigest + " is now "
+                            + verdict.argsDigest() + "); review the new arguments and decide again");
+        }
+        switch (decision.kind()) {
+            case APPROVE -> {
+                if (approvers.contains(decision.reviewer())) {
+                    throw DecisionRefusal.of(
+                            DecisionRefusal.ALREADY_APPROVED_BY_REVIEWER,
+                            decision.reviewer() + " already approved; " + remaining() + " more approval(s) from "
+                                    + tier().groups() + " needed");
+                }
+            }
+            case EDIT -> {
+                if (decision.args() == null) {
+                    throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, "an edit needs the new arguments");
+                }
+            }
+            case REJECT -> requireComment(decision, "a rejection needs a reason");
+            case REQUEST_CHANGES -> requireComment(decision, "a request for changes needs feedback for the agent");
+        }
+    }
+
+    private static void requireComment(DecisionRequest decision, String message) {
+        if (decision.comment().isBlank()) {
+            throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, message);
+        }
+    }
+
+    public DecisionResult approve(String reviewer) {
+        approvers.add(reviewer);
+        if (approvers.size() >= tier().approvals()) {
+            state = ApprovalState.APPROVED;
+        }
+        return result();
+    }
+
+    public DecisionResult reject() {
+        state = ApprovalState.REJECTED;
+        return result();
+    }
+
+    public void cancel() {
+        state = ApprovalState.CANCELLED;
+    }
+
+    public DecisionResult requestChanges() {
+        state = ApprovalState.CHANGES_REQUESTED;
+        return result();
+    }
+
+    /**
+     * Replaces the held call with a reviewer's edit and the policy's verdict on it. Approvals given
+     * for the old arguments no longer count; the editor's counts when they may approve under the
+     * new verdict. An edit the policy would run on its own is approved by the editor alone; one
+     * that needs a higher tier waits for that tier.
+     */
+    public DecisionResult edit(ToolCall edited, PolicyVerdict newVerdict, String editor, java.util.Set<String> groups) {
+        if (newVerdict.outcome() == Outcome.DENY) {
+            throw new IllegalArgumentException("a denied edit must be refused before it reaches the gate");
+        }
+        ApprovalTier current = tier();
+        call = edited;
+        approvers.clear();
+        if (newVerdict.outcome() == Outcome.AUTO) {
+            verdict = new PolicyVerdict(
+                    Outcome.APPROVE,
+                    newVerdict.rule(),
+                    newVerdict.policyHash(),
+                    newVerdict.reason(),
+                    List.of(new ApprovalTier(current.name(), current.groups(), 1, current.sla())),
+                    newVerdict.argsDigest(),
+                    false);
+        } else {
+            verdict = newVerdict;
+        }
+        tierIndex = 0;
+        if (tier().groups().stream().anyMatch(groups::contains)) {
+            return approve(editor);
+        }
+        return result();
+    }
+
+    public DecisionResult result() {
+        return new DecisionResult(approvalId, state, approvers.size(), tier().approvals(), verdict.argsDigest());
+    }
+
+    public PendingApproval view() {
+        return new PendingApproval(
+                approvalId,
+                taskId,
+                actionId,
+                call.tool(),
+                call.args(),
+                verdict.argsDigest(),
+                call.rationale(),
+                call.confidence(),
+                call.tags(),
+                requester,
+                verdict.rule(),
+                verdict.policyHash(),
+                tier().name(),
+                tier().groups(),
+                tier().approvals(),
+                approvers.size(),
+                approvers,
+                requestedAt);
+    }
+
+    private ApprovalTier tier() {
+        return verdict.tiers().get(tierIndex);
+    }
+
+    private int remaining() {
+        return tier().approvals() - approvers.size();
+    }
+
+    public String approvalId() {
+        return approvalId;
+    }
+
+    public String actionId() {
+        return actionId;
+    }
+
+    public ToolCall call() {
+        return call;
+    }
+
+    public PolicyVerdict verdict() {
+        return verdict;
+    }
+
+    public ApprovalState state() {
+        return state;
+    }
+
+    public String argsDigest() {
+        return verdict.argsDigest();
+    }
+}

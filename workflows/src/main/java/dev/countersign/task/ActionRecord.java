@@ -1,0 +1,43 @@
+package dev.countersign.task;
+
+import dev.countersign.agent.ToolCall;
+import dev.countersign.policy.Outcome;
+import dev.countersign.policy.PolicyVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The workflow's mutable record of one proposed tool call; rendered as an {@link ActionView}. */
+final class ActionRecord {
+
+    final String actionId;
+    ToolCall call;
+    PolicyVerdict verdict;
+    ActionState state = ActionState.PENDING;
+    Map<String, Object> result;
+    String error;
+    final List<DecisionRecord> decisions = new ArrayList<>();
+
+    ActionRecord(String actionId, ToolCall call) {
+        this.actionId = actionId;
+        this.call = call;
+    }
+
+    ActionView view() {
+        return new ActionView(
+                actionId,
+                call.tool(),
+                call.args(),
+                verdict == null ? null : verdict.argsDigest(),
+                call.rationale(),
+                call.confidence(),
+                verdict == null ? null : verdict.outcome(),
+                verdict == null ? null : verdict.rule(),
+                verdict == null ? null : verdict.policyHash(),
+                verdict == null || verdict.outcome() != Outcome.DENY ? null : verdict.reason(),
+                state,
+                result,
+                error,
+                decisions);
+    }
+}

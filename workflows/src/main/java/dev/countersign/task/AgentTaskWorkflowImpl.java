@@ -1,0 +1,418 @@
+package dev.countersign.task;
+
+import dev.countersign.agent.AgentActivities;
+import dev.countersign.agent.AgentRequest;
+import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.ToolCall;
+import dev.countersign.agent.TranscriptEntry;
+import dev.countersign.agent.TranscriptKind;
+import dev.countersign.approval.ApprovalGate;
+import dev.countersign.approval.ApprovalState;
+import dev.countersign.approval.DecisionKind;
+import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.approval.DecisionRequest;
+import dev.countersign.approval.DecisionResult;
+import dev.countersign.policy.PolicyActivities;
+import dev.countersign.policy.PolicyRequest;
+import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.tool.ToolActivities;
+import dev.countersign.tool.ToolInvocation;
+import dev.countersign.tool.ToolResult;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * The agent loop with its approval gate. Every side effect is an activity; every decision is an
+ * Update checked by a pure validator and checked again under the lock in its handler, so a
+ * decision that raced with another one can never apply to arguments its reviewer did not see.
+ */
+public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
+
+    /** An agent that has not finished after this many steps is stopped as FAILED. */
+    static final int MAX_AGENT_STEPS = 100;
+
+    private static final Logger log = Workflow.getLogger(AgentTaskWorkflowImpl.class);
+
+    private final TaskState state;
+    private final WorkflowLock decisionLock = Workflow.newWorkflowLock();
+    private final AgentActivities agent =
+            Workflow.newActivityStub(AgentActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30), 10));
+    private final PolicyActivities policy = Workflow.newActivityStub(
+            PolicyActivities.class, options(Duration.ofSeconds(30), Duration.ofSeconds(10), 10));
+    private final ToolActivities tools =
+            Workflow.newActivityStub(ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
+    private boolean answered;
+
+    @WorkflowInit
+    public AgentTaskWorkflowImpl(TaskStart start) {
+        this.state = new TaskState(start, now());
+    }
+
+    private static ActivityOptions options(Duration startToClose, Duration maxInterval, int attempts) {
+        return ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(startToClose)
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setBackoffCoefficient(2.0)
+                        .setMaximumInterval(maxInterval)
+                        .setMaximumAttempts(attempts)
+                        .build())
+                .build();
+    }
+
+    @Override
+    public TaskView run(TaskStart start) {
+        while (!state.status.closed()) {
+            if (state.cancellation != null) {
+                finish(TaskStatus.CANCELLED, "cancelled by " + state.cancellation.by() + reasonSuffix());
+                break;
+            }
+            if (state.agentSteps >= MAX_AGENT_STEPS) {
+                finish(TaskStatus.FAILED, "the agent did not finish within " + MAX_AGENT_STEPS + " steps");
+                break;
+            }
+            AgentStep step = nextStep();
+            if (step == null) {
+                break;
+            }
+            switch (step.kind()) {
+                case FINISH -> finish(TaskStatus.COMPLETED, step.summary());
+                case QUESTION -> awaitAnswer(step);
+                case TOOL_CALL -> handleToolCall(step.toolCall());
+            }
+        }
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return state.view();
+    }
+
+    private AgentStep nextStep() {
+        state.agentSteps++;
+        TaskStart start = state.start;
+        try {
+            return agent.nextStep(
+                    new AgentRequest(start.taskId(), start.agent(), start.goal(), start.input(), state.transcript));
+        } catch (ActivityFailure failure) {
+            finish(TaskStatus.FAILED, "the agent model failed: " + rootMessage(failure));
+            return null;
+        }
+    }
+
+    private void awaitAnswer(AgentStep step) {
+        state.question = step.question();
+        answered = false;
+        setStatus(TaskStatus.AWAITING_INPUT);
+        Workflow.await(() -> answered || state.cancellation != null);
+        state.question = null;
+        if (state.cancellation == null) {
+            setStatus(TaskStatus.RUNNING);
+        }
+    }
+
+    private void handleToolCall(ToolCall call) {
+        ActionRecord action = new ActionRecord(state.nextActionId(), call);
+        state.actions.add(action);
+        PolicyVerdict verdict;
+        try {
+            verdict = evaluate(call);
+        } catch (ActivityFailure failure) {
+            action.state = ActionState.FAILED;
+            action.error = "the policy could not be evaluated: " + rootMessage(failure);
+            addTranscript(TranscriptKind.TOOL_FAILED, action, null, action.error, null);
+            return;
+        }
+        action.verdict = verdict;
+        switch (verdict.outcome()) {
+            case DENY -> {
+                action.state = ActionState.DENIED;
+                addTranscript(TranscriptKind.DENIED, action, null, verdict.reason(), null);
+            }
+            case AUTO -> execute(action);
+            case APPROVE -> holdForApproval(action);
+        }
+        touch();
+    }
+
+    private PolicyVerdict evaluate(ToolCall call) {
+        TaskStart start = state.start;
+        return policy.evaluatePolicy(
+                new PolicyRequest(start.taskId(), start.agent(), start.requester(), start.input(), call));
+    }
+
+    private void holdForApproval(ActionRecord action) {
+        state.gate = new ApprovalGate(
+                state.start.taskId(), action.actionId, state.start.requester(), action.call, action.verdict, now());
+        setStatus(TaskStatus.AWAITING_APPROVAL);
+        log.info(
+                "task {} action {} awaits approval {} under rule {}",
+                state.start.taskId(),
+                action.actionId,
+                state.gate.approvalId(),
+                action.verdict.rule());
+        Workflow.await(() -> state.gate.state() != ApprovalState.PENDING || state.cancellation != null);
+        ApprovalGate gate = state.gate;
+        if (gate.state() == ApprovalState.PENDING) {
+            gate.cancel();
+        }
+        state.closedApprovals.put(gate.approvalId(), gate.state());
+        state.gate = null;
+        action.call = gate.call();
+        action.verdict = gate.verdict();
+        switch (gate.state()) {
+            case APPROVED -> {
+                setStatus(TaskStatus.RUNNING);
+                execute(action);
+            }
+            case REJECTED -> {
+                action.state = ActionState.REJECTED;
+                DecisionRecord last = lastDecision(action);
+                addTranscript(TranscriptKind.REJECTED, action, null, last.comment(), last.reviewer());
+                setStatus(TaskStatus.RUNNING);
+            }
+            case CHANGES_REQUESTED -> {
+                action.state = ActionState.CHANGES_REQUESTED;
+                DecisionRecord last = lastDecision(action);
+                addTranscript(TranscriptKind.CHANGES_REQUESTED, action, null, last.comment(), last.reviewer());
+                setStatus(TaskStatus.RUNNING);
+            }
+            case PENDING, CANCELLED -> action.state = ActionState.CANCELLED;
+        }
+    }
+
+    private static DecisionRecord lastDecision(ActionRecord action) {
+        return action.decisions.get(action.decisions.size() - 1);
+    }
+
+    private void execute(ActionRecord action) {
+        String taskId = state.start.taskId();
+        ToolInvocation invocation = new ToolInvocation(
+                taskId,
+                action.actionId,
+                action.call.tool(),
+                action.call.args(),
+                action.verdict.argsDigest(),
+                ToolInvocation.idempotencyKey(taskId, action.actionId));
+        try {
+            ToolResult result = tools.executeTool(invocation);
+            action.state = ActionState.EXECUTED;
+            action.result = result.output();
+            addTranscript(TranscriptKind.TOOL_RESULT, action, result.output(), null, null);
+        } catch (ActivityFailure failure) {
+            action.state = ActionState.FAILED;
+            action.error = rootMessage(failure);
+            addTranscript(TranscriptKind.TOOL_FAILED, action, null, action.error, null);
+        }
+    }
+
+    @Override
+    public void validateDecide(DecisionRequest decision) {
+        if (state.decisionsById.containsKey(decision.decisionId())) {
+            return;
+        }
+        gateFor(decision).check(decision, decision.argsDigest());
+    }
+
+    @Override
+    public DecisionResult decide(DecisionRequest decision) {
+        try {
+            return decideUnderLock(decision);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+    }
+
+    private DecisionResult decideUnderLock(DecisionRequest decision) {
+        DecisionResult earlier = state.decisionsById.get(decision.decisionId());
+        if (earlier != null) {
+            return earlier;
+        }
+        String seenDigest = decision.argsDigest() != null
+                ? decision.argsDigest()
+                : gateFor(decision).argsDigest();
+        decisionLock.lock();
+        try {
+            earlier = state.decisionsById.get(decision.decisionId());
+            if (earlier != null) {
+                return earlier;
+            }
+            ApprovalGate gate = gateFor(decision);
+            gate.check(decision, seenDigest);
+            DecisionResult result = apply(gate, decision);
+            state.decisionsById.put(decision.decisionId(), result);
+            touch();
+            log.info(
+                    "task {} approval {}: {} by {} -> {} ({}/{})",
+                    state.start.taskId(),
+                    gate.approvalId(),
+                    decision.kind().wireName(),
+                    decision.reviewer(),
+                    result.state(),
+                    result.approvals(),
+                    result.required());
+            return result;
+        } finally {
+            decisionLock.unlock();
+        }
+    }
+
+    private DecisionResult apply(ApprovalGate gate, DecisionRequest decision) {
+        ActionRecord action = state.action(gate.actionId());
+        if (decision.kind() == DecisionKind.EDIT) {
+            return applyEdit(gate, action, decision);
+        }
+        DecisionResult result = switch (decision.kind()) {
+            case APPROVE -> gate.approve(decision.reviewer());
+            case REJECT -> gate.reject();
+            default -> gate.requestChanges();
+        };
+        action.decisions.add(record(decision, null));
+        return result;
+    }
+
+    private DecisionResult applyEdit(ApprovalGate gate, ActionRecord action, DecisionRequest decision) {
+        ToolCall edited = gate.call().withArgs(decision.args());
+        PolicyVerdict verdict = evaluate(edited);
+        if (verdict.argumentsInvalid()) {
+            throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, verdict.reason());
+        }
+        if (verdict.outcome() == dev.countersign.policy.Outcome.DENY) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.EDIT_DENIED, "the policy refuses the edited arguments: " + verdict.reason());
+        }
+        if (state.gate != gate || gate.state() != ApprovalState.PENDING) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.ALREADY_DECIDED,
+                    "approval " + gate.approvalId() + " ended while the edit was checked");
+        }
+        DecisionResult result = gate.edit(edited, verdict, decision.reviewer(), decision.reviewerGroups());
+        action.call = edited;
+        action.verdict = gate.verdict();
+        action.decisions.add(record(decision, edited.args()));
+        return result;
+    }
+
+    private DecisionRecord record(DecisionRequest decision, Map<String, Object> args) {
+        return new DecisionRecord(decision.reviewer(), decision.kind().wireName(), decision.comment(), now(), args);
+    }
+
+    private ApprovalGate gateFor(DecisionRequest decision) {
+        ApprovalGate gate = state.gate;
+        if (gate != null && gate.approvalId().equals(decision.approvalId())) {
+            return gate;
+        }
+        ApprovalState closed = state.closedApprovals.get(decision.approvalId());
+        if (closed != null) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.ALREADY_DECIDED,
+                    "approval " + decision.approvalId() + " was already decided: " + closed);
+        }
+        throw DecisionRefusal.of(
+                DecisionRefusal.UNKNOWN_APPROVAL,
+                "task " + state.start.taskId() + " has no approval " + decision.approvalId());
+    }
+
+    @Override
+    public void validateAnswer(TaskMessage answer) {
+        if (state.status != TaskStatus.AWAITING_INPUT || answered) {
+            throw DecisionRefusal.of(DecisionRefusal.NOT_APPLICABLE, "the agent has no open question");
+        }
+        if (answer.text().isBlank()) {
+            throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, "an answer needs text");
+        }
+    }
+
+    @Override
+    public void answer(TaskMessage answer) {
+        try {
+            validateAnswer(answer);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+        answered = true;
+        state.transcript.add(
+                new TranscriptEntry(TranscriptKind.ANSWER, null, null, null, answer.text(), answer.by(), now()));
+        touch();
+    }
+
+    @Override
+    public void validateCancel(TaskMessage reason) {
+        if (state.status.closed() || state.cancellation != null) {
+            throw DecisionRefusal.of(DecisionRefusal.NOT_APPLICABLE, "the task has already ended: " + state.status);
+        }
+    }
+
+    @Override
+    public void cancel(TaskMessage reason) {
+        try {
+            validateCancel(reason);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+        state.cancellation = reason;
+        log.info("task {} cancelled by {}", state.start.taskId(), reason.by());
+        touch();
+    }
+
+    @Override
+    public void guide(TaskMessage guidance) {
+        if (state.status.closed() || guidance.text().isBlank()) {
+            return;
+        }
+        state.transcript.add(
+                new TranscriptEntry(TranscriptKind.GUIDANCE, null, null, null, guidance.text(), guidance.by(), now()));
+        touch();
+    }
+
+    @Override
+    public TaskView view() {
+        return state.view();
+    }
+
+    private void finish(TaskStatus status, String summary) {
+        state.summary = summary;
+        setStatus(status);
+        log.info("task {} ended {}: {}", state.start.taskId(), status, summary);
+    }
+
+    private String reasonSuffix() {
+        return state.cancellation.text().isBlank() ? "" : ": " + state.cancellation.text();
+    }
+
+    private void setStatus(TaskStatus status) {
+        state.status = status;
+        touch();
+    }
+
+    private void addTranscript(
+            TranscriptKind kind, ActionRecord action, Map<String, Object> result, String text, String by) {
+        state.transcript.add(new TranscriptEntry(kind, action.actionId, action.call, result, text, by, now()));
+    }
+
+    private void touch() {
+        state.updatedAt = now();
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure app) {
+                return app.getOriginalMessage();
+            }
+            if (cause.getCause() == null) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getMessage();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.countersign.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countersign.approval.DecisionKind;
+import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.approval.DecisionRequest;
+import dev.countersign.approval.DecisionResult;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * A time-skipping Temporal test environment with the task workflow, the test agent and policy,
+ * and recording tools; plus the people of the demo: dave requests, alice leads support, bob and
+ * carol are in finance.
+ */
+final class TaskHarness implements AutoCloseable {
+
+    static final String REQUESTER = "dave";
+    static final Map<String, Set<String>> GROUPS = Map.of(
+            "dave", Set.of("support-agents"),
+            "alice", Set.of("support-leads"),
+            "bob", Set.of("finance"),
+            "carol", Set.of("finance"),
+            "erin", Set.of("support-leads", "support-agents"));
+
+    final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    final RecordingTools tools = new RecordingTools();
+    final WorkflowClient client = env.getWorkflowClient();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    TaskHarness() {
+        Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE);
+        register(worker);
+        env.start();
+    }
+
+    void register(Worker worker) {
+        worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new RefundTestAgent(), new RefundTestPolicy(), tools);
+    }
+
+    String startRefund(double amount) {
+        return start(Map.of("orderId", "A-1", "amount", amount), REQUESTER);
+    }
+
+    String start(Map<String, Object> input, String requester) {
+        String taskId = "task-" + ids.incrementAndGet();
+        WorkflowClient.start(stub(taskId, true)::run, new TaskStart(taskId, "support", "refund", input, requester));
+        return taskId;
+    }
+
+    AgentTaskWorkflow stub(String taskId) {
+        return stub(taskId, false);
+    }
+
+    private AgentTaskWorkflow stub(String taskId, boolean forStart) {
+        if (!forStart) {
+            return client.newWorkflowStub(AgentTaskWorkflow.class, taskId);
+        }
+        return client.newWorkflowStub(
+                AgentTaskWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(taskId)
+                        .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
+                        .build());
+    }
+
+    /** Waits, without letting timers fire, until the task's view satisfies the condition. */
+    TaskView awaitView(String taskId, Predicate<TaskView> condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        TaskView view = stub(taskId).view();
+        while (!condition.test(view)) {
+            assertThat(System.nanoTime())
+                    .as("task %s never reached the expected state: %s", taskId, view)
+                    .isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            view = stub(taskId).view();
+        }
+        return view;
+    }
+
+    TaskView awaitStatus(String taskId, TaskStatus status) {
+        return awaitView(taskId, view -> view.status() == status);
+    }
+
+    TaskView awaitPending(String taskId) {
+        return awaitView(taskId, view -> view.pendingApproval() != null);
+    }
+
+    TaskView result(String taskId) {
+        try {
+            return WorkflowStub.fromTyped(stub(taskId)).getResult(20, TimeUnit.SECONDS, TaskView.class);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "task " + taskId + " did not end: " + stub(taskId).view(), e);
+        }
+    }
+
+    DecisionResult decide(
+            String taskId,
+            String reviewer,
+            DecisionKind kind,
+            Map<String, Object> args,
+            String digest,
+            String comment) {
+        String approvalId = stub(taskId).view().pendingApprovalId();
+        return decide(new DecisionRequest(
+                UUID.randomUUID().toString(), approvalId, reviewer, GROUPS.get(reviewer), kind, args, digest, comment));
+    }
+
+    DecisionResult decide(DecisionRequest request) {
+        String taskId = request.approvalId().substring(0, request.approvalId().lastIndexOf('.'));
+        return stub(taskId).decide(request);
+    }
+
+    DecisionResult approve(String taskId, String reviewer) {
+        return decide(taskId, reviewer, DecisionKind.APPROVE, null, null, "");
+    }
+
+    /** The refusal type of a decision the workflow refused. */
+    static String refusalOf(Runnable decision) {
+        try {
+            decision.run();
+        } catch (WorkflowUpdateException e) {
+            Throwable cause = e.getCause();
+            assertThat(cause).isInstanceOf(ApplicationFailure.class);
+            return DecisionRefusal.typeOf(((ApplicationFailure) cause).getType());
+        }
+        throw new AssertionError("the decision was accepted, expected a refusal");
+    }
+
+    void skip(Duration duration) {
+        env.sleep(duration);
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
+}
