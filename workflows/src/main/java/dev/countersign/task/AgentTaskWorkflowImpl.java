@@ -214,7 +214,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateDecide(DecisionRequest decision) {
-        if (state.decisionsById.containsKey(decision.decisionId())) {
+        if (earlierAnswer(decision) != null) {
             return;
         }
         gateFor(decision).check(decision, decision.argsDigest());
@@ -230,7 +230,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     }
 
     private DecisionResult decideUnderLock(DecisionRequest decision) {
-        DecisionResult earlier = state.decisionsById.get(decision.decisionId());
+        DecisionResult earlier = earlierAnswer(decision);
         if (earlier != null) {
             return earlier;
         }
@@ -239,7 +239,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                 : gateFor(decision).argsDigest();
         decisionLock.lock();
         try {
-            earlier = state.decisionsById.get(decision.decisionId());
+            earlier = earlierAnswer(decision);
             if (earlier != null) {
                 return earlier;
             }
@@ -247,6 +247,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             gate.check(decision, seenDigest);
             DecisionResult result = apply(gate, decision);
             state.decisionsById.put(decision.decisionId(), result);
+            state.decisionRequestsById.put(decision.decisionId(), decision);
             touch();
             log.info(
                     "task {} approval {}: {} by {} -> {} ({}/{})",
@@ -261,6 +262,23 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         } finally {
             decisionLock.unlock();
         }
+    }
+
+    /**
+     * The answer already given to this decision id, or null. An id reused by another reviewer or for
+     * another approval is refused rather than answered with someone else's result.
+     */
+    private DecisionResult earlierAnswer(DecisionRequest decision) {
+        DecisionRequest first = state.decisionRequestsById.get(decision.decisionId());
+        if (first == null) {
+            return null;
+        }
+        if (!first.reviewer().equals(decision.reviewer()) || !first.approvalId().equals(decision.approvalId())) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.INVALID_DECISION,
+                    "decision id " + decision.decisionId() + " was already used for another decision");
+        }
+        return state.decisionsById.get(decision.decisionId());
     }
 
     private DecisionResult apply(ApprovalGate gate, DecisionRequest decision) {

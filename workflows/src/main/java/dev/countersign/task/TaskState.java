@@ -4,6 +4,7 @@ import dev.countersign.agent.Question;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.ApprovalState;
+import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class TaskState {
     ApprovalGate gate;
     final Map<String, ApprovalState> closedApprovals = new HashMap<>();
     final Map<String, DecisionResult> decisionsById = new LinkedHashMap<>();
+    final Map<String, DecisionRequest> decisionRequestsById = new HashMap<>();
     Question question;
     String summary;
     TaskMessage cancellation;

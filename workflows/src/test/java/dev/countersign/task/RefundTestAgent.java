@@ -41,7 +41,7 @@ class RefundTestAgent implements AgentActivities {
             return switch (last.kind()) {
                 case CHANGES_REQUESTED -> refund(amountIn(last.text(), input.get("amount")), input);
                 case TOOL_RESULT ->
-                    email(input, "Refunded " + last.call().args().get("amount"));
+                    email(input, "Refunded " + last.call().args().get("amount") + guidance(transcript));
                 default -> email(input, "Sorry, no refund: " + last.text());
             };
         }
@@ -58,6 +58,13 @@ class RefundTestAgent implements AgentActivities {
 
     private static AgentStep email(Map<String, Object> input, String body) {
         return AgentStep.call(call("send_email", Map.of("to", "customer@example.com", "body", body)));
+    }
+
+    private static String guidance(List<TranscriptEntry> transcript) {
+        return transcript.stream()
+                .filter(entry -> entry.kind() == TranscriptKind.GUIDANCE)
+                .map(entry -> " (" + entry.text() + ")")
+                .reduce("", String::concat);
     }
 
     private static ToolCall call(String tool, Map<String, Object> args) {

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +38,22 @@ final class TaskHarness implements AutoCloseable {
             "carol", Set.of("finance"),
             "erin", Set.of("support-leads", "support-agents"));
 
+    /**
+     * Every workflow task replays the whole history on the worker that picks it up, as after a
+     * restart. The test server never moves a task off a dead worker's sticky queue, which a real
+     * server does after the sticky schedule-to-start timeout.
+     */
+    static final WorkerOptions NO_STICKY_CACHE = WorkerOptions.newBuilder()
+            .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+            .build();
+
     final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     final RecordingTools tools = new RecordingTools();
     final WorkflowClient client = env.getWorkflowClient();
     private final AtomicInteger ids = new AtomicInteger();
 
     TaskHarness() {
-        Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE);
+        Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE, NO_STICKY_CACHE);
         register(worker);
         env.start();
     }
