@@ -1,0 +1,100 @@
+package dev.countersign.policy;
+
+import dev.countersign.agent.ToolCall;
+import dev.countersign.tool.ArgsDigest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A loaded, compiled policy: its rules in file order, the default outcome, and the SHA-256 of the
+ * file it came from. Immutable; {@link #evaluate} may be called from many threads. Build one with
+ * {@link PolicyLoader}.
+ */
+public final class Policy {
+
+    private static final Logger log = LoggerFactory.getLogger(Policy.class);
+
+    private final String source;
+    private final String hash;
+    private final Outcome defaultOutcome;
+    private final List<CompiledRule> rules;
+    private final List<String> warnings;
+
+    Policy(String source, String hash, Outcome defaultOutcome, List<CompiledRule> rules, List<String> warnings) {
+        if (defaultOutcome == Outcome.APPROVE) {
+            throw new IllegalArgumentException("the default outcome must be auto or deny");
+        }
+        this.source = source;
+        this.hash = hash;
+        this.defaultOutcome = defaultOutcome;
+        this.rules = List.copyOf(rules);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Where the policy was read from, for messages: a file path or a classpath resource. */
+    public String source() {
+        return source;
+    }
+
+    /** SHA-256 (lower-case hex) of the policy file's bytes; every verdict records it. */
+    public String hash() {
+        return hash;
+    }
+
+    public Outcome defaultOutcome() {
+        return defaultOutcome;
+    }
+
+    public List<PolicyRule> rules() {
+        return rules.stream().map(CompiledRule::rule).toList();
+    }
+
+    /** Things that load but are probably mistakes, such as a rule that can never match. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The verdict of the first rule whose tools include the call's tool and whose condition holds;
+     * the default when none does. A condition that fails to evaluate denies the call. Arguments are
+     * not checked against the tool's schema here; {@link PolicyActivitiesImpl} does that first.
+     */
+    public PolicyVerdict evaluate(PolicyRequest request) {
+        ToolCall call = request.call();
+        String argsDigest = ArgsDigest.of(call.tool(), call.args());
+        Map<String, Object> variables = ConditionVariables.of(request);
+        for (CompiledRule compiled : rules) {
+            try {
+                if (compiled.matches(call.tool(), variables)) {
+                    return compiled.rule().verdict(hash, argsDigest);
+                }
+            } catch (ConditionFailure e) {
+                return conditionFailed(compiled.rule(), e, argsDigest);
+            }
+        }
+        return defaultVerdict(call.tool(), argsDigest);
+    }
+
+    private PolicyVerdict conditionFailed(PolicyRule rule, ConditionFailure failure, String argsDigest) {
+        log.warn(
+                "policy rule '{}' of {} could not evaluate its condition: {}",
+                rule.name(),
+                source,
+                failure.getMessage());
+        String reason = "policy rule '" + rule.name() + "' could not evaluate its condition, so the call is denied: "
+                + failure.getMessage();
+        return new PolicyVerdict(Outcome.DENY, rule.name(), hash, reason, List.of(), argsDigest, false);
+    }
+
+    private PolicyVerdict defaultVerdict(String tool, String argsDigest) {
+        String reason = defaultOutcome == Outcome.DENY ? "no policy rule matches tool " + tool : "";
+        return new PolicyVerdict(defaultOutcome, null, hash, reason, List.of(), argsDigest, false);
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + source + ", sha256 " + hash + ", " + rules.size() + " rules]";
+    }
+}

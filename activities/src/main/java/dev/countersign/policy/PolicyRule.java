@@ -1,0 +1,55 @@
+package dev.countersign.policy;
+
+import java.util.List;
+
+/**
+ * One rule of a policy as written in the file: the tools it covers ({@code *} for any), its optional
+ * CEL {@code when} condition, and the outcome with its reason or approval tiers. {@code line} is where
+ * the rule starts in the file.
+ */
+public record PolicyRule(
+        String name,
+        List<String> tools,
+        String condition,
+        Outcome outcome,
+        String reason,
+        List<ApprovalTier> tiers,
+        int line) {
+
+    /** The tool name that makes a rule cover every tool. */
+    public static final String ANY_TOOL = "*";
+
+    public PolicyRule {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a policy rule needs a name");
+        }
+        tools = tools == null ? List.of() : List.copyOf(tools);
+        if (tools.isEmpty()) {
+            throw new IllegalArgumentException("policy rule '" + name + "' names no tool");
+        }
+        if (outcome == null) {
+            throw new IllegalArgumentException("policy rule '" + name + "' has no outcome");
+        }
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        if ((outcome == Outcome.APPROVE) == tiers.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "policy rule '" + name + "': tiers go with outcome approve, and only there");
+        }
+        if (reason == null || reason.isBlank()) {
+            reason = outcome == Outcome.DENY ? "denied by policy rule '" + name + "'" : "";
+        }
+    }
+
+    public boolean appliesTo(String tool) {
+        return tools.contains(ANY_TOOL) || tools.contains(tool);
+    }
+
+    /** True when the rule has no condition: every call to its tools matches. */
+    public boolean unconditional() {
+        return condition == null;
+    }
+
+    PolicyVerdict verdict(String policyHash, String argsDigest) {
+        return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.countersign.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each file under policies/broken/ fails to load with one message naming file, line, rule and problem. */
+class BrokenPolicyFilesTest {
+
+    private static final Map<String, String> EXPECTED = new TreeMap<>(Map.ofEntries(
+            Map.entry(
+                    "bad-yaml.yaml",
+                    "line 5, after rule 'small-refunds' (#1): not valid YAML: expected <block end>, but found"
+                            + " '<block mapping start>' (column 4, while parsing a block collection)"),
+            Map.entry(
+                    "yaml-error-in-tier.yaml",
+                    "line 11, rule 'refunds' (#2): not valid YAML: expected ',' or ']', but got :"
+                            + " (column 18, while parsing a flow sequence)"),
+            Map.entry(
+                    "unknown-key.yaml",
+                    "line 5, rule 'small-refunds' (#1): unknown key 'whn'"
+                            + " (expected name, tool, when, outcome, reason, tiers)"),
+            Map.entry("duplicate-key.yaml", "line 6, rule 'refunds' (#1): 'outcome' appears twice"),
+            Map.entry(
+                    "tier-with-sla.yaml",
+                    "line 10, rule 'large-refunds' (#1), tier #1: 'sla' is not supported yet:"
+                            + " approval tiers have no deadline in this version; remove it"),
+            Map.entry(
+                    "rule-with-on-timeout.yaml",
+                    "line 6, rule 'large-refunds' (#1): 'on-timeout' is not supported yet:"
+                            + " approval tiers have no deadline in this version; remove it"),
+            Map.entry("missing-name.yaml", "line 6, rule #2: missing 'name'"),
+            Map.entry("missing-tool.yaml", "line 3, rule 'small-refunds' (#1): missing 'tool'"),
+            Map.entry("missing-outcome.yaml", "line 3, rule 'lookups' (#1): missing 'outcome'"),
+            Map.entry(
+                    "rule-not-a-mapping.yaml", "line 6, rule #2: a rule must be a mapping with name, tool and outcome"),
+            Map.entry(
+                    "duplicate-rule-name.yaml",
+                    "line 7, rule 'refunds' (#2): duplicate rule name 'refunds': the rule at line 3 has it too"),
+            Map.entry(
+                    "bad-outcome.yaml",
+                    "line 5, rule 'lookups' (#1): 'outcome' must be auto, approve or deny, was 'allow'"),
+            Map.entry(
+                    "approve-without-tiers.yaml",
+                    "line 3, rule 'medium-refunds' (#1): outcome approve needs 'tiers':"
+                            + " who approves and how many approvals are needed"),
+            Map.entry(
+                    "tiers-on-deny.yaml",
+                    "line 6, rule 'no-deletes' (#1): 'tiers' only go with outcome approve, this rule's is deny"),
+            Map.entry("tier-without-groups.yaml", "line 7, rule 'medium-refunds' (#1), tier #1: missing 'groups'"),
+            Map.entry(
+                    "zero-approvals.yaml",
+                    "line 8, rule 'medium-refunds' (#1), tier #1: 'approvals' must be at least 1, was 0"),
+            Map.entry(
+                    "approvals-not-a-number.yaml",
+                    "line 8, rule 'medium-refunds' (#1), tier #1: 'approvals' must be a whole number, was 'two'"),
+            Map.entry(
+                    "cel-syntax-error.yaml",
+                    "line 5, rule 'small-refunds' (#1): 'when' is not a valid condition: mismatched input '<EOF>'"
+                            + " expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT,"
+                            + " NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER} at column 15 of `args.amount <=`"),
+            Map.entry(
+                    "cel-undeclared-variable.yaml",
+                    "line 5, rule 'small-refunds' (#1): 'when' is not a valid condition:"
+                            + " undeclared reference to 'amount' at column 1 of `amount <= 10`"),
+            Map.entry(
+                    "cel-type-error.yaml",
+                    "line 5, rule 'unsure' (#1): 'when' is not a valid condition: found no matching overload"
+                            + " for '_<_' applied to '(double, string)' at column 12 of `confidence < \"high\"`"),
+            Map.entry(
+                    "cel-not-boolean.yaml",
+                    "line 5, rule 'small-refunds' (#1): 'when' is not a valid condition:"
+                            + " it must be true or false, but its type is int"),
+            Map.entry(
+                    "cel-dyn-result.yaml",
+                    "line 5, rule 'urgent-emails' (#1): 'when' is not a valid condition: it must be true or"
+                            + " false, but its type is dyn; compare explicitly, for example args.urgent == true"),
+            Map.entry(
+                    "cel-error-in-second-line.yaml",
+                    "line 7, rule 'euro-refunds' (#1): 'when' is not a valid condition:"
+                            + " undeclared reference to 'limit' at column 16 of `args.amount <= limit`"),
+            Map.entry(
+                    "unknown-tool.yaml",
+                    "line 4, rule 'refunds' (#1): unknown tool 'issue_refnud'"
+                            + " (known tools: delete_account, issue_refund, lookup_order, send_email)"),
+            Map.entry(
+                    "unsupported-version.yaml",
+                    "line 1: unsupported 'version' 2; this version of Countersign reads version 1"),
+            Map.entry(
+                    "bad-default.yaml",
+                    "line 2: 'default' must be deny or auto, was 'approve'"
+                            + " (for approval by default, end the rules with one for tool \"*\")")));
+
+    static Stream<Arguments> brokenFiles() {
+        return EXPECTED.entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void brokenPolicyFailsWithOneMessageNamingFileLineRuleAndProblem(String file, String problem) {
+        String source = "classpath:policies/broken/" + file;
+
+        assertThatThrownBy(() -> new PolicyLoader(TestTools.REGISTRY.names()).loadResource("policies/broken/" + file))
+                .isInstanceOfSatisfying(PolicyException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("invalid policy " + source + ": " + problem);
+                    assertThat(e.problems()).containsExactly(problem);
+                    assertThat(e.source()).isEqualTo(source);
+                });
+    }
+
+    @Test
+    void everyBrokenFileHasAnExpectedMessage() throws IOException, URISyntaxException {
+        Path dir = Path.of(
+                getClass().getClassLoader().getResource("policies/broken").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.countersign.api;
+
+import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.client.ApprovalNotFound;
+import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.TaskConflict;
+import dev.countersign.client.TaskNotActive;
+import dev.countersign.client.TaskNotFound;
+import dev.countersign.client.UnknownAgent;
+import dev.countersign.security.ApiSecurityConfiguration;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * The one place where failures become application/problem+json: the facade's exceptions, the
+ * workflow's refusals by type, the API's own checks, Spring MVC's errors, Spring Security's 401 and
+ * 403 (handed over by its entry point and access-denied handler), and anything unexpected as a
+ * generic 500 that is logged once.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final Map<String, HttpStatus> REFUSAL_STATUS = Map.of(
+            DecisionRefusal.UNKNOWN_APPROVAL, HttpStatus.NOT_FOUND,
+            DecisionRefusal.ALREADY_DECIDED, HttpStatus.CONFLICT,
+            DecisionRefusal.STALE_ARGS, HttpStatus.CONFLICT,
+            DecisionRefusal.NOT_AN_APPROVER, HttpStatus.FORBIDDEN,
+            DecisionRefusal.ALREADY_APPROVED_BY_REVIEWER, HttpStatus.FORBIDDEN,
+            DecisionRefusal.REQUESTER_CANNOT_DECIDE, HttpStatus.FORBIDDEN,
+            DecisionRefusal.INVALID_DECISION, HttpStatus.BAD_REQUEST,
+            DecisionRefusal.EDIT_DENIED, HttpStatus.BAD_REQUEST,
+            DecisionRefusal.NOT_APPLICABLE, HttpStatus.CONFLICT);
+
+    @ExceptionHandler(DecisionRefused.class)
+    ResponseEntity<ProblemDetail> refused(DecisionRefused refused, HttpServletRequest request) {
+        String type = refused.type() == null ? "Refused" : refused.type();
+        HttpStatus status = REFUSAL_STATUS.get(type);
+        if (status == null) {
+            log.warn("refusal type '{}' has no HTTP status of its own; answering 409", type);
+            status = HttpStatus.CONFLICT;
+        }
+        return refusal(status, type, refused.getMessage(), request);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
+        return refusal(problem.status(), problem.code(), problem.getMessage(), request);
+    }
+
+    @ExceptionHandler(TaskNotFound.class)
+    ResponseEntity<ProblemDetail> taskNotFound(TaskNotFound notFound, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "TaskNotFound", notFound.getMessage()), request);
+    }
+
+    @ExceptionHandler(ApprovalNotFound.class)
+    ResponseEntity<ProblemDetail> approvalNotFound(ApprovalNotFound notFound, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "ApprovalNotFound", notFound.getMessage()), request);
+    }
+
+    @ExceptionHandler(TaskConflict.class)
+    ResponseEntity<ProblemDetail> taskConflict(TaskConflict conflict, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "TaskConflict", conflict.getMessage()), request);
+    }
+
+    @ExceptionHandler(TaskNotActive.class)
+    ResponseEntity<ProblemDetail> taskNotActive(TaskNotActive notActive, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "TaskNotActive", notActive.getMessage()), request);
+    }
+
+    @ExceptionHandler(UnknownAgent.class)
+    ResponseEntity<ProblemDetail> unknownAgent(UnknownAgent unknown, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "UnknownAgent", unknown.getMessage()), request);
+    }
+
+    // Logged by the entry point, which knows it is refusing; here only the body is written.
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {
+        String detail = failure instanceof BadCredentialsException
+                ? "bad credentials: the user name or password is wrong"
+                : "authentication required: send HTTP Basic credentials";
+        ResponseEntity<ProblemDetail> response =
+                respond(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthenticated", detail), request);
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiSecurityConfiguration.BASIC_CHALLENGE)
+                .contentType(Problems.MEDIA_TYPE)
+                .body(response.getBody());
+    }
+
+    // Logged by the access-denied handler when the filter chain refuses.
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException denied, HttpServletRequest request) {
+        return respond(
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "AccessDenied",
+                        "your groups do not allow " + request.getMethod() + " " + request.getRequestURI()),
+                request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+        return respond(
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "an unexpected error occurred; it has been logged on the server"),
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadableBody(failure));
+        return handleExceptionInternal(failure, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, "no endpoint " + failure.getHttpMethod() + " /" + failure.getResourcePath());
+        return handleExceptionInternal(failure, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("request failed with {}: {}", status.value(), request.getDescription(false), failure);
+        }
+        ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            Problems.typeDefault(problem);
+        }
+        return response;
+    }
+
+    private static String unreadableBody(HttpMessageNotReadableException failure) {
+        if (failure.getCause() instanceof StreamReadException malformed) {
+            return "malformed JSON: " + Problems.withoutSource(malformed.getOriginalMessage())
+                    + Problems.location(malformed);
+        }
+        if (failure.getCause() instanceof MismatchedInputException mismatch) {
+            return "invalid request body: " + Problems.jsonPath(mismatch) + " has the wrong JSON type";
+        }
+        if (failure.getCause() instanceof JacksonException unreadable) {
+            return "invalid request body: " + Problems.jsonPath(unreadable) + " could not be read";
+        }
+        String message = failure.getMessage();
+        if (message != null && message.startsWith("Required request body is missing")) {
+            return "a JSON request body is required";
+        }
+        return "the request body could not be read as JSON";
+    }
+
+    private static ResponseEntity<ProblemDetail> refusal(
+            HttpStatus status, String code, String detail, HttpServletRequest request) {
+        if (status == HttpStatus.FORBIDDEN) {
+            log.warn(
+                    "refused {} {} for '{}' with 403 {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getRemoteUser(),
+                    code,
+                    detail);
+        }
+        return respond(Problems.of(status, code, detail), request);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        Problems.typeDefault(problem);
+        problem.setInstance(Problems.instance(request));
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.MEDIA_TYPE)
+                .body(problem);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.countersign.api;
+
+import dev.countersign.approval.DecisionResult;
+import dev.countersign.approval.PendingApproval;
+import dev.countersign.client.ApprovalNotFound;
+import dev.countersign.client.Countersign;
+import dev.countersign.security.CurrentUser;
+import dev.countersign.security.Reviewer;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's approval inbox and decisions; the reviewer is always the authenticated caller. */
+@RestController
+@RequestMapping(path = "/api/approvals", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ApprovalController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+    private final Countersign countersign;
+
+    public ApprovalController(Countersign countersign) {
+        this.countersign = countersign;
+    }
+
+    @GetMapping
+    public List<PendingApproval> inbox(Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        return countersign.approvalsFor(caller.name(), caller.groups());
+    }
+
+    @GetMapping("/{approvalId}")
+    public PendingApproval approval(@PathVariable String approvalId) {
+        return countersign
+                .approval(approvalId)
+                .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
+    }
+
+    @PostMapping(path = "/{approvalId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public DecisionResult decide(
+            @PathVariable String approvalId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody DecisionBody body,
+            Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
+    }
+
+    private static String decisionId(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_REQUEST,
+                    IDEMPOTENCY_KEY + " must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return idempotencyKey;
+    }
+}

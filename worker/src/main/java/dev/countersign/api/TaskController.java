@@ -1,0 +1,124 @@
+package dev.countersign.api;
+
+import dev.countersign.client.Countersign;
+import dev.countersign.client.StartedTask;
+import dev.countersign.client.TaskNotActive;
+import dev.countersign.client.TaskNotFound;
+import dev.countersign.security.CountersignSecurityProperties;
+import dev.countersign.security.CurrentUser;
+import dev.countersign.security.Reviewer;
+import dev.countersign.task.TaskMessage;
+import dev.countersign.task.TaskStart;
+import dev.countersign.task.TaskView;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Starts, lists, reads, steers and cancels agent tasks on behalf of the authenticated caller. */
+@RestController
+@RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+public class TaskController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final Countersign countersign;
+    private final CountersignSecurityProperties security;
+
+    public TaskController(Countersign countersign, CountersignSecurityProperties security) {
+        this.countersign = countersign;
+        this.security = security;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<TaskStarted> start(@RequestBody StartTaskRequest body, Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        if (!caller.inAnyOf(security.requesterGroups())) {
+            throw ApiProblem.forbidden(
+                    "NotARequester", "starting a task needs one of the groups " + security.requesterGroups());
+        }
+        String taskId = body.taskId() == null ? "task-" + UUID.randomUUID() : body.taskId();
+        TaskStart start = ApiProblem.valid(
+                ApiProblem.INVALID_REQUEST,
+                () -> new TaskStart(taskId, body.agent(), body.goal(), body.input(), caller.name()));
+        StartedTask started = countersign.start(start);
+        TaskStarted answer = new TaskStarted(started.taskId(), started.status());
+        if (!started.created()) {
+            return ResponseEntity.ok(answer);
+        }
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{taskId}")
+                .buildAndExpand(started.taskId())
+                .toUri();
+        return ResponseEntity.created(location).body(answer);
+    }
+
+    @GetMapping
+    public List<TaskView> list(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_REQUEST, "limit must lie between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return countersign.tasks(limit);
+    }
+
+    @GetMapping("/{taskId}")
+    public TaskView task(@PathVariable String taskId) {
+        return find(taskId);
+    }
+
+    @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void guide(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
+        countersign.guide(taskId, message(authentication, body.text(), "guidance needs text"));
+    }
+
+    @PostMapping(path = "/{taskId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void answer(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
+        countersign.answer(taskId, message(authentication, body.text(), "an answer needs text"));
+    }
+
+    @PostMapping("/{taskId}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void cancel(
+            @PathVariable String taskId,
+            @RequestBody(required = false) CancelRequest body,
+            Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        TaskView task = find(taskId);
+        if (!caller.name().equals(task.requester()) && !caller.inAnyOf(security.operatorGroups())) {
+            throw ApiProblem.forbidden(
+                    "NotRequesterOrOperator",
+                    "only the task's requester or a member of " + security.operatorGroups() + " may cancel it");
+        }
+        if (task.status() != null && task.status().closed()) {
+            throw new TaskNotActive("task '" + taskId + "' already ended: " + task.status());
+        }
+        String reason = body == null ? "" : body.reason();
+        countersign.cancel(taskId, new TaskMessage(caller.name(), reason));
+    }
+
+    private TaskView find(String taskId) {
+        return countersign.task(taskId).orElseThrow(() -> new TaskNotFound("no task '" + taskId + "'"));
+    }
+
+    private static TaskMessage message(Authentication authentication, String text, String whenEmpty) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.badRequest(ApiProblem.INVALID_REQUEST, whenEmpty);
+        }
+        return new TaskMessage(CurrentUser.of(authentication).name(), text);
+    }
+}

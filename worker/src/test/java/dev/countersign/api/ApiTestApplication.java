@@ -1,0 +1,13 @@
+package dev.countersign.api;
+
+import dev.countersign.security.ApiSecurityConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The smallest application the web tests need: the API's controllers and advice and the real
+ * security configuration, nothing scanned. The facade is a mock in each test.
+ */
+@SpringBootConfiguration
+@Import({TaskController.class, ApprovalController.class, ApiExceptionHandler.class, ApiSecurityConfiguration.class})
+public class ApiTestApplication {}

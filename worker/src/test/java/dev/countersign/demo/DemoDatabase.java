@@ -1,0 +1,37 @@
+package dev.countersign.demo;
+
+import dev.countersign.tool.ToolInvocation;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A fresh in-memory H2 database with the demo's tables, one per test. */
+final class DemoDatabase implements AutoCloseable {
+
+    private final DriverManagerDataSource dataSource =
+            new DriverManagerDataSource("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final DemoSchema schema = DemoSchema.createIn(dataSource);
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    JdbcClient jdbc() {
+        return schema.jdbc();
+    }
+
+    int count(String table) {
+        return jdbc().sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+    }
+
+    static ToolInvocation invocation(String tool, String taskId, String actionId, Map<String, Object> args) {
+        return new ToolInvocation(taskId, actionId, tool, args, null, ToolInvocation.idempotencyKey(taskId, actionId));
+    }
+
+    @Override
+    public void close() {
+        jdbc().sql("SHUTDOWN").update();
+    }
+}

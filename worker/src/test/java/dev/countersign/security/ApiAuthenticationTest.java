@@ -1,0 +1,102 @@
+package dev.countersign.security;
+
+import static dev.countersign.api.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.countersign.api.ApiTest;
+import dev.countersign.api.TestUsers;
+import dev.countersign.client.Countersign;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The API takes stateless HTTP Basic and answers every failed authentication with problem+json. */
+@ApiTest
+@ExtendWith(OutputCaptureExtension.class)
+class ApiAuthenticationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Countersign countersign;
+
+    @Test
+    void requestWithoutCredentialsIsUnauthorizedWithABasicChallenge() throws Exception {
+        mvc.perform(get("/api/tasks"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"countersign\""))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.code").value("Unauthenticated"))
+                .andExpect(jsonPath("$.type").value("https://countersign.dev/problems/unauthenticated"))
+                .andExpect(jsonPath("$.detail").value("authentication required: send HTTP Basic credentials"))
+                .andExpect(jsonPath("$.instance").value("/api/tasks"));
+    }
+
+    @Test
+    void wrongPasswordIsUnauthorized() throws Exception {
+        mvc.perform(get("/api/tasks").with(httpBasic("dave", "not-the-password")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"countersign\""))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("bad credentials: the user name or password is wrong"));
+    }
+
+    @Test
+    void unknownUserIsUnauthorized() throws Exception {
+        mvc.perform(get("/api/tasks").with(httpBasic("mallory", TestUsers.PASSWORD)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("Unauthenticated"));
+    }
+
+    @Test
+    void validCredentialsReachTheApi() throws Exception {
+        mvc.perform(get("/api/approvals").with(as("bob"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void apiKeepsNoSession() throws Exception {
+        MvcResult result = mvc.perform(get("/api/approvals").with(as("bob")))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andReturn();
+
+        assertThat(result.getRequest().getSession(false)).isNull();
+    }
+
+    @Test
+    void apiPostsNeedNoCsrfToken() throws Exception {
+        mvc.perform(post("/api/tasks/refund-42/guidance")
+                        .with(as("alice"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"text":"go on"}
+                                """))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
+    void failedLoginIsLoggedWithTheUserNameButNeverThePasswordOrHeader(CapturedOutput output) throws Exception {
+        mvc.perform(get("/api/tasks").with(httpBasic("dave", "hunter2-wrong"))).andExpect(status().isUnauthorized());
+
+        assertThat(output.getOut())
+                .contains("authentication failed for user 'dave'")
+                .contains("refused GET /api/tasks with 401")
+                .doesNotContain("hunter2-wrong")
+                .doesNotContain("Basic ZGF2ZT");
+    }
+}
