@@ -1,0 +1,127 @@
+package dev.countersign.autoconfigure;
+
+import dev.countersign.agent.AgentActivitiesImpl;
+import dev.countersign.agent.AgentModel;
+import dev.countersign.client.Countersign;
+import dev.countersign.client.TemporalCountersign;
+import dev.countersign.inbox.ScanningTaskDirectory;
+import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.policy.PolicyActivitiesImpl;
+import dev.countersign.policy.PolicyException;
+import dev.countersign.policy.PolicyLoader;
+import dev.countersign.policy.PolicySource;
+import dev.countersign.tool.Tool;
+import dev.countersign.tool.ToolActivitiesImpl;
+import dev.countersign.tool.ToolRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Puts Countersign on the Temporal client that temporal-spring-boot-starter configures: collects
+ * {@link Tool} and {@link AgentModel} beans, loads the policy (a broken file stops the start),
+ * runs the worker, and exposes the {@link Countersign} facade. Every bean can be replaced.
+ */
+@AutoConfiguration(after = RootNamespaceAutoConfiguration.class)
+@ConditionalOnBean(WorkflowClient.class)
+@EnableConfigurationProperties(CountersignProperties.class)
+public class CountersignAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CountersignAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ToolRegistry countersignToolRegistry(ObjectProvider<Tool> tools) {
+        ToolRegistry registry = new ToolRegistry(tools.orderedStream().toList());
+        log.info("Countersign tools: {}", registry.names());
+        return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PolicySource countersignPolicySource(
+            CountersignProperties properties, ToolRegistry tools, ResourceLoader resources) {
+        String location = properties.policy().location();
+        PolicyLoader loader = new PolicyLoader(tools.names());
+        PolicySource source = new PolicySource(() -> loader.load(location, read(resources.getResource(location))));
+        source.current().warnings().forEach(warning -> log.warn("policy {}: {}", location, warning));
+        log.info(
+                "Countersign policy {} loaded, hash {}",
+                location,
+                source.current().hash());
+        return source;
+    }
+
+    private static byte[] read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new PolicyException(
+                    resource.getDescription(),
+                    "cannot read the policy file (countersign.policy.location): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PolicyActivitiesImpl countersignPolicyActivities(PolicySource policies, ToolRegistry tools) {
+        return new PolicyActivitiesImpl(policies, tools);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ToolActivitiesImpl countersignToolActivities(ToolRegistry tools) {
+        return new ToolActivitiesImpl(tools);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AgentActivitiesImpl countersignAgentActivities(ObjectProvider<AgentModel> models) {
+        List<AgentModel> all = models.orderedStream().toList();
+        AgentActivitiesImpl activities = new AgentActivitiesImpl(all);
+        log.info("Countersign agents: {}", activities.agents());
+        return activities;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TaskDirectory countersignTaskDirectory(WorkflowClient client) {
+        return new ScanningTaskDirectory(client);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Countersign countersign(
+            WorkflowClient client,
+            TaskDirectory directory,
+            CountersignProperties properties,
+            AgentActivitiesImpl agents) {
+        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "countersign.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public CountersignWorker countersignWorker(
+            WorkflowClient client,
+            CountersignProperties properties,
+            AgentActivitiesImpl agent,
+            PolicyActivitiesImpl policy,
+            ToolActivitiesImpl tools) {
+        return new CountersignWorker(client, properties.taskQueue(), agent, policy, tools);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.countersign.autoconfigure;
+
+import dev.countersign.task.AgentTaskWorkflow;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code countersign.}: the task queue the workflows run on, where the policy file
+ * is, and whether this process runs a worker (an API-only replica sets it to false).
+ *
+ * @param taskQueue the Temporal task queue of agent tasks
+ * @param policy the policy file
+ * @param worker this process's worker
+ */
+@ConfigurationProperties("countersign")
+public record CountersignProperties(
+        @DefaultValue(AgentTaskWorkflow.TASK_QUEUE) String taskQueue,
+        @DefaultValue Policy policy,
+        @DefaultValue Worker worker) {
+
+    public CountersignProperties {
+        if (taskQueue == null || taskQueue.isBlank()) {
+            throw new IllegalArgumentException("countersign.task-queue must not be blank");
+        }
+    }
+
+    /**
+     * @param location a Spring resource location of the YAML policy file, for example {@code
+     *     file:/etc/countersign/policy.yaml} or {@code classpath:countersign-policy.yaml}
+     */
+    public record Policy(
+            @DefaultValue("classpath:countersign-policy.yaml")
+            String location) {
+
+        public Policy {
+            if (location == null || location.isBlank()) {
+                throw new IllegalArgumentException("countersign.policy.location must name the policy file");
+            }
+        }
+    }
+
+    /** @param enabled whether this process polls the task queue and runs workflows and activities */
+    public record Worker(@DefaultValue("true") boolean enabled) {}
+}

@@ -1,0 +1,205 @@
+package dev.countersign.client;
+
+import dev.countersign.approval.ApprovalGate;
+import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.approval.DecisionRequest;
+import dev.countersign.approval.DecisionResult;
+import dev.countersign.approval.PendingApproval;
+import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.TaskMessage;
+import dev.countersign.task.TaskStart;
+import dev.countersign.task.TaskView;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The facade over a Temporal client: one workflow per task, decisions as Updates whose update id is
+ * the decision id (so the server, too, answers a repeated delivery with the first result).
+ */
+public class TemporalCountersign implements Countersign {
+
+    private final WorkflowClient client;
+    private final TaskDirectory directory;
+    private final String taskQueue;
+    private final Set<String> agents;
+
+    public TemporalCountersign(WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents) {
+        this.client = client;
+        this.directory = directory;
+        this.taskQueue = taskQueue;
+        this.agents = Set.copyOf(agents);
+    }
+
+    @Override
+    public StartedTask start(TaskStart start) {
+        if (!agents.contains(start.agent())) {
+            throw new UnknownAgent("no agent model serves the agent '" + start.agent() + "'; known agents: "
+                    + agents.stream().sorted().toList());
+        }
+        AgentTaskWorkflow workflow = client.newWorkflowStub(
+                AgentTaskWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(start.taskId())
+                        .setTaskQueue(taskQueue)
+                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        .build());
+        try {
+            WorkflowClient.start(workflow::run, start);
+            return new StartedTask(start.taskId(), true, "RUNNING");
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            TaskView existing = task(start.taskId())
+                    .orElseThrow(() -> new TaskConflict("task " + start.taskId() + " exists but cannot be read"));
+            TaskStart earlier = new TaskStart(
+                    existing.taskId(), existing.agent(), existing.goal(), existing.input(), existing.requester());
+            if (!earlier.sameRequestAs(start)) {
+                throw new TaskConflict(
+                        "task " + start.taskId() + " was already started with a different agent, goal or input");
+            }
+            return new StartedTask(start.taskId(), false, existing.status().name());
+        }
+    }
+
+    @Override
+    public Optional<TaskView> task(String taskId) {
+        try {
+            return Optional.of(stub(taskId).view());
+        } catch (WorkflowNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<TaskView> tasks(int limit) {
+        return directory.recentTaskIds(limit).stream()
+                .map(this::task)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    @Override
+    public List<PendingApproval> approvalsFor(String reviewer, Collection<String> groups) {
+        return directory.openTaskIds().stream()
+                .map(this::task)
+                .flatMap(Optional::stream)
+                .map(TaskView::pendingApproval)
+                .filter(Objects::nonNull)
+                .filter(pending -> pending.decidableBy(reviewer, groups))
+                .sorted(Comparator.comparing(PendingApproval::requestedAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public Optional<PendingApproval> approval(String approvalId) {
+        String taskId = ApprovalGate.taskIdOf(approvalId);
+        if (taskId == null) {
+            return Optional.empty();
+        }
+        return task(taskId)
+                .map(TaskView::pendingApproval)
+                .filter(pending -> pending.approvalId().equals(approvalId));
+    }
+
+    @Override
+    public DecisionResult decide(DecisionRequest decision) {
+        String taskId = ApprovalGate.taskIdOf(decision.approvalId());
+        if (taskId == null) {
+            throw new ApprovalNotFound("no approval " + decision.approvalId());
+        }
+        try {
+            return WorkflowStub.fromTyped(stub(taskId))
+                    .startUpdate(
+                            UpdateOptions.newBuilder(DecisionResult.class)
+                                    .setUpdateName("decide")
+                                    .setUpdateId(decision.decisionId())
+                                    .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                    .build(),
+                            decision)
+                    .getResult();
+        } catch (WorkflowNotFoundException ended) {
+            String actionId = decision.approvalId().substring(taskId.length() + 1);
+            boolean hadAction = task(taskId)
+                    .map(view ->
+                            view.actions().stream().anyMatch(a -> a.actionId().equals(actionId)))
+                    .orElse(false);
+            if (hadAction) {
+                throw new DecisionRefused(
+                        DecisionRefusal.ALREADY_DECIDED, "task " + taskId + " has ended; its approvals are closed");
+            }
+            throw new ApprovalNotFound("no approval " + decision.approvalId());
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new ApprovalNotFound("no approval " + decision.approvalId()));
+        }
+    }
+
+    @Override
+    public void guide(String taskId, TaskMessage guidance) {
+        try {
+            stub(taskId).guide(guidance);
+        } catch (WorkflowNotFoundException e) {
+            throw endedOrMissing(taskId);
+        }
+    }
+
+    @Override
+    public void answer(String taskId, TaskMessage answer) {
+        try {
+            stub(taskId).answer(answer);
+        } catch (WorkflowNotFoundException e) {
+            throw endedOrMissing(taskId);
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    @Override
+    public void cancel(String taskId, TaskMessage reason) {
+        try {
+            stub(taskId).cancel(reason);
+        } catch (WorkflowNotFoundException e) {
+            throw endedOrMissing(taskId);
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    private AgentTaskWorkflow stub(String taskId) {
+        return client.newWorkflowStub(AgentTaskWorkflow.class, taskId);
+    }
+
+    private CountersignException endedOrMissing(String taskId) {
+        return task(taskId)
+                .<CountersignException>map(view -> new TaskNotActive("task " + taskId + " has ended: " + view.status()))
+                .orElseGet(() -> new TaskNotFound("no task " + taskId));
+    }
+
+    private static CountersignException refusal(
+            WorkflowUpdateException refused, Supplier<CountersignException> unknownApproval) {
+        if (!(refused.getCause() instanceof ApplicationFailure failure)) {
+            throw refused;
+        }
+        String type = DecisionRefusal.typeOf(failure.getType());
+        if (type == null) {
+            throw refused;
+        }
+        if (type.equals(DecisionRefusal.UNKNOWN_APPROVAL)) {
+            return unknownApproval.get();
+        }
+        return new DecisionRefused(type, failure.getOriginalMessage());
+    }
+}

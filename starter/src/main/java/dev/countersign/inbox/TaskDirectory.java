@@ -1,0 +1,16 @@
+package dev.countersign.inbox;
+
+import java.util.List;
+
+/**
+ * Finds agent tasks on the Temporal server: the open ones (where pending approvals live) and the
+ * most recent ones. Behind one interface so a visibility query and a scan are interchangeable.
+ */
+public interface TaskDirectory {
+
+    /** Ids of tasks that are still running, newest first. */
+    List<String> openTaskIds();
+
+    /** Ids of tasks open or closed, newest first, at most {@code limit}. */
+    List<String> recentTaskIds(int limit);
+}
