@@ -4,7 +4,7 @@ import dev.countersign.agent.AgentActivitiesImpl;
 import dev.countersign.agent.AgentModel;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.TemporalCountersign;
-import dev.countersign.inbox.ScanningTaskDirectory;
+import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
 import dev.countersign.policy.PolicyActivitiesImpl;
 import dev.countersign.policy.PolicyException;
@@ -100,7 +100,7 @@ public class CountersignAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public TaskDirectory countersignTaskDirectory(WorkflowClient client) {
-        return new ScanningTaskDirectory(client);
+        return new AdaptiveTaskDirectory(client);
     }
 
     @Bean
@@ -122,6 +122,7 @@ public class CountersignAutoConfiguration {
             AgentActivitiesImpl agent,
             PolicyActivitiesImpl policy,
             ToolActivitiesImpl tools) {
+        new SearchAttributeRegistrar(client).register();
         return new CountersignWorker(client, properties.taskQueue(), agent, policy, tools);
     }
 }

@@ -94,7 +94,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public List<PendingApproval> approvalsFor(String reviewer, Collection<String> groups) {
-        return directory.openTaskIds().stream()
+        return directory.awaitingApprovalTaskIds(groups).stream()
                 .map(this::task)
                 .flatMap(Optional::stream)
                 .map(TaskView::pendingApproval)

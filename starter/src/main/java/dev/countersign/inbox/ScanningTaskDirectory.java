@@ -38,6 +38,11 @@ public class ScanningTaskDirectory implements TaskDirectory {
     }
 
     @Override
+    public List<String> awaitingApprovalTaskIds(java.util.Collection<String> groups) {
+        return openTaskIds();
+    }
+
+    @Override
     public List<String> recentTaskIds(int limit) {
         return ids(Stream.concat(open().stream(), closed(limit).stream()), limit);
     }

@@ -11,6 +11,12 @@ public interface TaskDirectory {
     /** Ids of tasks that are still running, newest first. */
     List<String> openTaskIds();
 
+    /**
+     * Ids of running tasks that wait for an approval one of these groups may give, newest first; a
+     * superset is fine (the caller checks each pending approval), a subset is not.
+     */
+    List<String> awaitingApprovalTaskIds(java.util.Collection<String> groups);
+
     /** Ids of tasks open or closed, newest first, at most {@code limit}. */
     List<String> recentTaskIds(int limit);
 }

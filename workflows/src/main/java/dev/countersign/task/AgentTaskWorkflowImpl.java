@@ -12,6 +12,7 @@ import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
+import dev.countersign.approval.PendingApproval;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
@@ -20,6 +21,7 @@ import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -27,6 +29,7 @@ import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -51,6 +54,11 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     private final ToolActivities tools =
             Workflow.newActivityStub(ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
     private boolean answered;
+    private boolean publishesSearchAttributes;
+    private List<Object> publishedSearchAttributes = List.of();
+
+    /** Tasks started before search attributes existed replay without them. */
+    static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
     @WorkflowInit
     public AgentTaskWorkflowImpl(TaskStart start) {
@@ -71,6 +79,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public TaskView run(TaskStart start) {
+        publishesSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        publishSearchAttributes();
         while (!state.status.closed()) {
             if (state.cancellation != null) {
                 finish(TaskStatus.CANCELLED, "cancelled by " + state.cancellation.by() + reasonSuffix());
@@ -132,10 +142,14 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         action.verdict = verdict;
         switch (verdict.outcome()) {
             case DENY -> {
+                TaskMetrics.decision(call.tool(), verdict.rule(), "denied");
                 action.state = ActionState.DENIED;
                 addTranscript(TranscriptKind.DENIED, action, null, verdict.reason(), null);
             }
-            case AUTO -> execute(action);
+            case AUTO -> {
+                TaskMetrics.decision(call.tool(), verdict.rule(), "auto");
+                execute(action);
+            }
             case APPROVE -> holdForApproval(action);
         }
         touch();
@@ -164,6 +178,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         }
         state.closedApprovals.put(gate.approvalId(), gate.state());
         state.gate = null;
+        recordDecisionMetrics(gate, action);
         action.call = gate.call();
         action.verdict = gate.verdict();
         switch (gate.state()) {
@@ -187,6 +202,22 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         }
     }
 
+    private void recordDecisionMetrics(ApprovalGate gate, ActionRecord action) {
+        if (gate.state() == ApprovalState.CANCELLED) {
+            return;
+        }
+        boolean edited = action.decisions.stream().anyMatch(d -> d.decision().equals(DecisionKind.EDIT.wireName()));
+        String outcome = switch (gate.state()) {
+            case APPROVED -> edited ? "edited" : "approved";
+            case REJECTED -> "rejected";
+            default -> "changes_requested";
+        };
+        String tool = action.call.tool();
+        TaskMetrics.decision(tool, gate.verdict().rule(), outcome);
+        TaskMetrics.timeToDecision(
+                tool, gate.verdict().rule(), Duration.between(gate.view().requestedAt(), now()));
+    }
+
     private static DecisionRecord lastDecision(ActionRecord action) {
         return action.decisions.get(action.decisions.size() - 1);
     }
@@ -204,10 +235,12 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             ToolResult result = tools.executeTool(invocation);
             action.state = ActionState.EXECUTED;
             action.result = result.output();
+            TaskMetrics.toolExecution(action.call.tool(), "executed");
             addTranscript(TranscriptKind.TOOL_RESULT, action, result.output(), null, null);
         } catch (ActivityFailure failure) {
             action.state = ActionState.FAILED;
             action.error = rootMessage(failure);
+            TaskMetrics.toolExecution(action.call.tool(), "failed");
             addTranscript(TranscriptKind.TOOL_FAILED, action, null, action.error, null);
         }
     }
@@ -416,6 +449,29 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     private void touch() {
         state.updatedAt = now();
+        publishSearchAttributes();
+    }
+
+    private void publishSearchAttributes() {
+        if (!publishesSearchAttributes) {
+            return;
+        }
+        ApprovalGate gate = state.gate;
+        PendingApproval pending = gate == null || gate.state() != ApprovalState.PENDING ? null : gate.view();
+        List<Object> values = pending == null
+                ? List.of(state.status)
+                : List.of(state.status, pending.groups(), pending.tool(), pending.required());
+        if (values.equals(publishedSearchAttributes)) {
+            return;
+        }
+        publishedSearchAttributes = values;
+        Workflow.upsertTypedSearchAttributes(TaskSearchAttributes.of(
+                        state.status,
+                        state.start.requester(),
+                        pending == null ? null : pending.tool(),
+                        pending == null ? List.of() : pending.groups(),
+                        pending == null ? 0 : pending.required())
+                .toArray(SearchAttributeUpdate[]::new));
     }
 
     private static Instant now() {

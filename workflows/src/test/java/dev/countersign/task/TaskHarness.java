@@ -2,15 +2,19 @@ package dev.countersign.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.uber.m3.tally.RootScopeBuilder;
 import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
@@ -47,12 +51,18 @@ final class TaskHarness implements AutoCloseable {
             .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
             .build();
 
-    final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+            .setMetricsScope(new RootScopeBuilder()
+                    .reporter(new MicrometerClientStatsReporter(meters))
+                    .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
+            .build());
     final RecordingTools tools = new RecordingTools();
     final WorkflowClient client = env.getWorkflowClient();
     private final AtomicInteger ids = new AtomicInteger();
 
     TaskHarness() {
+        TaskSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
         Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE, NO_STICKY_CACHE);
         register(worker);
         env.start();

@@ -1,0 +1,43 @@
+package dev.countersign.task;
+
+import com.uber.m3.tally.Scope;
+import com.uber.m3.util.ImmutableMap;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * The task's metrics, emitted through the workflow metrics scope, which stays silent during
+ * replay: decisions by outcome, time to decision, and tool executions by outcome.
+ */
+final class TaskMetrics {
+
+    static final String DECISIONS = "countersign_decisions";
+    static final String TIME_TO_DECISION = "countersign_time_to_decision";
+    static final String TOOL_EXECUTIONS = "countersign_tool_executions";
+
+    private TaskMetrics() {}
+
+    /** One policy or reviewer outcome: auto, denied, approved, edited, rejected, changes_requested. */
+    static void decision(String tool, String rule, String outcome) {
+        scope(tool, rule)
+                .tagged(ImmutableMap.of("outcome", outcome))
+                .counter(DECISIONS)
+                .inc(1);
+    }
+
+    static void timeToDecision(String tool, String rule, Duration waited) {
+        scope(tool, rule).timer(TIME_TO_DECISION).record(com.uber.m3.util.Duration.ofMillis(waited.toMillis()));
+    }
+
+    static void toolExecution(String tool, String outcome) {
+        Workflow.getMetricsScope()
+                .tagged(ImmutableMap.of("tool", tool, "outcome", outcome))
+                .counter(TOOL_EXECUTIONS)
+                .inc(1);
+    }
+
+    private static Scope scope(String tool, String rule) {
+        return Workflow.getMetricsScope()
+                .tagged(ImmutableMap.of("tool", tool, "rule", rule == null ? "default" : rule));
+    }
+}
