@@ -109,8 +109,9 @@ public class CountersignAutoConfiguration {
             WorkflowClient client,
             TaskDirectory directory,
             CountersignProperties properties,
-            AgentActivitiesImpl agents) {
-        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents());
+            AgentActivitiesImpl agents,
+            ToolRegistry tools) {
+        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.countersign.client;
 
 import dev.countersign.approval.ApprovalGate;
+import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
@@ -10,6 +11,7 @@ import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
+import dev.countersign.tool.ToolRegistry;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
@@ -38,12 +40,15 @@ public class TemporalCountersign implements Countersign {
     private final TaskDirectory directory;
     private final String taskQueue;
     private final Set<String> agents;
+    private final ToolRegistry tools;
 
-    public TemporalCountersign(WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents) {
+    public TemporalCountersign(
+            WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents, ToolRegistry tools) {
         this.client = client;
         this.directory = directory;
         this.taskQueue = taskQueue;
         this.agents = Set.copyOf(agents);
+        this.tools = tools;
     }
 
     @Override
@@ -121,12 +126,15 @@ public class TemporalCountersign implements Countersign {
         if (taskId == null) {
             throw new ApprovalNotFound("no approval " + decision.approvalId());
         }
+        if (decision.kind() == DecisionKind.EDIT && decision.args() != null) {
+            refuseInvalidEdit(decision);
+        }
         try {
             return WorkflowStub.fromTyped(stub(taskId))
                     .startUpdate(
                             UpdateOptions.newBuilder(DecisionResult.class)
                                     .setUpdateName("decide")
-                                    .setUpdateId(decision.decisionId())
+                                    .setUpdateId(updateId(decision))
                                     .setWaitForStage(WorkflowUpdateStage.COMPLETED)
                                     .build(),
                             decision)
@@ -145,6 +153,20 @@ public class TemporalCountersign implements Countersign {
         } catch (WorkflowUpdateException refused) {
             throw refusal(refused, () -> new ApprovalNotFound("no approval " + decision.approvalId()));
         }
+    }
+
+    /**
+     * Edited arguments that fail the tool's schema are refused here, before they reach the
+     * workflow; the workflow checks them again through the policy activity.
+     */
+    private void refuseInvalidEdit(DecisionRequest decision) {
+        approval(decision.approvalId()).ifPresent(pending -> {
+            List<String> violations = tools.violations(pending.tool(), decision.args());
+            if (!violations.isEmpty()) {
+                throw new DecisionRefused(
+                        DecisionRefusal.INVALID_DECISION, "invalid arguments: " + String.join("; ", violations));
+            }
+        });
     }
 
     @Override
@@ -175,6 +197,22 @@ public class TemporalCountersign implements Countersign {
             throw endedOrMissing(taskId);
         } catch (WorkflowUpdateException refused) {
             throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    /**
+     * The server answers a repeated update id with its first result before the workflow sees it, so
+     * the id binds the decision id to its reviewer and approval: a key reused by someone else, or
+     * for another approval, reaches the workflow, which refuses it.
+     */
+    static String updateId(DecisionRequest decision) {
+        String bound = decision.reviewer() + "\n" + decision.approvalId() + "\n" + decision.decisionId();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bound.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "decision-" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
