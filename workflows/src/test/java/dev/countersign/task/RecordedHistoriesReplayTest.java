@@ -17,13 +17,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Histories recorded from the demo service (approve, edit then quorum, reject, request changes)
- * must replay on the current implementation: a change that would break running tasks fails here.
+ * Histories recorded from the demo service (approve, edit then quorum, reject, request changes),
+ * before and after each versioned change, must replay on the current implementation: a change that would break running tasks fails here.
  */
 class RecordedHistoriesReplayTest {
 
     static Stream<String> histories() {
-        return Stream.of("demo-approve-250", "demo-edit-then-quorum", "demo-reject", "demo-changes");
+        return Stream.of(
+                // before search attributes (no version marker)
+                "demo-approve-250",
+                "demo-edit-then-quorum",
+                "demo-reject",
+                "demo-changes",
+                // search-attributes version 1
+                "v1-approve",
+                "v1-edit",
+                "v1-reject",
+                "v1-changes");
     }
 
     @ParameterizedTest
