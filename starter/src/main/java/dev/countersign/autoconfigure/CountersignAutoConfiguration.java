@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -112,6 +113,13 @@ public class CountersignAutoConfiguration {
             AgentActivitiesImpl agents,
             ToolRegistry tools) {
         return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    public PendingApprovalsGauge countersignPendingApprovalsGauge(TaskDirectory directory) {
+        return new PendingApprovalsGauge(directory, java.time.Duration.ofSeconds(2), java.time.Clock.systemUTC());
     }
 
     @Bean

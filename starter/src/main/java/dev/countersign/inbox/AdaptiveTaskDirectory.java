@@ -52,6 +52,11 @@ public class AdaptiveTaskDirectory implements TaskDirectory {
     }
 
     @Override
+    public long countAwaitingApproval() {
+        return chosen().countAwaitingApproval();
+    }
+
+    @Override
     public List<String> recentTaskIds(int limit) {
         return chosen().recentTaskIds(limit);
     }

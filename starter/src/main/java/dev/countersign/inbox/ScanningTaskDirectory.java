@@ -43,6 +43,22 @@ public class ScanningTaskDirectory implements TaskDirectory {
     }
 
     @Override
+    public long countAwaitingApproval() {
+        return openTaskIds().stream()
+                .filter(id -> {
+                    try {
+                        return client.newWorkflowStub(AgentTaskWorkflow.class, id)
+                                        .view()
+                                        .pendingApproval()
+                                != null;
+                    } catch (io.temporal.client.WorkflowException | io.grpc.StatusRuntimeException gone) {
+                        return false;
+                    }
+                })
+                .count();
+    }
+
+    @Override
     public List<String> recentTaskIds(int limit) {
         return ids(Stream.concat(open().stream(), closed(limit).stream()), limit);
     }

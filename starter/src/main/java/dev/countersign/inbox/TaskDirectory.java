@@ -17,6 +17,9 @@ public interface TaskDirectory {
      */
     List<String> awaitingApprovalTaskIds(java.util.Collection<String> groups);
 
+    /** How many running tasks wait for an approval now, whoever may give it. */
+    long countAwaitingApproval();
+
     /** Ids of tasks open or closed, newest first, at most {@code limit}. */
     List<String> recentTaskIds(int limit);
 }

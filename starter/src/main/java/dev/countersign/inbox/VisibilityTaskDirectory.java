@@ -48,6 +48,13 @@ public class VisibilityTaskDirectory implements TaskDirectory {
     }
 
     @Override
+    public long countAwaitingApproval() {
+        return client.countWorkflows(TASKS + " AND ExecutionStatus = 'Running' AND "
+                        + TaskSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL'")
+                .getCount();
+    }
+
+    @Override
     public List<String> recentTaskIds(int limit) {
         return ids(TASKS, limit);
     }
