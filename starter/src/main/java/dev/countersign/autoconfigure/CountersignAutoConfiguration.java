@@ -38,10 +38,16 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = RootNamespaceAutoConfiguration.class)
 @ConditionalOnBean(WorkflowClient.class)
-@EnableConfigurationProperties(CountersignProperties.class)
+@EnableConfigurationProperties({CountersignProperties.class, TemporalTlsProperties.class})
 public class CountersignAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CountersignAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnProperty(prefix = "countersign.temporal.tls", name = "server-ca-file")
+    public TemporalTlsCustomizer countersignTemporalTls(TemporalTlsProperties tls) {
+        return new TemporalTlsCustomizer(tls);
+    }
 
     @Bean
     @ConditionalOnMissingBean
