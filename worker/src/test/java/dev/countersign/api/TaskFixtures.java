@@ -50,6 +50,7 @@ final class TaskFixtures {
                 2,
                 0,
                 List.of(),
-                STARTED);
+                STARTED,
+                STARTED.plusSeconds(4 * 3600));
     }
 }

@@ -10,6 +10,8 @@ public enum TranscriptKind {
     REJECTED,
     /** A reviewer sent the call back; {@code text} holds the feedback. */
     CHANGES_REQUESTED,
+    /** Nobody answered the approval request in time; {@code text} says which tiers waited how long. */
+    TIMED_OUT,
     /** The policy refused the call or its arguments were invalid; {@code text} says why. */
     DENIED,
     /** A person steered the agent; {@code text} holds the guidance. */

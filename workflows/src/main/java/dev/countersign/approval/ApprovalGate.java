@@ -4,6 +4,7 @@ import dev.countersign.agent.ToolCall;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ApprovalGate {
     private final String actionId;
     private final String requester;
     private final Instant requestedAt;
+    private Instant tierStartedAt;
     private ToolCall call;
     private PolicyVerdict verdict;
     private int tierIndex;
@@ -43,6 +45,7 @@ public final class ApprovalGate {
         this.call = call;
         this.verdict = verdict;
         this.requestedAt = requestedAt;
+        this.tierStartedAt = requestedAt;
     }
 
     /** Approval ids name their task, so the API can route a decision without a lookup. */
@@ -138,7 +141,8 @@ public final class ApprovalGate {
      * new verdict. An edit the policy would run on its own is approved by the editor alone; one
      * that needs a higher tier waits for that tier.
      */
-    public DecisionResult edit(ToolCall edited, PolicyVerdict newVerdict, String editor, java.util.Set<String> groups) {
+    public DecisionResult edit(
+            ToolCall edited, PolicyVerdict newVerdict, String editor, java.util.Set<String> groups, Instant now) {
         if (newVerdict.outcome() == Outcome.DENY) {
             throw new IllegalArgumentException("a denied edit must be refused before it reaches the gate");
         }
@@ -158,10 +162,48 @@ public final class ApprovalGate {
             verdict = newVerdict;
         }
         tierIndex = 0;
+        tierStartedAt = now;
         if (tier().groups().stream().anyMatch(groups::contains)) {
             return approve(editor);
         }
         return result();
+    }
+
+    /** When the current tier's SLA runs out, or null when it has none or nothing is pending. */
+    public Instant deadline() {
+        Duration sla = tier().sla();
+        return sla == null || state != ApprovalState.PENDING ? null : tierStartedAt.plus(sla);
+    }
+
+    /** Whether a tier follows the current one. */
+    public boolean hasNextTier() {
+        return tierIndex + 1 < verdict.tiers().size();
+    }
+
+    /**
+     * Moves the request to the next tier, whose SLA starts now. Approvals given so far keep counting
+     * only where the next tier carries them over, and only from members of its groups.
+     */
+    public void escalate(Instant now) {
+        if (!hasNextTier()) {
+            throw new IllegalStateException("approval " + approvalId + " has no tier after " + tier().name());
+        }
+        tierIndex++;
+        tierStartedAt = now;
+        if (!tier().carryOverApprovals()) {
+            approvers.clear();
+        }
+    }
+
+    /** Ends the request after the last tier's SLA passed: approved only where the policy says so. */
+    public void timeOut() {
+        state = verdict.onTimeout() == dev.countersign.policy.TimeoutOutcome.APPROVE
+                ? ApprovalState.APPROVED
+                : ApprovalState.TIMED_OUT;
+    }
+
+    public ApprovalTier currentTier() {
+        return tier();
     }
 
     public DecisionResult result() {
@@ -187,7 +229,8 @@ public final class ApprovalGate {
                 tier().approvals(),
                 approvers.size(),
                 approvers,
-                requestedAt);
+                requestedAt,
+                deadline());
     }
 
     private ApprovalTier tier() {

@@ -6,6 +6,8 @@ public enum ApprovalState {
     APPROVED,
     REJECTED,
     CHANGES_REQUESTED,
+    /** Nobody decided within the last tier's SLA; never a person's rejection. */
+    TIMED_OUT,
     /** The task was cancelled before the approval was decided. */
     CANCELLED
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A tool call waiting for reviewers, as the inbox shows it: the exact arguments and their digest,
- * why the agent wants it, which rule and tier asked for review, and who has approved so far.
+ * why the agent wants it, which rule and tier asked for review, who has approved so far, and when
+ * the current tier's SLA runs out ({@code escalatesAt}, null without one).
  */
 public record PendingApproval(
         String approvalId,
@@ -27,7 +28,8 @@ public record PendingApproval(
         int required,
         int approvals,
         List<String> approvers,
-        Instant requestedAt) {
+        Instant requestedAt,
+        Instant escalatesAt) {
 
     public PendingApproval {
         args = args == null ? Map.of() : JsonValues.immutableCopy(args);

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One tier of reviewers: who may approve, how many distinct approvals are needed, and how long the
- * tier has before the request escalates ({@code sla}, null while escalation is not configured).
+ * One tier of reviewers: who may approve, how many distinct approvals are needed, how long the tier
+ * has before the request escalates ({@code sla}; null waits without limit), and whether approvals
+ * given in the tier before keep counting here ({@code carryOverApprovals}).
  */
-public record ApprovalTier(String name, List<String> groups, int approvals, Duration sla) {
+public record ApprovalTier(String name, List<String> groups, int approvals, Duration sla, boolean carryOverApprovals) {
+
+    public ApprovalTier(String name, List<String> groups, int approvals, Duration sla) {
+        this(name, groups, approvals, sla, false);
+    }
 
     public ApprovalTier {
         groups = groups == null ? List.of() : List.copyOf(groups);

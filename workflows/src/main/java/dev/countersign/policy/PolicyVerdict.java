@@ -15,9 +15,22 @@ public record PolicyVerdict(
         String reason,
         List<ApprovalTier> tiers,
         String argsDigest,
-        boolean argumentsInvalid) {
+        boolean argumentsInvalid,
+        TimeoutOutcome onTimeout) {
+
+    public PolicyVerdict(
+            Outcome outcome,
+            String rule,
+            String policyHash,
+            String reason,
+            List<ApprovalTier> tiers,
+            String argsDigest,
+            boolean argumentsInvalid) {
+        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, TimeoutOutcome.REJECT);
+    }
 
     public PolicyVerdict {
+        onTimeout = onTimeout == null ? TimeoutOutcome.REJECT : onTimeout;
         if (outcome == null) {
             throw new IllegalArgumentException("a verdict needs an outcome");
         }

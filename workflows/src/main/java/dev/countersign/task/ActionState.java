@@ -12,6 +12,8 @@ public enum ActionState {
     CHANGES_REQUESTED,
     /** The policy refused it, or its arguments were invalid. */
     DENIED,
+    /** Nobody decided within the last tier's SLA, and the policy's timeout outcome did not run it. */
+    TIMED_OUT,
     /** The tool failed after its retries. */
     FAILED,
     /** The task was cancelled while it waited. */

@@ -13,9 +13,12 @@ import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.approval.SlaTimer;
+import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.policy.TimeoutOutcome;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
@@ -171,7 +174,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                 action.actionId,
                 state.gate.approvalId(),
                 action.verdict.rule());
-        Workflow.await(() -> state.gate.state() != ApprovalState.PENDING || state.cancellation != null);
+        awaitDecisionOrTimeout(state.gate, action);
         ApprovalGate gate = state.gate;
         if (gate.state() == ApprovalState.PENDING) {
             gate.cancel();
@@ -198,8 +201,88 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                 addTranscript(TranscriptKind.CHANGES_REQUESTED, action, null, last.comment(), last.reviewer());
                 setStatus(TaskStatus.RUNNING);
             }
+            case TIMED_OUT -> {
+                action.state = ActionState.TIMED_OUT;
+                addTranscript(
+                        TranscriptKind.TIMED_OUT,
+                        action,
+                        null,
+                        lastDecision(action).comment(),
+                        null);
+                if (gate.verdict().onTimeout() == TimeoutOutcome.CANCEL) {
+                    finish(
+                            TaskStatus.CANCELLED,
+                            "cancelled: " + lastDecision(action).comment());
+                } else {
+                    setStatus(TaskStatus.RUNNING);
+                }
+            }
             case PENDING, CANCELLED -> action.state = ActionState.CANCELLED;
         }
+    }
+
+    /**
+     * Waits for quorum, a rejection or a cancellation while each tier's SLA runs; an SLA that
+     * passes first escalates to the next tier, and after the last one the policy's timeout outcome
+     * applies, recorded with its cause and no reviewer. A decision the validator accepted before
+     * the timer fired is applied first and wins.
+     */
+    private void awaitDecisionOrTimeout(ApprovalGate gate, ActionRecord action) {
+        while (gate.state() == ApprovalState.PENDING && state.cancellation == null) {
+            boolean settled = SlaTimer.awaitUntil(
+                    gate::deadline, () -> gate.state() != ApprovalState.PENDING || state.cancellation != null);
+            if (settled) {
+                return;
+            }
+            decisionLock.lock();
+            try {
+                Instant deadline = gate.deadline();
+                if (gate.state() == ApprovalState.PENDING
+                        && state.cancellation == null
+                        && deadline != null
+                        && !now().isBefore(deadline)) {
+                    escalateOrTimeOut(gate, action);
+                }
+            } finally {
+                decisionLock.unlock();
+            }
+        }
+    }
+
+    private void escalateOrTimeOut(ApprovalGate gate, ActionRecord action) {
+        ApprovalTier expired = gate.currentTier();
+        String waited =
+                "nobody decided within " + expired.sla() + " in tier " + expired.name() + " " + expired.groups();
+        if (gate.hasNextTier()) {
+            gate.escalate(now());
+            action.decisions.add(new DecisionRecord(
+                    null,
+                    "escalate",
+                    waited + "; escalated to " + gate.currentTier().name(),
+                    now(),
+                    null));
+            TaskMetrics.escalation(action.call.tool(), gate.verdict().rule());
+            log.info(
+                    "task {} approval {} escalated to tier {}",
+                    state.start.taskId(),
+                    gate.approvalId(),
+                    gate.currentTier().name());
+        } else {
+            gate.timeOut();
+            action.decisions.add(new DecisionRecord(
+                    null,
+                    "timeout",
+                    waited + "; the policy's timeout outcome is "
+                            + gate.verdict().onTimeout(),
+                    now(),
+                    null));
+            log.info(
+                    "task {} approval {} timed out: {}",
+                    state.start.taskId(),
+                    gate.approvalId(),
+                    gate.verdict().onTimeout());
+        }
+        touch();
     }
 
     private void recordDecisionMetrics(ApprovalGate gate, ActionRecord action) {
@@ -207,9 +290,11 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             return;
         }
         boolean edited = action.decisions.stream().anyMatch(d -> d.decision().equals(DecisionKind.EDIT.wireName()));
+        boolean timedOut = action.decisions.stream().anyMatch(d -> "timeout".equals(d.decision()));
         String outcome = switch (gate.state()) {
-            case APPROVED -> edited ? "edited" : "approved";
+            case APPROVED -> timedOut ? "timed_out" : edited ? "edited" : "approved";
             case REJECTED -> "rejected";
+            case TIMED_OUT -> "timed_out";
             default -> "changes_requested";
         };
         String tool = action.call.tool();
@@ -343,7 +428,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                     DecisionRefusal.ALREADY_DECIDED,
                     "approval " + gate.approvalId() + " ended while the edit was checked");
         }
-        DecisionResult result = gate.edit(edited, verdict, decision.reviewer(), decision.reviewerGroups());
+        DecisionResult result = gate.edit(edited, verdict, decision.reviewer(), decision.reviewerGroups(), now());
         action.call = edited;
         action.verdict = gate.verdict();
         action.decisions.add(record(decision, edited.args()));

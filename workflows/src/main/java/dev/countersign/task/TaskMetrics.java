@@ -14,6 +14,7 @@ final class TaskMetrics {
     static final String DECISIONS = "countersign_decisions";
     static final String TIME_TO_DECISION = "countersign_time_to_decision";
     static final String TOOL_EXECUTIONS = "countersign_tool_executions";
+    static final String ESCALATIONS = "countersign_escalations";
 
     private TaskMetrics() {}
 
@@ -27,6 +28,10 @@ final class TaskMetrics {
 
     static void timeToDecision(String tool, String rule, Duration waited) {
         scope(tool, rule).timer(TIME_TO_DECISION).record(com.uber.m3.util.Duration.ofMillis(waited.toMillis()));
+    }
+
+    static void escalation(String tool, String rule) {
+        scope(tool, rule).counter(ESCALATIONS).inc(1);
     }
 
     static void toolExecution(String tool, String outcome) {

@@ -5,8 +5,10 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.policy.TimeoutOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,9 @@ class RefundTestPolicy implements PolicyActivities {
                     digest,
                     false);
         }
+        if (value > 10_000) {
+            return tiered(value, digest);
+        }
         return new PolicyVerdict(
                 Outcome.APPROVE,
                 "large-refunds",
@@ -61,6 +66,49 @@ class RefundTestPolicy implements PolicyActivities {
                 List.of(new ApprovalTier("finance", List.of("finance"), 2, null)),
                 digest,
                 false);
+    }
+
+    private static final ApprovalTier FINANCE_4H =
+            new ApprovalTier("finance", List.of("finance"), 2, Duration.ofHours(4));
+    private static final ApprovalTier MANAGERS_8H =
+            new ApprovalTier("finance-managers", List.of("finance-managers"), 1, Duration.ofHours(8));
+
+    /**
+     * Escalating refunds: 10k-20k finance (PT4H) then managers (PT8H), then reject; 20k-30k the
+     * same but the task is cancelled; 30k-40k one finance approval within PT1H or it runs anyway;
+     * 40k-50k like the first but finance approvals carry over to the managers' tier.
+     */
+    private static PolicyVerdict tiered(double value, String digest) {
+        if (value <= 20_000) {
+            return approve("escalating", List.of(FINANCE_4H, MANAGERS_8H), TimeoutOutcome.REJECT, digest);
+        }
+        if (value <= 30_000) {
+            return approve("escalating-cancel", List.of(FINANCE_4H, MANAGERS_8H), TimeoutOutcome.CANCEL, digest);
+        }
+        if (value <= 40_000) {
+            return approve(
+                    "approve-on-timeout",
+                    List.of(new ApprovalTier("finance", List.of("finance"), 1, Duration.ofHours(1))),
+                    TimeoutOutcome.APPROVE,
+                    digest);
+        }
+        return approve(
+                "carry-over",
+                List.of(
+                        new ApprovalTier("finance", List.of("finance"), 3, Duration.ofHours(4)),
+                        new ApprovalTier(
+                                "finance-managers",
+                                List.of("finance", "finance-managers"),
+                                2,
+                                Duration.ofHours(8),
+                                true)),
+                TimeoutOutcome.REJECT,
+                digest);
+    }
+
+    private static PolicyVerdict approve(
+            String rule, List<ApprovalTier> tiers, TimeoutOutcome onTimeout, String digest) {
+        return new PolicyVerdict(Outcome.APPROVE, rule, HASH, "", tiers, digest, false, onTimeout);
     }
 
     static String digest(String tool, Map<String, Object> args) {

@@ -40,7 +40,8 @@ final class TaskHarness implements AutoCloseable {
             "alice", Set.of("support-leads"),
             "bob", Set.of("finance"),
             "carol", Set.of("finance"),
-            "erin", Set.of("support-leads", "support-agents"));
+            "erin", Set.of("support-leads", "support-agents"),
+            "frank", Set.of("finance-managers"));
 
     /**
      * Every workflow task replays the whole history on the worker that picks it up, as after a
