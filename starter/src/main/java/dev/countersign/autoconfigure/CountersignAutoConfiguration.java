@@ -17,6 +17,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -60,16 +62,30 @@ public class CountersignAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PolicySource countersignPolicySource(
-            CountersignProperties properties, ToolRegistry tools, ResourceLoader resources) {
+            CountersignProperties properties, ToolRegistry tools, ResourceLoader resources, Environment environment) {
         String location = properties.policy().location();
         PolicyLoader loader = new PolicyLoader(tools.names());
-        PolicySource source = new PolicySource(() -> loader.load(location, read(resources.getResource(location))));
+        PolicySource source = new PolicySource(() -> loader.load(
+                location, resolvePlaceholders(read(resources.getResource(location)), location, environment)));
         source.current().warnings().forEach(warning -> log.warn("policy {}: {}", location, warning));
         log.info(
                 "Countersign policy {} loaded, hash {}",
                 location,
                 source.current().hash());
         return source;
+    }
+
+    /**
+     * Resolves {@code ${...}} placeholders from Spring's environment, so a policy can take values
+     * such as SLA durations from configuration; the policy hash covers the resolved text.
+     */
+    private static byte[] resolvePlaceholders(byte[] content, String location, Environment environment) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        try {
+            return environment.resolveRequiredPlaceholders(text).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(location, "unresolved placeholder: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] read(Resource resource) {

@@ -75,4 +75,27 @@ class CountersignAutoConfigurationTest {
                 .run(context ->
                         assertThat(context).getFailure().rootCause().hasMessageContaining("countersign.task-queue"));
     }
+
+    @Test
+    void policyPlaceholdersAreResolvedFromConfiguration() {
+        runner.withPropertyValues("test.limit=500").run(context -> {
+            var policy =
+                    context.getBean(dev.countersign.policy.PolicySource.class).current();
+            var verdict = policy.evaluate(new dev.countersign.policy.PolicyRequest(
+                    "t",
+                    "refunder",
+                    "dave",
+                    java.util.Map.of(),
+                    new dev.countersign.agent.ToolCall(
+                            "issue_refund", java.util.Map.of("amount", 600), "", 0.9, java.util.List.of())));
+            assertThat(verdict.outcome()).isEqualTo(dev.countersign.policy.Outcome.DENY);
+            assertThat(verdict.reason()).isEqualTo("above the configured limit");
+        });
+    }
+
+    @Test
+    void unresolvablePlaceholderStopsTheStart() {
+        runner.withPropertyValues("countersign.policy.location=classpath:policies/placeholder.yaml")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("unresolved placeholder"));
+    }
 }
