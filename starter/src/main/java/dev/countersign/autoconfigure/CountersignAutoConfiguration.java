@@ -6,6 +6,7 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.TemporalCountersign;
 import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.notify.NotificationActivities;
 import dev.countersign.policy.PolicyActivitiesImpl;
 import dev.countersign.policy.PolicyException;
 import dev.countersign.policy.PolicyLoader;
@@ -122,6 +123,12 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public NotificationActivities countersignNotifications() {
+        return new UnaddressedNotifications();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public TaskDirectory countersignTaskDirectory(WorkflowClient client) {
         return new AdaptiveTaskDirectory(client);
     }
@@ -152,8 +159,9 @@ public class CountersignAutoConfiguration {
             CountersignProperties properties,
             AgentActivitiesImpl agent,
             PolicyActivitiesImpl policy,
-            ToolActivitiesImpl tools) {
+            ToolActivitiesImpl tools,
+            NotificationActivities notifications) {
         new SearchAttributeRegistrar(client).register();
-        return new CountersignWorker(client, properties.taskQueue(), agent, policy, tools);
+        return new CountersignWorker(client, properties.taskQueue(), agent, policy, tools, notifications);
     }
 }

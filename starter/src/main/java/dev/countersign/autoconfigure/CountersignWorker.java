@@ -1,6 +1,7 @@
 package dev.countersign.autoconfigure;
 
 import dev.countersign.agent.AgentActivities;
+import dev.countersign.notify.NotificationActivities;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.task.AgentTaskWorkflowImpl;
 import dev.countersign.tool.ToolActivities;
@@ -29,12 +30,13 @@ public class CountersignWorker implements SmartLifecycle {
             String taskQueue,
             AgentActivities agent,
             PolicyActivities policy,
-            ToolActivities tools) {
+            ToolActivities tools,
+            NotificationActivities notifications) {
         this.factory = WorkerFactory.newInstance(client);
         this.taskQueue = taskQueue;
         Worker worker = factory.newWorker(taskQueue);
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(agent, policy, tools);
+        worker.registerActivitiesImplementations(agent, policy, tools, notifications);
     }
 
     @Override

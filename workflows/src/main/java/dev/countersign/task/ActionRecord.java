@@ -17,6 +17,7 @@ final class ActionRecord {
     Map<String, Object> result;
     String error;
     final List<DecisionRecord> decisions = new ArrayList<>();
+    final List<NotificationRecord> notifications = new ArrayList<>();
 
     ActionRecord(String actionId, ToolCall call) {
         this.actionId = actionId;
@@ -38,6 +39,7 @@ final class ActionRecord {
                 state,
                 result,
                 error,
-                decisions);
+                decisions,
+                notifications);
     }
 }

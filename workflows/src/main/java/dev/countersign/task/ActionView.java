@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One proposed tool call and what became of it: the arguments that ran (or would have), the
- * policy verdict with its rule and policy hash, the reviewers' decisions, and the tool's result.
+ * policy verdict with its rule and policy hash, the reviewers' decisions, the notifications sent to
+ * reviewers, and the tool's result.
  */
 public record ActionView(
         String actionId,
@@ -23,11 +24,13 @@ public record ActionView(
         ActionState state,
         Map<String, Object> result,
         String error,
-        List<DecisionRecord> decisions) {
+        List<DecisionRecord> decisions,
+        List<NotificationRecord> notifications) {
 
     public ActionView {
         args = args == null ? Map.of() : JsonValues.immutableCopy(args);
         result = result == null ? null : JsonValues.immutableCopy(result);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        notifications = notifications == null ? List.of() : List.copyOf(notifications);
     }
 }

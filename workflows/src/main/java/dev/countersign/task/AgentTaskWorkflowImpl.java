@@ -14,6 +14,10 @@ import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.approval.SlaTimer;
+import dev.countersign.notify.NotificationActivities;
+import dev.countersign.notify.NotificationKind;
+import dev.countersign.notify.NotificationReceipt;
+import dev.countersign.notify.ReviewerNotification;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
@@ -27,6 +31,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
@@ -56,7 +61,15 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             PolicyActivities.class, options(Duration.ofSeconds(30), Duration.ofSeconds(10), 10));
     private final ToolActivities tools =
             Workflow.newActivityStub(ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
+    private final NotificationActivities notifier = Workflow.newActivityStub(
+            NotificationActivities.class, options(Duration.ofSeconds(30), Duration.ofMinutes(1), 5));
     private boolean answered;
+    private boolean notifiesReviewers;
+    private int notificationsInFlight;
+
+    /** Tasks started before reviewer notifications existed replay without them. */
+    static final String NOTIFICATIONS_CHANGE = "notifications";
+
     private boolean publishesSearchAttributes;
     private List<Object> publishedSearchAttributes = List.of();
 
@@ -84,6 +97,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     public TaskView run(TaskStart start) {
         publishesSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         publishSearchAttributes();
+        notifiesReviewers = Workflow.getVersion(NOTIFICATIONS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         while (!state.status.closed()) {
             if (state.cancellation != null) {
                 finish(TaskStatus.CANCELLED, "cancelled by " + state.cancellation.by() + reasonSuffix());
@@ -103,7 +117,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                 case TOOL_CALL -> handleToolCall(step.toolCall());
             }
         }
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        // A notification's outcome belongs on the task; its retries are bounded by its retry policy.
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && notificationsInFlight == 0);
         return state.view();
     }
 
@@ -168,6 +183,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         state.gate = new ApprovalGate(
                 state.start.taskId(), action.actionId, state.start.requester(), action.call, action.verdict, now());
         setStatus(TaskStatus.AWAITING_APPROVAL);
+        notifyReviewers(NotificationKind.APPROVAL_REQUESTED, state.gate, action, "");
         log.info(
                 "task {} action {} awaits approval {} under rule {}",
                 state.start.taskId(),
@@ -249,6 +265,32 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         }
     }
 
+    /**
+     * Notifies the current tier without waiting for it: the outcome lands on the action when it
+     * arrives, and a failure never holds up the approval.
+     */
+    private void notifyReviewers(NotificationKind kind, ApprovalGate gate, ActionRecord action, String reason) {
+        if (!notifiesReviewers) {
+            return;
+        }
+        String tier = gate.currentTier().name();
+        notificationsInFlight++;
+        Async.function(notifier::notifyReviewers, new ReviewerNotification(kind, gate.view(), reason))
+                .handle((receipt, failure) -> {
+                    notificationsInFlight--;
+                    NotificationReceipt outcome = failure == null
+                            ? receipt
+                            : new NotificationReceipt(
+                                    List.of(), List.of("notification failed: " + rootMessage(failure)));
+                    action.notifications.add(
+                            new NotificationRecord(kind.name(), tier, now(), outcome.delivered(), outcome.failed()));
+                    if (!outcome.failed().isEmpty()) {
+                        TaskMetrics.notificationFailure(action.call.tool(), tier);
+                    }
+                    return null;
+                });
+    }
+
     private void escalateOrTimeOut(ApprovalGate gate, ActionRecord action) {
         ApprovalTier expired = gate.currentTier();
         String waited =
@@ -261,6 +303,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                     waited + "; escalated to " + gate.currentTier().name(),
                     now(),
                     null));
+            notifyReviewers(NotificationKind.ESCALATED, gate, action, waited);
             TaskMetrics.escalation(action.call.tool(), gate.verdict().rule());
             log.info(
                     "task {} approval {} escalated to tier {}",

@@ -15,6 +15,7 @@ final class TaskMetrics {
     static final String TIME_TO_DECISION = "countersign_time_to_decision";
     static final String TOOL_EXECUTIONS = "countersign_tool_executions";
     static final String ESCALATIONS = "countersign_escalations";
+    static final String NOTIFICATION_FAILURES = "countersign_notification_failures";
 
     private TaskMetrics() {}
 
@@ -32,6 +33,13 @@ final class TaskMetrics {
 
     static void escalation(String tool, String rule) {
         scope(tool, rule).counter(ESCALATIONS).inc(1);
+    }
+
+    static void notificationFailure(String tool, String tier) {
+        Workflow.getMetricsScope()
+                .tagged(ImmutableMap.of("tool", tool, "tier", tier))
+                .counter(NOTIFICATION_FAILURES)
+                .inc(1);
     }
 
     static void toolExecution(String tool, String outcome) {

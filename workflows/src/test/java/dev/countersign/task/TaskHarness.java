@@ -59,6 +59,7 @@ final class TaskHarness implements AutoCloseable {
                     .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
             .build());
     final RecordingTools tools = new RecordingTools();
+    final RecordingNotifier notifier = new RecordingNotifier();
     final WorkflowClient client = env.getWorkflowClient();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -71,7 +72,7 @@ final class TaskHarness implements AutoCloseable {
 
     void register(Worker worker) {
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new RefundTestAgent(), new RefundTestPolicy(), tools);
+        worker.registerActivitiesImplementations(new RefundTestAgent(), new RefundTestPolicy(), tools, notifier);
     }
 
     String startRefund(double amount) {
