@@ -4,6 +4,8 @@ import dev.countersign.agent.AgentActivitiesImpl;
 import dev.countersign.agent.AgentModel;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.TemporalCountersign;
+import dev.countersign.history.TaskHistoryReader;
+import dev.countersign.history.TemporalUiProperties;
 import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
 import dev.countersign.notify.NotificationActivities;
@@ -41,7 +43,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = RootNamespaceAutoConfiguration.class)
 @ConditionalOnBean(WorkflowClient.class)
-@EnableConfigurationProperties({CountersignProperties.class, TemporalTlsProperties.class})
+@EnableConfigurationProperties({CountersignProperties.class, TemporalTlsProperties.class, TemporalUiProperties.class})
 public class CountersignAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CountersignAutoConfiguration.class);
@@ -135,13 +137,20 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public TaskHistoryReader countersignTaskHistoryReader(WorkflowClient client, TemporalUiProperties ui) {
+        return new TaskHistoryReader(client, ui.temporalUiUrl());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public Countersign countersign(
             WorkflowClient client,
             TaskDirectory directory,
             CountersignProperties properties,
             AgentActivitiesImpl agents,
-            ToolRegistry tools) {
-        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools);
+            ToolRegistry tools,
+            TaskHistoryReader history) {
+        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools, history);
     }
 
     @Bean

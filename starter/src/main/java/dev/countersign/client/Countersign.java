@@ -3,6 +3,7 @@ package dev.countersign.client;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.history.TaskHistory;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
@@ -49,4 +50,10 @@ public interface Countersign {
 
     /** Cancels the task; throws {@link TaskNotFound} or {@link DecisionRefused}. */
     void cancel(String taskId, TaskMessage reason);
+
+    /**
+     * The task's story for operators, read from its workflow's event history, oldest first; throws
+     * {@link TaskNotFound}.
+     */
+    TaskHistory history(String taskId);
 }

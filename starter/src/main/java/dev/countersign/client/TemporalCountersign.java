@@ -6,6 +6,8 @@ import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.history.TaskHistory;
+import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskMessage;
@@ -41,14 +43,26 @@ public class TemporalCountersign implements Countersign {
     private final String taskQueue;
     private final Set<String> agents;
     private final ToolRegistry tools;
+    private final TaskHistoryReader history;
 
     public TemporalCountersign(
             WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents, ToolRegistry tools) {
+        this(client, directory, taskQueue, agents, tools, new TaskHistoryReader(client, null));
+    }
+
+    public TemporalCountersign(
+            WorkflowClient client,
+            TaskDirectory directory,
+            String taskQueue,
+            Set<String> agents,
+            ToolRegistry tools,
+            TaskHistoryReader history) {
         this.client = client;
         this.directory = directory;
         this.taskQueue = taskQueue;
         this.agents = Set.copyOf(agents);
         this.tools = tools;
+        this.history = history;
     }
 
     @Override
@@ -198,6 +212,11 @@ public class TemporalCountersign implements Countersign {
         } catch (WorkflowUpdateException refused) {
             throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
         }
+    }
+
+    @Override
+    public TaskHistory history(String taskId) {
+        return history.read(taskId);
     }
 
     /**

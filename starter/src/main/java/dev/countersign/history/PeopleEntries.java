@@ -1,0 +1,181 @@
+package dev.countersign.history;
+
+import static dev.countersign.history.Sentences.call;
+import static dev.countersign.history.Sentences.colonSentence;
+import static dev.countersign.history.Sentences.fields;
+import static dev.countersign.history.Sentences.sentence;
+import static dev.countersign.history.Story.details;
+import static dev.countersign.history.Story.orSomeone;
+
+import io.temporal.api.failure.v1.Failure;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Entries for what people did: start the task, decide, answer, steer, cancel. */
+final class PeopleEntries {
+
+    private final Story story;
+    private final Set<String> decisionIds = new HashSet<>();
+
+    PeopleEntries(Story story) {
+        this.story = story;
+    }
+
+    void started(HistoryEvent event, Decoded start) {
+        story.named(start.text("taskId"));
+        String requester = start.text("requester");
+        String agent = start.text("agent");
+        String goal = start.text("goal");
+        story.add(
+                event,
+                TimelineKind.STARTED,
+                null,
+                null,
+                requester,
+                orSomeone(requester) + " started the task for the " + agent + " agent" + colonSentence(goal),
+                details("requester", requester, "agent", agent, "goal", goal, "input", start.map("input")));
+    }
+
+    void decided(HistoryEvent event, Decoded request, Decoded result) {
+        String decisionId = request.text("decisionId");
+        if (decisionId != null && !decisionIds.add(decisionId)) {
+            return; // a repeated delivery answered with the earlier result; nothing happened twice
+        }
+        String approvalId = request.text("approvalId");
+        String actionId = Story.actionOf(approvalId);
+        String tool = story.toolOf(actionId);
+        String reviewer = request.text("reviewer");
+        String decision = request.text("kind");
+        Map<String, Object> editedArgs = "edit".equals(decision) ? request.map("args") : null;
+        String comment = request.text("comment");
+        story.add(
+                event,
+                TimelineKind.DECISION,
+                actionId,
+                tool,
+                reviewer,
+                decisionSentence(reviewer, decision, call(tool), editedArgs, comment, result),
+                details(
+                        "approvalId", approvalId,
+                        "reviewer", reviewer,
+                        "decision", decision,
+                        "comment", comment,
+                        "args", editedArgs,
+                        "state", result.text("state"),
+                        "approvals", result.integer("approvals"),
+                        "required", result.integer("required"),
+                        "argsDigest", result.text("argsDigest")));
+    }
+
+    private static String decisionSentence(
+            String reviewer, String decision, String call, Map<String, Object> args, String comment, Decoded result) {
+        String tally = " (" + result.integer("approvals") + " of "
+                + Sentences.count(result.integer("required"), "approval") + ", now "
+                + String.valueOf(result.text("state")).toLowerCase() + ")";
+        return switch (String.valueOf(decision)) {
+            case "approve" -> reviewer + " approved " + call + tally + colonSentence(comment);
+            case "edit" -> reviewer + " edited " + call + " to " + fields(args) + tally + colonSentence(comment);
+            case "reject" -> reviewer + " rejected " + call + colonSentence(comment);
+            case "request_changes" -> reviewer + " sent " + call + " back to the agent" + colonSentence(comment);
+            default -> reviewer + " decided " + decision + " on " + call + tally + ".";
+        };
+    }
+
+    /** An Update the workflow accepted and then refused in its handler. */
+    void refused(HistoryEvent event, UpdateRequest request, Failure failure) {
+        Decoded args = request.args();
+        boolean decision = request.name().equals("decide");
+        String actor = decision ? args.text("reviewer") : args.text("by");
+        String approvalId = decision ? args.text("approvalId") : null;
+        String actionId = Story.actionOf(approvalId);
+        String tool = story.toolOf(actionId);
+        String what = decision ? decisionNoun(args.text("kind")) + " of " + call(tool) : updateNoun(request.name());
+        String error = Failures.message(failure);
+        story.add(
+                event,
+                TimelineKind.DECISION_FAILED,
+                actionId,
+                tool,
+                actor,
+                orSomeone(actor) + "'s " + what + " was refused" + colonSentence(error),
+                details(
+                        "update",
+                        request.name(),
+                        "approvalId",
+                        approvalId,
+                        "decision",
+                        decision ? args.text("kind") : null,
+                        "error",
+                        error,
+                        "errorType",
+                        Failures.refusalType(failure)));
+    }
+
+    private static String decisionNoun(String decision) {
+        return switch (String.valueOf(decision)) {
+            case "approve" -> "approval";
+            case "reject" -> "rejection";
+            case "edit" -> "edit";
+            case "request_changes" -> "request for changes";
+            default -> "decision";
+        };
+    }
+
+    private static String updateNoun(String update) {
+        return update.equals("cancel") ? "cancellation" : update;
+    }
+
+    void answered(HistoryEvent event, Decoded message, Decoded result) {
+        String by = message.text("by");
+        String text = message.text("text");
+        story.add(
+                event,
+                TimelineKind.ANSWER,
+                null,
+                null,
+                by,
+                orSomeone(by) + " answered: " + sentence(text),
+                details("by", by, "text", text));
+    }
+
+    void cancelRequested(HistoryEvent event, Decoded message, Decoded result) {
+        String by = message.text("by");
+        String reason = message.text("text");
+        story.add(
+                event,
+                TimelineKind.CANCEL_REQUESTED,
+                null,
+                null,
+                by,
+                orSomeone(by) + " asked to cancel the task" + colonSentence(reason),
+                details("by", by, "reason", reason));
+    }
+
+    void guided(HistoryEvent event, Decoded message) {
+        String by = message.text("by");
+        String text = message.text("text");
+        story.add(
+                event,
+                TimelineKind.GUIDANCE,
+                null,
+                null,
+                by,
+                orSomeone(by) + " sent guidance: " + sentence(text),
+                details("by", by, "text", text));
+    }
+
+    /** A cancellation asked of Temporal directly (CLI, Web UI), outside Countersign's API. */
+    void temporalCancelRequested(HistoryEvent event) {
+        var attributes = event.getWorkflowExecutionCancelRequestedEventAttributes();
+        story.add(
+                event,
+                TimelineKind.CANCEL_REQUESTED,
+                null,
+                null,
+                null,
+                "Temporal was asked to cancel the task's workflow" + colonSentence(attributes.getCause()),
+                details("reason", attributes.getCause(), "identity", attributes.getIdentity(), "source", "temporal"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.countersign.history;
+
+/** What one entry of a task's timeline tells: a step of the agent, the policy, a person or the task's end. */
+public enum TimelineKind {
+    /** The requester started the task: agent, goal, input. */
+    STARTED,
+    /** The agent proposed a tool call: tool, args, rationale, confidence, tags. */
+    PROPOSED,
+    /** The agent asked a person a question, maybe with options. */
+    QUESTION,
+    /** The policy judged a proposed (or edited) call: outcome, rule, policy hash, tiers, reason, args digest. */
+    POLICY_VERDICT,
+    /** A call is held until reviewers reach quorum: approval id, groups, approvals required. */
+    AWAITING_APPROVAL,
+    /** A reviewer decided: approve, reject, edit or request_changes, and the approval's state after it. */
+    DECISION,
+    /** A decision (or answer, or cancellation) was accepted but refused while it was applied. */
+    DECISION_FAILED,
+    /** A tool ran and returned its result. */
+    EXECUTED,
+    /** A tool call failed after its retries, or its policy could not be evaluated. */
+    TOOL_FAILED,
+    /** A person steered the agent. */
+    GUIDANCE,
+    /** A person answered the agent's question. */
+    ANSWER,
+    /** A person (or Temporal) asked to cancel the task. */
+    CANCEL_REQUESTED,
+    /** The task ended as COMPLETED. */
+    COMPLETED,
+    /** The task ended as FAILED, or its workflow failed or timed out. */
+    FAILED,
+    /** The task ended as CANCELLED, or its workflow was cancelled or terminated in Temporal. */
+    CANCELLED
+}

@@ -1,0 +1,62 @@
+package dev.countersign.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.AgentTaskWorkflowImpl;
+import dev.countersign.task.TaskSearchAttributes;
+import dev.countersign.task.TaskStart;
+import dev.countersign.task.TaskStatus;
+import dev.countersign.task.TaskView;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** The task workflow with {@link ScriptedActivities} on a time-skipping Temporal test environment. */
+final class LiveTasks implements AutoCloseable {
+
+    private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    final WorkflowClient client = env.getWorkflowClient();
+
+    LiveTasks() {
+        TaskSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+        Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new ScriptedActivities());
+        env.start();
+    }
+
+    AgentTaskWorkflow start(String taskId, Map<String, Object> input) {
+        AgentTaskWorkflow task = client.newWorkflowStub(
+                AgentTaskWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(taskId)
+                        .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
+                        .build());
+        WorkflowClient.start(task::run, new TaskStart(taskId, "scripted", "refund order A-7", input, "dave"));
+        return task;
+    }
+
+    /** Polls the task's view until it has this status, for at most 20 seconds. */
+    static void awaitStatus(AgentTaskWorkflow task, TaskStatus status) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (task.view().status() != status) {
+            assertThat(System.nanoTime()).as("task never reached %s", status).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    static TaskView result(AgentTaskWorkflow task) {
+        return WorkflowStub.fromTyped(task).getResult(TaskView.class);
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
+}
