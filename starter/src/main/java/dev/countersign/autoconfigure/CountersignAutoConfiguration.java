@@ -9,6 +9,8 @@ import dev.countersign.history.TemporalUiProperties;
 import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
 import dev.countersign.notify.NotificationActivities;
+import dev.countersign.notify.WebhookNotificationActivities;
+import dev.countersign.notify.WebhookTarget;
 import dev.countersign.policy.PolicyActivitiesImpl;
 import dev.countersign.policy.PolicyException;
 import dev.countersign.policy.PolicyLoader;
@@ -20,6 +22,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,7 +46,12 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = RootNamespaceAutoConfiguration.class)
 @ConditionalOnBean(WorkflowClient.class)
-@EnableConfigurationProperties({CountersignProperties.class, TemporalTlsProperties.class, TemporalUiProperties.class})
+@EnableConfigurationProperties({
+    CountersignProperties.class,
+    TemporalTlsProperties.class,
+    TemporalUiProperties.class,
+    NotificationProperties.class
+})
 public class CountersignAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CountersignAutoConfiguration.class);
@@ -125,8 +133,15 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public NotificationActivities countersignNotifications() {
-        return new UnaddressedNotifications();
+    public NotificationActivities countersignNotifications(NotificationProperties notifications) {
+        // HTTP/1.1: plain-http receivers get no h2c upgrade attempt; redirects stay off, a 3xx is a failure.
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(notifications.timeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        List<WebhookTarget> targets = notifications.targets();
+        log.info("Countersign webhooks: {}", targets);
+        return new WebhookNotificationActivities(targets, notifications.consoleUrl(), notifications.timeout(), http);
     }
 
     @Bean

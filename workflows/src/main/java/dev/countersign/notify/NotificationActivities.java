@@ -9,5 +9,11 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface NotificationActivities {
 
+    /**
+     * Attempts the workflow gives a notification; implementations return a receipt with the
+     * failures on the last attempt instead of throwing, so the task records what failed.
+     */
+    int MAX_ATTEMPTS = 5;
+
     NotificationReceipt notifyReviewers(ReviewerNotification notification);
 }

@@ -62,7 +62,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     private final ToolActivities tools =
             Workflow.newActivityStub(ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
     private final NotificationActivities notifier = Workflow.newActivityStub(
-            NotificationActivities.class, options(Duration.ofSeconds(30), Duration.ofMinutes(1), 5));
+            NotificationActivities.class,
+            options(Duration.ofSeconds(30), Duration.ofMinutes(1), NotificationActivities.MAX_ATTEMPTS));
     private boolean answered;
     private boolean notifiesReviewers;
     private int notificationsInFlight;
