@@ -1,0 +1,56 @@
+package dev.countersign.cli.decision;
+
+import dev.countersign.cli.CliContext;
+import dev.countersign.cli.Usage;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.OutputOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Sends a proposed tool call back to the agent with what to change. */
+@Command(
+        name = "request-changes",
+        mixinStandardHelpOptions = true,
+        description = "Send a pending tool call back to the agent with what it should change.")
+public final class RequestChangesCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions server;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "APPROVAL_ID", description = "the approval id")
+    private String approvalId;
+
+    @Option(
+            names = {"-c", "--comment"},
+            required = true,
+            paramLabel = "TEXT",
+            description = "what the agent should change")
+    private String comment;
+
+    @Mixin
+    private PinnedDigest pinned;
+
+    public RequestChangesCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Usage.requireText(spec, "--comment", comment);
+        return DecisionSender.of(spec, output, context, server.connect())
+                .decide(approvalId, DecisionIntent.of(Decision.REQUEST_CHANGES, comment, pinned.digest()));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.countersign.cli.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.countersign.cli.CliContext;
+import dev.countersign.cli.CliException;
+import dev.countersign.cli.ErrorReporter;
+import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.api.ApiClient;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.Json;
+import dev.countersign.cli.output.OutputOptions;
+import dev.countersign.cli.output.Times;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The pending approvals the caller may decide now; with --watch, redrawn until interrupted. */
+@Command(
+        name = "inbox",
+        mixinStandardHelpOptions = true,
+        description = "List the pending approvals you may decide now.")
+public final class InboxCommand implements Callable<Integer> {
+
+    static final int MAX_INTERVAL_SECONDS = 3600;
+    private static final String CLEAR_SCREEN = "\033[H\033[2J";
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions server;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--watch", description = "redraw the inbox every --interval seconds until interrupted")
+    private boolean watch;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "seconds between redraws with --watch, 1 to " + MAX_INTERVAL_SECONDS + " (default: 5)")
+    private int intervalSeconds;
+
+    public InboxCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (intervalSeconds < 1 || intervalSeconds > MAX_INTERVAL_SECONDS) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--interval must lie between 1 and " + MAX_INTERVAL_SECONDS + " seconds, was " + intervalSeconds);
+        }
+        ApiClient api = server.connect();
+        if (!watch) {
+            print(api.get("/api/approvals").body());
+            return ExitCode.OK;
+        }
+        return watch(api);
+    }
+
+    private int watch(ApiClient api) {
+        PrintWriter out = spec.commandLine().getOut();
+        // in a table dashboard an error belongs in the frame; in JSON lines it would break the stream
+        ErrorReporter errors =
+                new ErrorReporter(out, output.json() ? spec.commandLine().getErr() : out, false);
+        while (true) {
+            JsonNode inbox = null;
+            CliException failure = null;
+            try {
+                inbox = api.get("/api/approvals").body();
+            } catch (CliException refreshFailed) {
+                if (refreshFailed.exitCode() == ExitCode.NOT_ALLOWED) {
+                    throw refreshFailed;
+                }
+                // a server restart or a network hiccup should not end a dashboard: show it and go on
+                failure = refreshFailed;
+            }
+            // cleared only once the answer is in, so the screen never stands empty while waiting
+            if (!output.json() && context.terminal().interactive()) {
+                out.print(CLEAR_SCREEN);
+            }
+            if (!output.json()) {
+                out.println(header(api));
+            }
+            if (failure != null) {
+                errors.report(failure);
+            } else {
+                print(inbox);
+            }
+            out.flush();
+            try {
+                context.sleeper().sleep(Duration.ofSeconds(intervalSeconds));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    private String header(ApiClient api) {
+        String now = Times.local(context.clock().instant().toString(), context.zone());
+        return "every " + intervalSeconds + " s: inbox of " + api.server() + " "
+                + api.credentials().describe() + ", " + now + " (Ctrl-C to stop)";
+    }
+
+    private void print(JsonNode inbox) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            out.println(watch ? Json.compact(inbox) : Json.pretty(inbox));
+            out.flush();
+        } else {
+            InboxTable.print(
+                    inbox, out, context.terminal().width(), context.clock().instant());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.countersign.cli.login;
+
+import dev.countersign.cli.CliContext;
+import dev.countersign.cli.CliException;
+import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.api.ApiClient;
+import dev.countersign.cli.api.ApiException;
+import dev.countersign.cli.api.ServerAddress;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.config.CliConfig;
+import dev.countersign.cli.config.ConfigStore;
+import dev.countersign.cli.config.Credentials;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Checks credentials against the server and, if it accepts them, stores them for later commands. */
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check your credentials with the server and store them.",
+            "The password comes from --password-stdin, else $COUNTERSIGN_PASSWORD, else a prompt"
+                    + " without echo. The file is readable by you only (0600); nothing is stored if the"
+                    + " server refuses the credentials."
+        })
+public final class LoginCommand implements Callable<Integer> {
+
+    static final String PASSWORD_VARIABLE = "COUNTERSIGN_PASSWORD";
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions server;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "your user name (HTTP Basic)")
+    private String user;
+
+    @Option(names = "--password-stdin", description = "read the password from standard input")
+    private boolean passwordStdin;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "an API token, sent as a bearer token")
+    private String token;
+
+    public LoginCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ConfigStore store = server.store();
+        ServerAddress address = ServerAddress.parse(serverAddress(store));
+        Credentials credentials = credentials(address);
+        check(new ApiClient(address, credentials, context), credentials);
+        store.save(config(address, credentials));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("logged in to " + address + " " + credentials.describe());
+        out.println("credentials stored in " + store.path() + " (readable by you only)");
+        if (!address.isHttps() && !address.isLoopback()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("warning: " + address + " is plain http: credentials cross the network"
+                            + " unencrypted; use https://");
+        }
+        return ExitCode.OK;
+    }
+
+    private String serverAddress(ConfigStore store) {
+        return server.override()
+                .or(() -> store.load().map(CliConfig::server).filter(s -> !s.isBlank()))
+                .orElseThrow(() -> usage("give --server URL, e.g. --server http://127.0.0.1:8080"));
+    }
+
+    private Credentials credentials(ServerAddress address) {
+        if (token != null && user != null) {
+            throw usage("give either --user NAME or --token TOKEN, not both");
+        }
+        if (token != null) {
+            if (passwordStdin) {
+                throw usage("--password-stdin goes with --user, not with --token");
+            }
+            if (token.isBlank()) {
+                throw usage("--token is empty");
+            }
+            return new Credentials.Bearer(token.strip());
+        }
+        if (user == null || user.isBlank()) {
+            throw usage("give --user NAME (with a password) or --token TOKEN");
+        }
+        return new Credentials.Basic(user, new PasswordSource(context).read(passwordStdin, user, address));
+    }
+
+    private static CliConfig config(ServerAddress address, Credentials credentials) {
+        if (credentials instanceof Credentials.Basic basic) {
+            return CliConfig.basic(address.toString(), basic.user(), basic.password());
+        }
+        return CliConfig.bearer(address.toString(), ((Credentials.Bearer) credentials).token());
+    }
+
+    private static void check(ApiClient api, Credentials credentials) {
+        try {
+            api.get("/api/approvals");
+        } catch (ApiException refused) {
+            if (refused.status() == 401) {
+                throw new CliException(
+                        ExitCode.NOT_ALLOWED,
+                        api.server() + " refused the credentials " + credentials.describe() + "; nothing was stored",
+                        "check the user name and password (or the token) and run `countersign login` again");
+            }
+            throw refused;
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

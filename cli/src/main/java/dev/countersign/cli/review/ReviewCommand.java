@@ -1,0 +1,102 @@
+package dev.countersign.cli.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.api.ApiException;
+import dev.countersign.cli.api.PathSegments;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.Json;
+import dev.countersign.cli.output.OutputOptions;
+import dev.countersign.cli.output.Text;
+import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Reviews an executed action afterwards: ok, flag it, or roll it back through its compensation. */
+@Command(
+        name = "review",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Review an executed action: ok, flag or rollback.",
+            "flag marks it for a second look; rollback runs the tool's compensation."
+        })
+public final class ReviewCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions server;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
+    private String taskId;
+
+    @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2")
+    private String actionId;
+
+    @Parameters(
+            index = "2",
+            paramLabel = "VERDICT",
+            completionCandidates = ReviewCommand.Verdicts.class,
+            description = "ok, flag or rollback")
+    private ReviewVerdict verdict;
+
+    @Option(
+            names = {"-c", "--comment"},
+            paramLabel = "TEXT",
+            description = "what you found")
+    private String comment;
+
+    /** The verdicts as people type them, for shell completion. */
+    static final class Verdicts implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("ok", "flag", "rollback").iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("verdict", verdict.wireName());
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        JsonNode answer = send(body);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            out.println(Json.pretty(answer.isMissingNode() ? Json.MAPPER.createObjectNode() : answer));
+        } else {
+            out.println("reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + verdict.wireName()
+                    + (verdict == ReviewVerdict.ROLLBACK ? " (the compensation runs now)" : ""));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private JsonNode send(ObjectNode body) {
+        String path = PathSegments.path("api", "tasks", taskId, "actions", actionId, "review");
+        try {
+            // sent once: until the endpoint is known to honour an Idempotency-Key, a retry could roll back twice
+            return server.connect().post(path, body).body();
+        } catch (ApiException failure) {
+            if (failure.status() == 404 && failure.problem().codeIfAny().isEmpty()) {
+                throw failure.withHint("this server cannot take reviews yet: it is older than this CLI");
+            }
+            if (failure.status() == 404) {
+                throw failure.withHint("check the ids with `countersign tasks show " + taskId + "`");
+            }
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.countersign.cli.tasks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.Json;
+import dev.countersign.cli.output.Text;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Cancels a task; only its requester or an operator may. */
+@Command(
+        name = "cancel",
+        mixinStandardHelpOptions = true,
+        description = "Cancel a task. Only its requester or an operator may.")
+public final class CancelTaskCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions server;
+
+    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
+    private String taskId;
+
+    @Option(
+            names = {"-r", "--reason"},
+            paramLabel = "TEXT",
+            description = "why, kept with the task")
+    private String reason;
+
+    @Override
+    public Integer call() {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return TaskMessageSender.send(
+                spec, server, taskId, "cancel", body, "cancellation of " + Text.oneLine(taskId) + " requested");
+    }
+}

@@ -1,0 +1,190 @@
+package dev.countersign.cli.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countersign.cli.testing.Cli;
+import dev.countersign.cli.testing.FakeServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoginTest {
+
+    @TempDir
+    Path home;
+
+    FakeServer server;
+    Cli cli;
+
+    @BeforeEach
+    void start() {
+        server = FakeServer.start();
+        cli = new Cli(home);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void acceptedCredentialsAreStoredInAFileOnlyTheOwnerCanRead() throws IOException {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result result = cli.stdin("demo\n")
+                .run(
+                        "login",
+                        "--server",
+                        server.url(),
+                        "--user",
+                        "alice",
+                        "--password-stdin",
+                        "--config",
+                        home.resolve("conf/countersign/config.json").toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("logged in to " + server.url() + " as alice");
+        Path config = home.resolve("conf/countersign/config.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.getParent())))
+                .isEqualTo("rwx------");
+        JsonNode stored = new ObjectMapper().readTree(config.toFile());
+        assertThat(stored.get("server").asText()).isEqualTo(server.url());
+        assertThat(stored.get("user").asText()).isEqualTo("alice");
+        assertThat(stored.get("password").asText()).isEqualTo("demo");
+        assertThat(stored.has("token")).isFalse();
+        assertThat(server.requests("GET", "/api/approvals").get(0).header("Authorization"))
+                .isEqualTo("Basic YWxpY2U6ZGVtbw==");
+    }
+
+    @Test
+    void refusedCredentialsExitWith3AndStoreNothing() {
+        server.onFixture("GET", "/api/approvals", 401, "problems/unauthenticated.json");
+
+        Cli.Result result = cli.stdin("wrong")
+                .runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err())
+                .contains("refused the credentials as alice; nothing was stored")
+                .contains("run `countersign login` again");
+        assertThat(cli.config()).doesNotExist();
+    }
+
+    @Test
+    void passwordComesFromTheEnvironmentWhenNotPipedIn() {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result result = cli.env("COUNTERSIGN_PASSWORD", "s3cret")
+                .runWithConfig("login", "--server", server.url(), "--user", "bob");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Basic Ym9iOnMzY3JldA==");
+    }
+
+    @Test
+    void passwordIsPromptedForWhenNeitherPipedNorInTheEnvironment() {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result result =
+                cli.typedPassword("demo").runWithConfig("login", "--server", server.url(), "--user", "carol");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Basic Y2Fyb2w6ZGVtbw==");
+    }
+
+    @Test
+    void withoutAnyPasswordSourceLoginIsAUsageError() {
+        Cli.Result result = cli.runWithConfig("login", "--server", server.url(), "--user", "carol");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("no password").contains("--password-stdin");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aTokenIsStoredAndSentAsABearerToken() throws IOException {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result login = cli.runWithConfig("login", "--server", server.url(), "--token", "cs_abc123");
+        Cli.Result inbox = cli.runWithConfig("inbox");
+
+        assertThat(login.exitCode()).isZero();
+        assertThat(login.out()).contains("with an API token");
+        JsonNode stored = new ObjectMapper().readTree(cli.config().toFile());
+        assertThat(stored.get("token").asText()).isEqualTo("cs_abc123");
+        assertThat(stored.has("password")).isFalse();
+        assertThat(inbox.exitCode()).isZero();
+        assertThat(server.requests())
+                .extracting(request -> request.header("Authorization"))
+                .containsOnly("Bearer cs_abc123");
+    }
+
+    @Test
+    void aUserAndATokenTogetherAreAUsageError() {
+        Cli.Result result = cli.runWithConfig("login", "--server", server.url(), "--user", "alice", "--token", "t");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("either --user NAME or --token TOKEN");
+    }
+
+    @Test
+    void withoutConfigOptionTheFileGoesUnderXdgConfigHome() {
+        server.on("GET", "/api/approvals", 200, "[]");
+        Path xdg = home.resolve("xdg");
+
+        Cli.Result result = cli.env("XDG_CONFIG_HOME", xdg.toString())
+                .stdin("demo")
+                .run("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(xdg.resolve("countersign/config.json")).exists();
+    }
+
+    @Test
+    void withoutXdgConfigHomeTheFileGoesUnderDotConfig() {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result result =
+                cli.stdin("demo").run("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(home.resolve(".config/countersign/config.json")).exists();
+    }
+
+    @Test
+    void loggingInAgainReplacesTheStoredCredentialsAndKeepsThemPrivate() throws IOException {
+        server.on("GET", "/api/approvals", 200, "[]");
+        cli.loggedIn(server.url(), "alice", "old");
+
+        Cli.Result result = cli.stdin("new").runWithConfig("login", "--user", "bob", "--password-stdin");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(Files.readString(cli.config()))
+                .contains("\"bob\"")
+                .contains("\"new\"")
+                .doesNotContain("old");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.config())))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void logoutRemovesTheStoredCredentials() {
+        cli.loggedIn(server.url(), "alice", "demo");
+
+        Cli.Result result = cli.runWithConfig("logout");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("logged out");
+        assertThat(cli.config()).doesNotExist();
+        assertThat(cli.runWithConfig("inbox").err()).contains("not logged in").contains("countersign login");
+    }
+}
