@@ -16,31 +16,35 @@ import java.util.Map;
 /**
  * The variables a rule's {@code when} condition may read, declared once for the compiler and filled
  * from each request in the shapes CEL-Java evaluates: whole numbers as {@code Long}, fractions as
- * {@code Double}, JSON null as CEL null.
+ * {@code Double}, JSON null as CEL null. {@code input} is the older name of {@code task.input}, kept so
+ * that policies written before {@code task} stay valid.
  */
 final class ConditionVariables {
 
     static final double UNKNOWN_CONFIDENCE = -1.0;
 
-    static final Map<String, CelType> DECLARATIONS = Map.of(
-            "args", MapType.create(SimpleType.STRING, SimpleType.DYN),
-            "tool", SimpleType.STRING,
-            "agent", SimpleType.STRING,
-            "requester", SimpleType.STRING,
-            "input", MapType.create(SimpleType.STRING, SimpleType.DYN),
-            "confidence", SimpleType.DOUBLE,
-            "tags", ListType.create(SimpleType.STRING));
+    static final Map<String, CelType> DECLARATIONS = Map.ofEntries(
+            Map.entry("args", MapType.create(SimpleType.STRING, SimpleType.DYN)),
+            Map.entry("tool", SimpleType.STRING),
+            Map.entry("agent", SimpleType.STRING),
+            Map.entry("requester", SimpleType.STRING),
+            Map.entry("task", MapType.create(SimpleType.STRING, SimpleType.DYN)),
+            Map.entry("input", MapType.create(SimpleType.STRING, SimpleType.DYN)),
+            Map.entry("confidence", SimpleType.DOUBLE),
+            Map.entry("tags", ListType.create(SimpleType.STRING)));
 
     private ConditionVariables() {}
 
     static Map<String, Object> of(PolicyRequest request) {
         ToolCall call = request.call();
+        Object input = celValue(request.input());
         return Map.of(
                 "args", celValue(call.args()),
                 "tool", call.tool(),
                 "agent", nullToEmpty(request.agent()),
                 "requester", nullToEmpty(request.requester()),
-                "input", celValue(request.input()),
+                "task", Map.of("input", input),
+                "input", input,
                 "confidence", call.confidence() == null ? UNKNOWN_CONFIDENCE : call.confidence(),
                 "tags", celValue(call.tags()));
     }

@@ -2,15 +2,16 @@ package dev.countersign.policy;
 
 import dev.countersign.agent.ToolCall;
 import dev.countersign.tool.ArgsDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A loaded, compiled policy: its rules in file order, the default outcome, and the SHA-256 of the
- * file it came from. Immutable; {@link #evaluate} may be called from many threads. Build one with
- * {@link PolicyLoader}.
+ * A loaded, compiled policy: its guards and rules in file order, the default outcome, and the
+ * SHA-256 of the text it was read from. Immutable; {@link #evaluate} may be called from many
+ * threads. Build one with {@link PolicyLoader}.
  */
 public final class Policy {
 
@@ -19,16 +20,24 @@ public final class Policy {
     private final String source;
     private final String hash;
     private final Outcome defaultOutcome;
+    private final List<CompiledGuard> guards;
     private final List<CompiledRule> rules;
     private final List<String> warnings;
 
-    Policy(String source, String hash, Outcome defaultOutcome, List<CompiledRule> rules, List<String> warnings) {
+    Policy(
+            String source,
+            String hash,
+            Outcome defaultOutcome,
+            List<CompiledGuard> guards,
+            List<CompiledRule> rules,
+            List<String> warnings) {
         if (defaultOutcome == Outcome.APPROVE) {
             throw new IllegalArgumentException("the default outcome must be auto or deny");
         }
         this.source = source;
         this.hash = hash;
         this.defaultOutcome = defaultOutcome;
+        this.guards = List.copyOf(guards);
         this.rules = List.copyOf(rules);
         this.warnings = List.copyOf(warnings);
     }
@@ -38,13 +47,20 @@ public final class Policy {
         return source;
     }
 
-    /** SHA-256 (lower-case hex) of the policy file's bytes; every verdict records it. */
+    /**
+     * SHA-256 (lower-case hex) of the policy file's bytes, or of the text after the loader's text
+     * pre-processor when it has one; every verdict records it.
+     */
     public String hash() {
         return hash;
     }
 
     public Outcome defaultOutcome() {
         return defaultOutcome;
+    }
+
+    public List<PolicyGuard> guards() {
+        return guards.stream().map(CompiledGuard::guard).toList();
     }
 
     public List<PolicyRule> rules() {
@@ -57,35 +73,51 @@ public final class Policy {
     }
 
     /**
-     * The verdict of the first rule whose tools include the call's tool and whose condition holds;
-     * the default when none does. A condition that fails to evaluate denies the call. Arguments are
-     * not checked against the tool's schema here; {@link PolicyActivitiesImpl} does that first.
+     * The verdict on one call: a matching deny guard denies it; otherwise the first rule whose tools
+     * include the call's tool and whose condition holds decides (the default when none does), and
+     * matching approve and never-auto guards may raise that to APPROVE (see {@link GuardedVerdict}).
+     * A condition that fails to evaluate denies the call. Arguments are not checked against the
+     * tool's schema here; {@link PolicyActivitiesImpl} does that first.
      */
     public PolicyVerdict evaluate(PolicyRequest request) {
         ToolCall call = request.call();
         String argsDigest = ArgsDigest.of(call.tool(), call.args());
         Map<String, Object> variables = ConditionVariables.of(request);
-        for (CompiledRule compiled : rules) {
+        List<PolicyGuard> matched = new ArrayList<>();
+        for (CompiledGuard compiled : guards) {
+            PolicyGuard guard = compiled.guard();
             try {
                 if (compiled.matches(call.tool(), variables)) {
+                    if (guard.action() == PolicyGuard.Action.DENY) {
+                        return guard.denial(hash, argsDigest);
+                    }
+                    matched.add(guard);
+                }
+            } catch (ConditionFailure e) {
+                return conditionFailed("guard", guard.name(), e, argsDigest);
+            }
+        }
+        return GuardedVerdict.combine(ruled(call.tool(), variables, argsDigest), matched);
+    }
+
+    private PolicyVerdict ruled(String tool, Map<String, Object> variables, String argsDigest) {
+        for (CompiledRule compiled : rules) {
+            try {
+                if (compiled.matches(tool, variables)) {
                     return compiled.rule().verdict(hash, argsDigest);
                 }
             } catch (ConditionFailure e) {
-                return conditionFailed(compiled.rule(), e, argsDigest);
+                return conditionFailed("rule", compiled.rule().name(), e, argsDigest);
             }
         }
-        return defaultVerdict(call.tool(), argsDigest);
+        return defaultVerdict(tool, argsDigest);
     }
 
-    private PolicyVerdict conditionFailed(PolicyRule rule, ConditionFailure failure, String argsDigest) {
-        log.warn(
-                "policy rule '{}' of {} could not evaluate its condition: {}",
-                rule.name(),
-                source,
-                failure.getMessage());
-        String reason = "policy rule '" + rule.name() + "' could not evaluate its condition, so the call is denied: "
+    private PolicyVerdict conditionFailed(String kind, String name, ConditionFailure failure, String argsDigest) {
+        log.warn("policy {} '{}' of {} could not evaluate its condition: {}", kind, name, source, failure.getMessage());
+        String reason = "policy " + kind + " '" + name + "' could not evaluate its condition, so the call is denied: "
                 + failure.getMessage();
-        return new PolicyVerdict(Outcome.DENY, rule.name(), hash, reason, List.of(), argsDigest, false);
+        return new PolicyVerdict(Outcome.DENY, name, hash, reason, List.of(), argsDigest, false);
     }
 
     private PolicyVerdict defaultVerdict(String tool, String argsDigest) {
@@ -95,6 +127,6 @@ public final class Policy {
 
     @Override
     public String toString() {
-        return "Policy[" + source + ", sha256 " + hash + ", " + rules.size() + " rules]";
+        return "Policy[" + source + ", sha256 " + hash + ", " + guards.size() + " guards, " + rules.size() + " rules]";
     }
 }

@@ -1,39 +1,58 @@
 package dev.countersign.policy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * Reads and compiles a policy file (YAML, see docs/policy.md). Any problem, from bad YAML to a CEL
  * type error, fails the load with one {@link PolicyException} that lists every problem with its
  * line. Given the registry's tool names, it also refuses rules that name a tool nobody registered.
+ * A text pre-processor, such as a placeholder resolver, may rewrite the text before it is parsed.
  */
 public final class PolicyLoader {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyLoader.class);
 
     private final Set<String> knownTools;
+    private final Function<String, String> textPreprocessor;
 
     /** A loader that does not check tool names. */
     public PolicyLoader() {
-        this.knownTools = null;
+        this(null, null);
     }
 
     /** A loader that refuses rules naming a tool outside {@code knownTools} (other than {@code *}). */
     public PolicyLoader(Collection<String> knownTools) {
-        this.knownTools = Set.copyOf(knownTools);
+        this(Set.copyOf(knownTools), null);
+    }
+
+    private PolicyLoader(Set<String> knownTools, Function<String, String> textPreprocessor) {
+        this.knownTools = knownTools;
+        this.textPreprocessor = textPreprocessor;
+    }
+
+    /**
+     * A loader like this one that passes the file's text through {@code textPreprocessor} before
+     * parsing it, for example {@code environment::resolveRequiredPlaceholders} or
+     * {@link PolicyCheck#placeholderDefaults}. The policy's hash is then the SHA-256 of the text it
+     * returns (UTF-8), so a verdict names the policy as it was in force, placeholders resolved. An
+     * exception from the pre-processor fails the load with a {@link PolicyException}.
+     */
+    public PolicyLoader withTextPreprocessor(Function<String, String> textPreprocessor) {
+        return new PolicyLoader(knownTools, Objects.requireNonNull(textPreprocessor, "textPreprocessor"));
     }
 
     public Policy load(Path file) {
@@ -66,31 +85,40 @@ public final class PolicyLoader {
 
     /**
      * Loads a policy from bytes; {@code source} names them in messages and in {@link Policy#source()}.
-     * The policy's hash is the SHA-256 of exactly these bytes.
+     * The policy's hash is the SHA-256 of exactly these bytes (or of the pre-processed text).
      */
     public Policy load(String source, byte[] content) {
-        PolicyParser.Result parsed = new PolicyParser(knownTools).parse(text(source, content));
+        String text = preprocess(source, PolicyText.decode(source, content));
+        PolicyParser.Result parsed = new PolicyParser(knownTools).parse(text);
         if (!parsed.problems().isEmpty()) {
-            throw new PolicyException(source, parsed.problems());
+            throw new PolicyException(source, texts(parsed.problems()));
         }
-        parsed.warnings().forEach(warning -> log.warn("policy {}: {}", source, warning));
-        Policy policy = new Policy(source, sha256(content), parsed.defaultOutcome(), parsed.rules(), parsed.warnings());
+        List<String> warnings = texts(parsed.warnings());
+        warnings.forEach(warning -> log.warn("policy {}: {}", source, warning));
+        String hash = textPreprocessor == null ? sha256(content) : sha256(text.getBytes(StandardCharsets.UTF_8));
+        Policy policy = new Policy(source, hash, parsed.defaultOutcome(), parsed.guards(), parsed.rules(), warnings);
         log.info(
-                "loaded policy {} with {} rules (sha256 {})",
+                "loaded policy {} with {} guards and {} rules (sha256 {})",
                 source,
+                parsed.guards().size(),
                 parsed.rules().size(),
                 policy.hash());
         return policy;
     }
 
-    private static String text(String source, byte[] content) {
-        try (UnicodeReader reader = new UnicodeReader(new ByteArrayInputStream(content))) {
-            StringWriter text = new StringWriter();
-            reader.transferTo(text);
-            return text.toString();
-        } catch (IOException e) {
-            throw new PolicyException(source, "the file is not valid UTF-8 text: " + e, e);
+    private String preprocess(String source, String text) {
+        if (textPreprocessor == null) {
+            return text;
         }
+        try {
+            return Objects.requireNonNull(textPreprocessor.apply(text), "the text pre-processor gave null");
+        } catch (RuntimeException e) {
+            throw new PolicyException(source, "cannot pre-process the policy text: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> texts(List<PolicyFinding> findings) {
+        return findings.stream().map(PolicyFinding::text).toList();
     }
 
     static String sha256(byte[] content) {

@@ -3,13 +3,10 @@ package dev.countersign.policy;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -18,9 +15,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a policy document through SnakeYAML's node API, so that every problem carries the line it
@@ -30,19 +25,24 @@ final class PolicyParser {
 
     static final int SUPPORTED_VERSION = 1;
 
-    private static final List<String> TOP_KEYS = List.of("version", "default", "rules");
-    private static final List<String> RULE_KEYS = List.of("name", "tool", "when", "outcome", "reason", "tiers");
-    private static final List<String> TIER_KEYS = List.of("name", "groups", "approvals");
-    private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-            "sla", "'sla' is not supported yet: approval tiers have no deadline in this version; remove it",
-            "on-timeout",
-                    "'on-timeout' is not supported yet: approval tiers have no deadline in this version; remove it");
+    private static final List<String> TOP_KEYS = List.of("version", "default", "guards", "rules");
+    private static final List<String> RULE_KEYS =
+            List.of("name", "tool", "when", "outcome", "reason", "tiers", "on-timeout");
+    private static final List<String> GUARD_KEYS =
+            List.of("name", "tool", "when", "outcome", "never-auto", "reason", "tiers", "on-timeout");
 
-    record Result(Outcome defaultOutcome, List<CompiledRule> rules, List<String> problems, List<String> warnings) {}
+    record Result(
+            Outcome defaultOutcome,
+            List<CompiledGuard> guards,
+            List<CompiledRule> rules,
+            List<TiersReader.Site> tiers,
+            List<PolicyFinding> problems,
+            List<PolicyFinding> warnings) {}
 
     private final Set<String> knownTools;
-    private final List<String> problems = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final NodeReader reader = new NodeReader();
+    private final TiersReader tiersReader = new TiersReader(reader);
+    private final Map<String, String> holderByName = new HashMap<>();
 
     /** {@code knownTools} null means tool names are not checked. */
     PolicyParser(Set<String> knownTools) {
@@ -54,61 +54,61 @@ final class PolicyParser {
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
-            problems.add(yamlProblem(e, YamlErrorContext.ruleAt(yaml)));
-            return result(Outcome.DENY, List.of());
+            yamlProblem(e, YamlErrorContext.itemAt(yaml));
+            return result(Outcome.DENY, List.of(), List.of());
         } catch (YAMLException e) {
-            problems.add("not valid YAML: " + e.getMessage());
-            return result(Outcome.DENY, List.of());
+            reader.problem(0, "", "not valid YAML: " + e.getMessage());
+            return result(Outcome.DENY, List.of(), List.of());
         }
         if (root == null) {
-            problems.add("the policy is empty; it needs at least 'version: 1' and 'rules'");
-            return result(Outcome.DENY, List.of());
+            reader.problem(0, "", "the policy is empty; it needs at least 'version: 1' and 'rules'");
+            return result(Outcome.DENY, List.of(), List.of());
         }
         if (!(root instanceof MappingNode mapping)) {
-            problem(root, "", "a policy must be a mapping with the keys " + String.join(", ", TOP_KEYS));
-            return result(Outcome.DENY, List.of());
+            reader.problem(root, "", "a policy must be a mapping with the keys " + String.join(", ", TOP_KEYS));
+            return result(Outcome.DENY, List.of(), List.of());
         }
         return document(mapping);
     }
 
     private Result document(MappingNode root) {
-        Map<String, NodeTuple> entries = entries(root, TOP_KEYS, "");
+        Map<String, NodeTuple> entries = reader.entries(root, TOP_KEYS, "");
         version(entries.get("version"), root);
         Outcome defaultOutcome = defaultOutcome(entries.get("default"));
+        List<CompiledGuard> guards = guards(entries.get("guards"));
         NodeTuple rules = entries.get("rules");
         if (rules == null) {
-            problem(root, "", "missing 'rules' (write 'rules: []' for a policy that only has a default)");
-            return result(defaultOutcome, List.of());
+            reader.problem(root, "", "missing 'rules' (write 'rules: []' for a policy that only has a default)");
+            return result(defaultOutcome, guards, List.of());
         }
         if (!(rules.getValueNode() instanceof SequenceNode sequence)) {
-            problem(rules.getValueNode(), "", "'rules' must be a list of rules");
-            return result(defaultOutcome, List.of());
+            reader.problem(rules.getValueNode(), "", "'rules' must be a list of rules");
+            return result(defaultOutcome, guards, List.of());
         }
         List<CompiledRule> compiled = new ArrayList<>();
-        Map<String, Integer> lineByName = new HashMap<>();
         List<Node> items = sequence.getValue();
         for (int i = 0; i < items.size(); i++) {
-            CompiledRule rule = rule(items.get(i), i + 1, lineByName);
+            CompiledRule rule = rule(items.get(i), i + 1);
             if (rule != null) {
                 compiled.add(rule);
             }
         }
         warnAboutUnreachableRules(compiled);
-        return result(defaultOutcome, compiled);
+        return result(defaultOutcome, guards, compiled);
     }
 
-    private Result result(Outcome defaultOutcome, List<CompiledRule> rules) {
-        return new Result(defaultOutcome, rules, problems, warnings);
+    private Result result(Outcome defaultOutcome, List<CompiledGuard> guards, List<CompiledRule> rules) {
+        return new Result(defaultOutcome, guards, rules, tiersReader.sites(), reader.problems(), reader.warnings());
     }
 
     private void version(NodeTuple entry, MappingNode root) {
         if (entry == null) {
-            problem(root, "", "missing 'version' (write 'version: " + SUPPORTED_VERSION + "')");
+            reader.problem(root, "", "missing 'version' (write 'version: " + SUPPORTED_VERSION + "')");
             return;
         }
-        String text = text(entry, "");
+        String text = reader.text(entry, "");
         if (text != null && !text.equals(String.valueOf(SUPPORTED_VERSION))) {
-            problem(
+            reader.problem(
                     entry.getValueNode(),
                     "",
                     "unsupported 'version' " + text + "; this version of Countersign reads version "
@@ -120,7 +120,7 @@ final class PolicyParser {
         if (entry == null) {
             return Outcome.DENY;
         }
-        String text = text(entry, "");
+        String text = reader.text(entry, "");
         if (text == null) {
             return Outcome.DENY;
         }
@@ -128,7 +128,7 @@ final class PolicyParser {
             case "deny" -> Outcome.DENY;
             case "auto" -> Outcome.AUTO;
             default -> {
-                problem(
+                reader.problem(
                         entry.getValueNode(),
                         "",
                         "'default' must be deny or auto, was '" + text
@@ -138,46 +138,120 @@ final class PolicyParser {
         };
     }
 
-    private CompiledRule rule(Node node, int index, Map<String, Integer> lineByName) {
-        int problemsBefore = problems.size();
-        if (!(node instanceof MappingNode mapping)) {
-            problem(node, "rule #" + index, "a rule must be a mapping with name, tool and outcome");
-            return null;
+    private List<CompiledGuard> guards(NodeTuple entry) {
+        if (entry == null) {
+            return List.of();
         }
-        String declaredName = peekName(mapping);
-        String where = declaredName == null ? "rule #" + index : "rule '" + declaredName + "' (#" + index + ")";
-        Map<String, NodeTuple> entries = entries(mapping, RULE_KEYS, where);
-
-        String name = required(entries, "name", mapping, where) ? text(entries.get("name"), where) : null;
-        if (name != null) {
-            Integer earlier = lineByName.putIfAbsent(name, line(mapping));
-            if (earlier != null) {
-                problem(
-                        entries.get("name").getValueNode(),
-                        where,
-                        "duplicate rule name '" + name + "': the rule at line " + earlier + " has it too");
+        if (!(entry.getValueNode() instanceof SequenceNode sequence)) {
+            reader.problem(entry.getValueNode(), "", "'guards' must be a list of guards");
+            return List.of();
+        }
+        List<CompiledGuard> guards = new ArrayList<>();
+        List<Node> items = sequence.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            CompiledGuard guard = guard(items.get(i), i + 1);
+            if (guard != null) {
+                guards.add(guard);
             }
         }
-        List<String> tools = required(entries, "tool", mapping, where) ? tools(entries.get("tool"), where) : null;
-        Outcome outcome = required(entries, "outcome", mapping, where) ? outcome(entries.get("outcome"), where) : null;
-        Condition condition = entries.containsKey("when") ? condition(entries.get("when"), name, where) : null;
-        String reason = entries.containsKey("reason") ? text(entries.get("reason"), where) : null;
-        List<ApprovalTier> tiers = tiers(entries.get("tiers"), outcome, mapping, where);
+        return guards;
+    }
 
-        if (problems.size() > problemsBefore) {
+    private CompiledRule rule(Node node, int index) {
+        int problemsBefore = reader.problemCount();
+        if (!(node instanceof MappingNode mapping)) {
+            reader.problem(node, "rule #" + index, "a rule must be a mapping with name, tool and outcome");
+            return null;
+        }
+        String where = NodeReader.label("rule", mapping, index);
+        Map<String, NodeTuple> entries = reader.entries(mapping, RULE_KEYS, where);
+
+        String name = name("rule", entries, mapping, where);
+        List<String> tools =
+                reader.required(entries, "tool", mapping, where) ? tools(entries.get("tool"), where) : null;
+        Outcome outcome =
+                reader.required(entries, "outcome", mapping, where) ? outcome(entries.get("outcome"), where) : null;
+        Condition condition = entries.containsKey("when") ? condition(entries.get("when"), name, where) : null;
+        String reason = entries.containsKey("reason") ? reader.text(entries.get("reason"), where) : null;
+        List<ApprovalTier> tiers = ruleTiers(entries.get("tiers"), outcome, mapping, where);
+        TimeoutOutcome onTimeout = ruleOnTimeout(entries.get("on-timeout"), outcome, tiers, where);
+
+        if (reader.problemCount() > problemsBefore) {
             return null;
         }
         PolicyRule rule = new PolicyRule(
-                name, tools, condition == null ? null : condition.expression(), outcome, reason, tiers, line(mapping));
+                name,
+                tools,
+                condition == null ? null : condition.expression(),
+                outcome,
+                reason,
+                tiers,
+                onTimeout,
+                NodeReader.line(mapping));
         return new CompiledRule(rule, condition);
     }
 
+    private CompiledGuard guard(Node node, int index) {
+        int problemsBefore = reader.problemCount();
+        if (!(node instanceof MappingNode mapping)) {
+            reader.problem(
+                    node, "guard #" + index, "a guard must be a mapping with name, when, and outcome or never-auto");
+            return null;
+        }
+        String where = NodeReader.label("guard", mapping, index);
+        Map<String, NodeTuple> entries = reader.entries(mapping, GUARD_KEYS, where);
+
+        String name = name("guard", entries, mapping, where);
+        List<String> tools =
+                entries.containsKey("tool") ? tools(entries.get("tool"), where) : List.of(PolicyRule.ANY_TOOL);
+        Condition condition = null;
+        if (entries.containsKey("when")) {
+            condition = condition(entries.get("when"), name, where);
+        } else {
+            reader.problem(
+                    mapping,
+                    where,
+                    "missing 'when': a guard applies where its condition holds"
+                            + " (to judge every call of a tool, write a rule)");
+        }
+        PolicyGuard.Action action = action(entries, mapping, where);
+        String reason = entries.containsKey("reason") ? reader.text(entries.get("reason"), where) : null;
+        List<ApprovalTier> tiers = guardTiers(entries.get("tiers"), action, mapping, where);
+        TimeoutOutcome onTimeout = guardOnTimeout(entries.get("on-timeout"), action, tiers, where);
+
+        if (reader.problemCount() > problemsBefore) {
+            return null;
+        }
+        PolicyGuard guard = new PolicyGuard(
+                name, tools, condition.expression(), action, reason, tiers, onTimeout, NodeReader.line(mapping));
+        return new CompiledGuard(guard, condition);
+    }
+
+    /** The rule's or guard's name, unique among all rules and guards, since verdicts name them. */
+    private String name(String kind, Map<String, NodeTuple> entries, MappingNode mapping, String where) {
+        if (!reader.required(entries, "name", mapping, where)) {
+            return null;
+        }
+        String name = reader.text(entries.get("name"), where);
+        if (name != null) {
+            String holder = holderByName.putIfAbsent(name, "the " + kind + " at line " + NodeReader.line(mapping));
+            if (holder != null) {
+                reader.problem(
+                        entries.get("name").getValueNode(),
+                        where,
+                        "duplicate " + kind + " name '" + name + "': " + holder + " has it too");
+            }
+        }
+        return name;
+    }
+
     private List<String> tools(NodeTuple entry, String where) {
-        List<String> tools = names(entry, where);
+        List<String> tools = reader.names(entry, where);
         if (tools != null && knownTools != null) {
             for (String tool : tools) {
                 if (!tool.equals(PolicyRule.ANY_TOOL) && !knownTools.contains(tool)) {
-                    problem(entry.getValueNode(), where, "unknown tool '" + tool + "' (" + knownToolsHint() + ")");
+                    reader.problem(
+                            entry.getValueNode(), where, "unknown tool '" + tool + "' (" + knownToolsHint() + ")");
                 }
             }
         }
@@ -185,7 +259,7 @@ final class PolicyParser {
     }
 
     private Outcome outcome(NodeTuple entry, String where) {
-        String text = text(entry, where);
+        String text = reader.text(entry, where);
         if (text == null) {
             return null;
         }
@@ -194,92 +268,144 @@ final class PolicyParser {
             case "approve" -> Outcome.APPROVE;
             case "deny" -> Outcome.DENY;
             default -> {
-                problem(entry.getValueNode(), where, "'outcome' must be auto, approve or deny, was '" + text + "'");
+                reader.problem(
+                        entry.getValueNode(), where, "'outcome' must be auto, approve or deny, was '" + text + "'");
                 yield null;
             }
         };
     }
 
-    private Condition condition(NodeTuple entry, String ruleName, String where) {
-        String expression = text(entry, where);
+    private PolicyGuard.Action action(Map<String, NodeTuple> entries, MappingNode guard, String where) {
+        NodeTuple outcome = entries.get("outcome");
+        NodeTuple neverAuto = entries.get("never-auto");
+        if (outcome != null && neverAuto != null) {
+            reader.problem(neverAuto.getKeyNode(), where, "a guard takes 'outcome' or 'never-auto', not both");
+            return null;
+        }
+        if (neverAuto != null) {
+            Boolean flag = reader.flag(neverAuto, where);
+            if (Boolean.FALSE.equals(flag)) {
+                reader.problem(
+                        neverAuto.getValueNode(),
+                        where,
+                        "'never-auto' can only be true; remove the guard to turn it off");
+            }
+            return Boolean.TRUE.equals(flag) ? PolicyGuard.Action.NEVER_AUTO : null;
+        }
+        if (outcome == null) {
+            reader.problem(
+                    guard, where, "missing 'outcome': a guard needs outcome approve or deny, or never-auto: true");
+            return null;
+        }
+        String text = reader.text(outcome, where);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "approve" -> PolicyGuard.Action.APPROVE;
+            case "deny" -> PolicyGuard.Action.DENY;
+            default -> {
+                String hint = text.equalsIgnoreCase("auto")
+                        ? " (a guard can only add review or deny; rules decide what runs on its own)"
+                        : "";
+                reader.problem(
+                        outcome.getValueNode(),
+                        where,
+                        "a guard's 'outcome' must be approve or deny, was '" + text + "'" + hint);
+                yield null;
+            }
+        };
+    }
+
+    private Condition condition(NodeTuple entry, String ownerName, String where) {
+        String expression = reader.text(entry, where);
         if (expression == null) {
             return null;
         }
         try {
-            return ConditionCompiler.compile(expression, ruleName == null ? "when" : ruleName);
+            return ConditionCompiler.compile(expression, ownerName == null ? "when" : ownerName);
         } catch (InvalidConditionException e) {
             Node value = entry.getValueNode();
-            int line = line(value) + e.line() - 1 + (isBlockScalar(value) ? 1 : 0);
-            problems.add(at(line, where) + "'when' is not a valid condition: " + e.getMessage());
+            int line = NodeReader.line(value) + e.line() - 1 + (NodeReader.isBlockScalar(value) ? 1 : 0);
+            reader.problem(line, where, "'when' is not a valid condition: " + e.getMessage());
             return null;
         }
     }
 
-    private List<ApprovalTier> tiers(NodeTuple entry, Outcome outcome, MappingNode rule, String where) {
+    private List<ApprovalTier> ruleTiers(NodeTuple entry, Outcome outcome, MappingNode rule, String where) {
         if (outcome != Outcome.APPROVE) {
             if (entry != null && outcome != null) {
-                problem(
+                reader.problem(
                         entry.getKeyNode(),
                         where,
-                        "'tiers' only go with outcome approve, this rule's is "
-                                + outcome.name().toLowerCase(Locale.ROOT));
+                        "'tiers' only go with outcome approve, this rule's is " + lowerCase(outcome));
             }
             return List.of();
         }
         if (entry == null) {
-            problem(rule, where, "outcome approve needs 'tiers': who approves and how many approvals are needed");
+            reader.problem(
+                    rule, where, "outcome approve needs 'tiers': who approves and how many approvals are needed");
             return List.of();
         }
-        if (!(entry.getValueNode() instanceof SequenceNode sequence)
-                || sequence.getValue().isEmpty()) {
-            problem(entry.getValueNode(), where, "'tiers' must be a list with at least one tier");
+        return tiersReader.tiers(entry, where);
+    }
+
+    private TimeoutOutcome ruleOnTimeout(NodeTuple entry, Outcome outcome, List<ApprovalTier> tiers, String where) {
+        if (entry == null || outcome == null) {
+            return null;
+        }
+        if (outcome != Outcome.APPROVE) {
+            reader.problem(
+                    entry.getKeyNode(),
+                    where,
+                    "'on-timeout' only goes with outcome approve, this rule's is " + lowerCase(outcome));
+            return null;
+        }
+        TimeoutOutcome onTimeout = tiersReader.onTimeout(entry, where);
+        tiersReader.warnIfTimeoutNeverApplies(entry, tiers, where);
+        return onTimeout;
+    }
+
+    private List<ApprovalTier> guardTiers(NodeTuple entry, PolicyGuard.Action action, MappingNode guard, String where) {
+        if (action == null) {
             return List.of();
         }
-        List<ApprovalTier> tiers = new ArrayList<>();
-        Set<String> tierNames = new HashSet<>();
-        List<Node> items = sequence.getValue();
-        for (int i = 0; i < items.size(); i++) {
-            ApprovalTier tier = tier(items.get(i), where + ", tier #" + (i + 1));
-            if (tier != null && !tierNames.add(tier.name())) {
-                problem(items.get(i), where + ", tier #" + (i + 1), "two tiers are named '" + tier.name() + "'");
+        if (action == PolicyGuard.Action.DENY) {
+            if (entry != null) {
+                reader.problem(
+                        entry.getKeyNode(),
+                        where,
+                        "'tiers' only go with outcome approve or never-auto, this guard denies");
             }
-            tiers.add(tier);
+            return List.of();
         }
-        return tiers;
+        if (entry == null) {
+            reader.problem(
+                    guard,
+                    where,
+                    action == PolicyGuard.Action.NEVER_AUTO
+                            ? "never-auto needs 'tiers': who approves the calls it keeps from running on their own"
+                            : "outcome approve needs 'tiers': who approves and how many approvals are needed");
+            return List.of();
+        }
+        return tiersReader.tiers(entry, where);
     }
 
-    private ApprovalTier tier(Node node, String where) {
-        int problemsBefore = problems.size();
-        if (!(node instanceof MappingNode mapping)) {
-            problem(node, where, "a tier must be a mapping with groups and approvals");
+    private TimeoutOutcome guardOnTimeout(
+            NodeTuple entry, PolicyGuard.Action action, List<ApprovalTier> tiers, String where) {
+        if (entry == null || action == null) {
             return null;
         }
-        Map<String, NodeTuple> entries = entries(mapping, TIER_KEYS, where);
-        String name = entries.containsKey("name") ? text(entries.get("name"), where) : null;
-        List<String> groups = required(entries, "groups", mapping, where) ? names(entries.get("groups"), where) : null;
-        int approvals = entries.containsKey("approvals") ? approvals(entries.get("approvals"), where) : 1;
-        if (problems.size() > problemsBefore) {
+        if (action == PolicyGuard.Action.DENY) {
+            reader.problem(
+                    entry.getKeyNode(),
+                    where,
+                    "'on-timeout' only goes with outcome approve or never-auto, this guard denies");
             return null;
         }
-        return new ApprovalTier(name, groups, approvals, null);
-    }
-
-    private int approvals(NodeTuple entry, String where) {
-        String text = text(entry, where);
-        if (text == null) {
-            return 0;
-        }
-        int approvals;
-        try {
-            approvals = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            problem(entry.getValueNode(), where, "'approvals' must be a whole number, was '" + text + "'");
-            return 0;
-        }
-        if (approvals < 1) {
-            problem(entry.getValueNode(), where, "'approvals' must be at least 1, was " + approvals);
-        }
-        return approvals;
+        TimeoutOutcome onTimeout = tiersReader.onTimeout(entry, where);
+        tiersReader.warnIfTimeoutNeverApplies(entry, tiers, where);
+        return onTimeout;
     }
 
     private void warnAboutUnreachableRules(List<CompiledRule> rules) {
@@ -291,115 +417,16 @@ final class PolicyParser {
                 shadow = catchAll.get(rule.tools().get(0));
             }
             if (shadow != null) {
-                warnings.add(at(rule.line(), "rule '" + rule.name() + "'") + "can never match: rule '" + shadow.name()
-                        + "' at line " + shadow.line() + " already matches every call to its tools");
+                reader.warning(
+                        rule.line(),
+                        "rule '" + rule.name() + "'",
+                        "can never match: rule '" + shadow.name() + "' at line " + shadow.line()
+                                + " already matches every call to its tools");
             }
             if (rule.unconditional()) {
                 rule.tools().forEach(tool -> catchAll.putIfAbsent(tool, rule));
             }
         }
-    }
-
-    private Map<String, NodeTuple> entries(MappingNode mapping, List<String> allowed, String where) {
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problem(tuple.getKeyNode(), where, "keys must be plain words such as " + allowed.get(0));
-                continue;
-            }
-            String key = keyNode.getValue();
-            if (!allowed.contains(key)) {
-                problem(keyNode, where, NOT_YET_SUPPORTED.getOrDefault(key, unknownKey(key, allowed)));
-            } else if (entries.putIfAbsent(key, tuple) != null) {
-                problem(keyNode, where, "'" + key + "' appears twice");
-            }
-        }
-        return entries;
-    }
-
-    private static String unknownKey(String key, List<String> allowed) {
-        return "unknown key '" + key + "' (expected " + String.join(", ", allowed) + ")";
-    }
-
-    private boolean required(Map<String, NodeTuple> entries, String key, MappingNode mapping, String where) {
-        if (entries.containsKey(key)) {
-            return true;
-        }
-        problem(mapping, where, "missing '" + key + "'");
-        return false;
-    }
-
-    private static boolean isKey(NodeTuple tuple, String key) {
-        return tuple.getKeyNode() instanceof ScalarNode scalar
-                && scalar.getValue().equals(key);
-    }
-
-    private static String peekName(MappingNode mapping) {
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (isKey(tuple, "name")
-                    && tuple.getValueNode() instanceof ScalarNode value
-                    && !value.getTag().equals(Tag.NULL)
-                    && !value.getValue().isBlank()) {
-                return value.getValue().strip();
-            }
-        }
-        return null;
-    }
-
-    /** A non-empty scalar's text, or null after reporting why there is none. */
-    private String text(NodeTuple entry, String where) {
-        String key = ((ScalarNode) entry.getKeyNode()).getValue();
-        if (!(entry.getValueNode() instanceof ScalarNode scalar)) {
-            problem(
-                    entry.getValueNode(),
-                    where,
-                    "'" + key + "' must be a single value, not a " + kind(entry.getValueNode()));
-            return null;
-        }
-        if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
-            problem(entry.getKeyNode(), where, "'" + key + "' is empty");
-            return null;
-        }
-        return scalar.getValue().strip();
-    }
-
-    /** A name or a list of names, as {@code tool} and {@code groups} take. */
-    private List<String> names(NodeTuple entry, String where) {
-        String key = ((ScalarNode) entry.getKeyNode()).getValue();
-        Node value = entry.getValueNode();
-        if (value instanceof ScalarNode) {
-            String single = text(entry, where);
-            return single == null ? null : List.of(single);
-        }
-        if (!(value instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            problem(value, where, "'" + key + "' must be a name or a non-empty list of names");
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            if (item instanceof ScalarNode scalar
-                    && !scalar.getTag().equals(Tag.NULL)
-                    && !scalar.getValue().isBlank()) {
-                names.add(scalar.getValue().strip());
-            } else {
-                problem(item, where, "each entry of '" + key + "' must be a name");
-                return null;
-            }
-        }
-        return names;
-    }
-
-    private static String kind(Node node) {
-        return switch (node.getNodeId()) {
-            case mapping -> "mapping";
-            case sequence -> "list";
-            default -> "scalar";
-        };
-    }
-
-    private static boolean isBlockScalar(Node node) {
-        return node instanceof ScalarNode scalar
-                && (scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED);
     }
 
     private String knownToolsHint() {
@@ -409,25 +436,20 @@ final class PolicyParser {
                         + String.join(", ", knownTools.stream().sorted().toList());
     }
 
-    private void problem(Node node, String where, String message) {
-        problems.add(at(line(node), where) + message);
+    private static String lowerCase(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
     }
 
-    private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
-    }
-
-    private static String at(int line, String where) {
-        return "line " + line + (where.isEmpty() ? "" : ", " + where) + ": ";
-    }
-
-    private static String yamlProblem(MarkedYAMLException e, String rule) {
+    private void yamlProblem(MarkedYAMLException e, String item) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String context = e.getContext() == null ? "" : ", " + e.getContext().strip();
         if (mark == null) {
-            return (rule.isEmpty() ? "" : rule + ": ") + "not valid YAML: " + e.getProblem() + context;
+            reader.problem(0, item, "not valid YAML: " + e.getProblem() + context);
+            return;
         }
-        return at(mark.getLine() + 1, rule) + "not valid YAML: " + e.getProblem() + " (column " + (mark.getColumn() + 1)
-                + context + ")";
+        reader.problem(
+                mark.getLine() + 1,
+                item,
+                "not valid YAML: " + e.getProblem() + " (column " + (mark.getColumn() + 1) + context + ")");
     }
 }

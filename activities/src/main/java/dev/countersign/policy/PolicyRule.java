@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One rule of a policy as written in the file: the tools it covers ({@code *} for any), its optional
- * CEL {@code when} condition, and the outcome with its reason or approval tiers. {@code line} is where
- * the rule starts in the file.
+ * CEL {@code when} condition, and the outcome with its reason, or with its approval tiers and what
+ * happens when the last tier's SLA passes ({@code onTimeout}, approve rules only, default reject).
+ * {@code line} is where the rule starts in the file.
  */
 public record PolicyRule(
         String name,
@@ -14,6 +15,7 @@ public record PolicyRule(
         Outcome outcome,
         String reason,
         List<ApprovalTier> tiers,
+        TimeoutOutcome onTimeout,
         int line) {
 
     /** The tool name that makes a rule cover every tool. */
@@ -35,6 +37,11 @@ public record PolicyRule(
             throw new IllegalArgumentException(
                     "policy rule '" + name + "': tiers go with outcome approve, and only there");
         }
+        if (outcome != Outcome.APPROVE && onTimeout != null) {
+            throw new IllegalArgumentException(
+                    "policy rule '" + name + "': on-timeout goes with outcome approve, and only there");
+        }
+        onTimeout = outcome == Outcome.APPROVE && onTimeout == null ? TimeoutOutcome.REJECT : onTimeout;
         if (reason == null || reason.isBlank()) {
             reason = outcome == Outcome.DENY ? "denied by policy rule '" + name + "'" : "";
         }
@@ -50,6 +57,6 @@ public record PolicyRule(
     }
 
     PolicyVerdict verdict(String policyHash, String argsDigest) {
-        return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false);
+        return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout);
     }
 }

@@ -30,16 +30,84 @@ class BrokenPolicyFilesTest {
             Map.entry(
                     "unknown-key.yaml",
                     "line 5, rule 'small-refunds' (#1): unknown key 'whn'"
-                            + " (expected name, tool, when, outcome, reason, tiers)"),
+                            + " (expected name, tool, when, outcome, reason, tiers, on-timeout)"),
             Map.entry("duplicate-key.yaml", "line 6, rule 'refunds' (#1): 'outcome' appears twice"),
             Map.entry(
-                    "tier-with-sla.yaml",
-                    "line 10, rule 'large-refunds' (#1), tier #1: 'sla' is not supported yet:"
-                            + " approval tiers have no deadline in this version; remove it"),
+                    "negative-sla.yaml",
+                    "line 9, rule 'large-refunds' (#1), tier #1: 'sla' must be positive, was -PT4H"),
+            Map.entry("zero-sla.yaml", "line 9, rule 'large-refunds' (#1), tier #1: 'sla' must be positive, was PT0S"),
             Map.entry(
-                    "rule-with-on-timeout.yaml",
-                    "line 6, rule 'large-refunds' (#1): 'on-timeout' is not supported yet:"
-                            + " approval tiers have no deadline in this version; remove it"),
+                    "sla-not-a-duration.yaml",
+                    "line 9, rule 'large-refunds' (#1), tier #1: 'sla' must be an ISO-8601 duration such as PT30M,"
+                            + " PT4H or P2D, was '4 hours'"),
+            Map.entry(
+                    "unresolved-placeholder-sla.yaml",
+                    "line 9, rule 'large-refunds' (#1), tier #1: 'sla' must be an ISO-8601 duration such as PT30M,"
+                            + " PT4H or P2D, was '${countersign.demo.finance-sla:PT4H}'"
+                            + " (a ${...} placeholder that nothing resolved)"),
+            Map.entry(
+                    "bad-on-timeout.yaml",
+                    "line 6, rule 'large-refunds' (#1): 'on-timeout' must be reject, cancel or approve, was 'escalate'"),
+            Map.entry(
+                    "on-timeout-on-auto-rule.yaml",
+                    "line 7, rule 'small-refunds' (#1): 'on-timeout' only goes with outcome approve, this rule's is auto"),
+            Map.entry(
+                    "bad-carry-over.yaml",
+                    "line 10, rule 'large-refunds' (#1), tier #2: 'carry-over-approvals' must be true or false,"
+                            + " was 'sometimes'"),
+            Map.entry(
+                    "guard-without-when.yaml",
+                    "line 3, guard 'low-confidence' (#1): missing 'when': a guard applies where its condition holds"
+                            + " (to judge every call of a tool, write a rule)"),
+            Map.entry(
+                    "never-auto-without-tiers.yaml",
+                    "line 3, guard 'irreversible' (#1): never-auto needs 'tiers': who approves the calls it keeps"
+                            + " from running on their own"),
+            Map.entry(
+                    "never-auto-false.yaml",
+                    "line 5, guard 'irreversible' (#1): 'never-auto' can only be true; remove the guard to turn it off"),
+            Map.entry(
+                    "guard-with-outcome-auto.yaml",
+                    "line 5, guard 'confident' (#1): a guard's 'outcome' must be approve or deny, was 'auto'"
+                            + " (a guard can only add review or deny; rules decide what runs on its own)"),
+            Map.entry(
+                    "guard-without-outcome.yaml",
+                    "line 3, guard 'low-confidence' (#1): missing 'outcome': a guard needs outcome approve or deny,"
+                            + " or never-auto: true"),
+            Map.entry(
+                    "guard-with-outcome-and-never-auto.yaml",
+                    "line 6, guard 'irreversible' (#1): a guard takes 'outcome' or 'never-auto', not both"),
+            Map.entry(
+                    "tiers-on-deny-guard.yaml",
+                    "line 6, guard 'weekend-freeze' (#1): 'tiers' only go with outcome approve or never-auto,"
+                            + " this guard denies"),
+            Map.entry(
+                    "on-timeout-on-deny-guard.yaml",
+                    "line 6, guard 'weekend-freeze' (#1): 'on-timeout' only goes with outcome approve or never-auto,"
+                            + " this guard denies"),
+            Map.entry(
+                    "guard-unknown-tool.yaml",
+                    "line 4, guard 'big-wires' (#1): unknown tool 'wire_money'"
+                            + " (known tools: delete_account, issue_refund, lookup_order, send_email)"),
+            Map.entry(
+                    "guard-cel-type-error.yaml",
+                    "line 4, guard 'unsure' (#1): 'when' is not a valid condition: found no matching overload"
+                            + " for '_<_' applied to '(double, string)' at column 12 of `confidence < \"low\"`"),
+            Map.entry(
+                    "unknown-key-in-guard.yaml",
+                    "line 4, guard 'unsure' (#1): unknown key 'tools'"
+                            + " (expected name, tool, when, outcome, never-auto, reason, tiers, on-timeout)"),
+            Map.entry(
+                    "yaml-error-in-guard.yaml",
+                    "line 8, guard 'low-confidence' (#1): not valid YAML: expected ',' or ']', but got :"
+                            + " (column 6, while parsing a flow sequence)"),
+            Map.entry(
+                    "duplicate-guard-and-rule-name.yaml",
+                    "line 8, rule 'refunds' (#1): duplicate rule name 'refunds': the guard at line 3 has it too"),
+            Map.entry("guards-not-a-list.yaml", "line 3: 'guards' must be a list of guards"),
+            Map.entry(
+                    "shadow-not-supported.yaml",
+                    "line 2: 'shadow' is not supported yet: this version enforces every verdict it gives; remove it"),
             Map.entry("missing-name.yaml", "line 6, rule #2: missing 'name'"),
             Map.entry("missing-tool.yaml", "line 3, rule 'small-refunds' (#1): missing 'tool'"),
             Map.entry("missing-outcome.yaml", "line 3, rule 'lookups' (#1): missing 'outcome'"),

@@ -54,6 +54,15 @@ class ConditionVariablesTest {
     }
 
     @Test
+    void conditionReadsTheTaskInputUnderTask() {
+        PolicyRequest request = lookup(0.9, List.of());
+
+        assertThat(matches("task.input.customer.tier == \"gold\" && \"email\" in task.input.channels", request))
+                .isTrue();
+        assertThat(matches("has(task.input.priority)", request)).isFalse();
+    }
+
+    @Test
     void conditionReadsConfidence() {
         assertThat(matches("confidence < 0.5", lookup(0.3, List.of()))).isTrue();
         assertThat(matches("confidence < 0.5", lookup(0.8, List.of()))).isFalse();

@@ -59,6 +59,15 @@ final class TestTools {
                 "issue_refund", Map.of("orderId", "A-1001", "amount", amount, "currency", "EUR"), "", 0.9, List.of()));
     }
 
+    static PolicyRequest refund(Object amount, double confidence) {
+        return request(new ToolCall(
+                "issue_refund",
+                Map.of("orderId", "A-1001", "amount", amount, "currency", "EUR"),
+                "",
+                confidence,
+                List.of()));
+    }
+
     static PolicyRequest call(String tool, Map<String, Object> args) {
         return request(new ToolCall(tool, args, "", 0.9, List.of()));
     }
