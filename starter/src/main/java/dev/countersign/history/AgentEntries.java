@@ -164,6 +164,55 @@ final class AgentEntries {
                         invocation.text("idempotencyKey")));
     }
 
+    /**
+     * A notification's receipt. An escalation is told here too: the workflow notifies the next tier
+     * in the same workflow task in which it escalates, with the reason.
+     */
+    void notified(HistoryEvent event, ScheduledActivity activity, Decoded receipt) {
+        Decoded notification = decode(activity.input());
+        Decoded approval = notification.object("approval");
+        String tool = approval.text("tool");
+        String actionId = approval.text("actionId");
+        String tier = approval.text("tier");
+        if ("ESCALATED".equals(notification.text("kind"))) {
+            story.add(
+                    event,
+                    TimelineKind.ESCALATED,
+                    actionId,
+                    tool,
+                    null,
+                    "Escalated to " + tier + colonSentence(notification.text("reason")),
+                    details(
+                            "approvalId",
+                            approval.text("approvalId"),
+                            "tier",
+                            tier,
+                            "groups",
+                            approval.list("groups"),
+                            "reason",
+                            notification.text("reason")));
+        }
+        List<?> delivered = receipt.list("delivered");
+        List<?> failed = receipt.list("failed");
+        story.add(
+                event,
+                TimelineKind.NOTIFIED,
+                actionId,
+                tool,
+                null,
+                "Notified " + tier + ": delivered to " + (delivered == null ? 0 : delivered.size()) + " target(s)"
+                        + (failed == null || failed.isEmpty() ? "." : ", failed for " + failed + "."),
+                details(
+                        "approvalId",
+                        approval.text("approvalId"),
+                        "tier",
+                        tier,
+                        "delivered",
+                        delivered,
+                        "failed",
+                        failed));
+    }
+
     void toolFailed(HistoryEvent event, ScheduledActivity activity, Failure failure) {
         Decoded invocation = decode(activity.input());
         String tool = invocation.text("tool");

@@ -71,6 +71,7 @@ final class TimelineBuilder {
         byActivityResult.put("NextStep", agent::nextStep);
         byActivityResult.put("EvaluatePolicy", agent::verdict);
         byActivityResult.put("ExecuteTool", agent::executed);
+        byActivityResult.put("NotifyReviewers", agent::notified);
         byActivityFailure.put("EvaluatePolicy", agent::policyFailed);
         byActivityFailure.put("ExecuteTool", agent::toolFailed);
 

@@ -17,6 +17,10 @@ public enum TimelineKind {
     /** A decision (or answer, or cancellation) was accepted but refused while it was applied. */
     DECISION_FAILED,
     /** A tool ran and returned its result. */
+    /** Reviewers of a tier were notified (delivered and failed targets in details). */
+    NOTIFIED,
+    /** A tier's SLA passed with no decision; the request moved to the next tier. */
+    ESCALATED,
     EXECUTED,
     /** A tool call failed after its retries, or its policy could not be evaluated. */
     TOOL_FAILED,

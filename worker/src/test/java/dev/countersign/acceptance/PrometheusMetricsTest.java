@@ -43,8 +43,10 @@ class PrometheusMetricsTest extends AcceptanceTest {
         desk.awaitStatus(rejected, "COMPLETED");
 
         awaitMetric("countersign_approvals_pending", "", v -> v == pendingBefore);
-        awaitMetric("countersign_decisions_total", "outcome=\"approved\"", v -> v == approvedBefore + 1);
-        awaitMetric("countersign_decisions_total", "outcome=\"rejected\"", v -> v == rejectedBefore + 1);
+        // Other tests' decisions may still be on their way to the registry (the SDK reports every
+        // 10 s), so the counts are at least ours.
+        awaitMetric("countersign_decisions_total", "outcome=\"approved\"", v -> v >= approvedBefore + 1);
+        awaitMetric("countersign_decisions_total", "outcome=\"rejected\"", v -> v >= rejectedBefore + 1);
         assertThat(scrape()).contains("countersign_time_to_decision").contains("temporal_workflow_completed");
     }
 
