@@ -27,6 +27,9 @@ final class CustomerEmails {
             case DENIED ->
                 "We are sorry: the refund of " + refund.money() + " for order " + refund.orderId()
                         + " could not be made automatically." + FOLLOW_UP;
+            case TIMED_OUT ->
+                "We are sorry: your refund of " + refund.money() + " for order " + refund.orderId()
+                        + " is still waiting for a review." + FOLLOW_UP;
             default ->
                 "We are sorry: the refund of " + refund.money() + " for order " + refund.orderId() + " failed."
                         + FOLLOW_UP;

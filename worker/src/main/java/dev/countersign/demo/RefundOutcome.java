@@ -37,6 +37,7 @@ record RefundOutcome(TranscriptKind kind, String orderId, BigDecimal amount, Str
             case DENIED ->
                 "Refund of " + refund + " not made: it could not be done automatically" + Texts.inParentheses(text);
             case TOOL_FAILED -> "Refund of " + refund + " failed" + Texts.inParentheses(text);
+            case TIMED_OUT -> "Refund of " + refund + " not made: nobody decided on it in time";
             default -> "Refund of " + refund + " not made";
         };
     }

@@ -20,7 +20,8 @@ final class SupportTranscript {
             TranscriptKind.TOOL_FAILED,
             TranscriptKind.REJECTED,
             TranscriptKind.CHANGES_REQUESTED,
-            TranscriptKind.DENIED);
+            TranscriptKind.DENIED,
+            TranscriptKind.TIMED_OUT);
 
     private final List<TranscriptEntry> entries;
 

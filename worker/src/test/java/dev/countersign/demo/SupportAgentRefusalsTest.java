@@ -17,6 +17,28 @@ import org.junit.jupiter.api.Test;
 class SupportAgentRefusalsTest {
 
     @Test
+    void aRefundNobodyDecidedInTimeIsToldAsWaitingNeverAsARejection() {
+        ToolCall email =
+                emailAfterRefund(TranscriptKind.TIMED_OUT, "nobody decided within PT8H in tier finance-managers");
+
+        assertThat((String) email.args().get("body"))
+                .contains("is still waiting for a review")
+                .doesNotContain("could not refund")
+                .doesNotContain("PT8H");
+    }
+
+    @Test
+    void theAgentDoesNotProposeARefundAgainAfterATimeout() {
+        Conversation conversation = Conversation.standard().lookedUpA1();
+        conversation.outcome(TranscriptKind.TIMED_OUT, conversation.nextCall("issue_refund"), "nobody decided");
+
+        AgentStep next = conversation.next();
+
+        assertThat(next.kind()).isEqualTo(StepKind.TOOL_CALL);
+        assertThat(next.toolCall().tool()).isEqualTo("send_email");
+    }
+
+    @Test
     void aRejectedRefundLeadsToAnApologyWithTheReviewersReason() {
         ToolCall email = emailAfterRefund(REJECTED, "the parcel was returned undamaged");
 
