@@ -33,7 +33,12 @@ class RecordedHistoriesReplayTest {
                 "v1-approve",
                 "v1-edit",
                 "v1-reject",
-                "v1-changes");
+                "v1-changes",
+                // notifications version 1, tiers with SLAs: escalation, timeout, approval after escalation
+                "v2-approve",
+                "v2-timeout",
+                "v2-escalated",
+                "v2-edit");
     }
 
     @ParameterizedTest
