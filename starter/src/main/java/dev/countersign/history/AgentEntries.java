@@ -171,6 +171,9 @@ final class AgentEntries {
     void notified(HistoryEvent event, ScheduledActivity activity, Decoded receipt) {
         Decoded notification = decode(activity.input());
         Decoded approval = notification.object("approval");
+        if (approval.text("approvalId") == null) {
+            return; // not a notification this reader understands
+        }
         String tool = approval.text("tool");
         String actionId = approval.text("actionId");
         String tier = approval.text("tier");

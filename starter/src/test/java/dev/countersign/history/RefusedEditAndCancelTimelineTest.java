@@ -52,30 +52,31 @@ class RefusedEditAndCancelTimelineTest {
                         tuple(TimelineKind.PROPOSED, "a1", null),
                         tuple(TimelineKind.POLICY_VERDICT, "a1", null),
                         tuple(TimelineKind.AWAITING_APPROVAL, "a1", null),
+                        tuple(TimelineKind.NOTIFIED, "a1", null),
                         tuple(TimelineKind.POLICY_VERDICT, "a1", null),
                         tuple(TimelineKind.DECISION_FAILED, "a1", "alice"),
                         tuple(TimelineKind.CANCEL_REQUESTED, null, "olga"),
                         tuple(TimelineKind.CANCELLED, null, null));
-        assertThat(events.get(4).details())
+        assertThat(events.get(5).details())
                 .containsEntry("outcome", "DENY")
                 .containsEntry("editedBy", "alice")
                 .containsEntry("reason", ScriptedActivities.DENIED_ABOVE_1000);
-        assertThat(events.get(5).tool()).isEqualTo("issue_refund");
-        assertThat(events.get(5).details())
+        assertThat(events.get(6).tool()).isEqualTo("issue_refund");
+        assertThat(events.get(6).details())
                 .containsEntry("update", "decide")
                 .containsEntry("approvalId", "refund-9.a1")
                 .containsEntry("decision", "edit")
                 .containsEntry("errorType", DecisionRefusal.EDIT_DENIED)
                 .containsEntry(
                         "error", "the policy refuses the edited arguments: " + ScriptedActivities.DENIED_ABOVE_1000);
-        assertThat(events.get(5).summary())
+        assertThat(events.get(6).summary())
                 .isEqualTo("alice's edit of issue_refund was refused: the policy refuses the edited arguments: "
                         + ScriptedActivities.DENIED_ABOVE_1000 + ".");
-        assertThat(events.get(6).details()).containsEntry("by", "olga").containsEntry("reason", "customer withdrew");
-        assertThat(events.get(7).details())
+        assertThat(events.get(7).details()).containsEntry("by", "olga").containsEntry("reason", "customer withdrew");
+        assertThat(events.get(8).details())
                 .containsEntry("status", "CANCELLED")
                 .containsEntry("summary", "cancelled by olga: customer withdrew");
-        assertThat(events.get(7).summary()).isEqualTo("The task was cancelled: cancelled by olga: customer withdrew.");
+        assertThat(events.get(8).summary()).isEqualTo("The task was cancelled: cancelled by olga: customer withdrew.");
     }
 
     private static DecisionRequest decision(
