@@ -4,8 +4,17 @@ import dev.countersign.agent.JsonValues;
 import dev.countersign.agent.ToolCall;
 import java.util.Map;
 
-/** A tool call with the task context the policy's conditions may read. */
-public record PolicyRequest(String taskId, String agent, String requester, Map<String, Object> input, ToolCall call) {
+/**
+ * A tool call with the task context the policy's conditions may read; {@code actionId} identifies
+ * the call within its task, so a review sample is reproducible per action (null in requests
+ * recorded before it existed).
+ */
+public record PolicyRequest(
+        String taskId, String agent, String requester, Map<String, Object> input, ToolCall call, String actionId) {
+
+    public PolicyRequest(String taskId, String agent, String requester, Map<String, Object> input, ToolCall call) {
+        this(taskId, agent, requester, input, call, null);
+    }
 
     public PolicyRequest {
         if (call == null) {

@@ -6,7 +6,9 @@ import java.util.List;
  * The policy's verdict on one tool call, recorded in history with the rule that matched and the
  * content hash of the policy that produced it. {@code argsDigest} is the SHA-256 of the canonical
  * JSON of tool and arguments; approvals are bound to it. {@code argumentsInvalid} marks a DENY
- * because the arguments failed the tool's schema (the reason says which).
+ * because the arguments failed the tool's schema (the reason says which). {@code review} is the
+ * post-action review the rule asks for (null: none) and {@code shadow} what a rule in shadow mode
+ * would have decided (null: no shadow rule matched).
  */
 public record PolicyVerdict(
         Outcome outcome,
@@ -16,7 +18,21 @@ public record PolicyVerdict(
         List<ApprovalTier> tiers,
         String argsDigest,
         boolean argumentsInvalid,
-        TimeoutOutcome onTimeout) {
+        TimeoutOutcome onTimeout,
+        ReviewPlan review,
+        ShadowVerdict shadow) {
+
+    public PolicyVerdict(
+            Outcome outcome,
+            String rule,
+            String policyHash,
+            String reason,
+            List<ApprovalTier> tiers,
+            String argsDigest,
+            boolean argumentsInvalid,
+            TimeoutOutcome onTimeout) {
+        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, onTimeout, null, null);
+    }
 
     public PolicyVerdict(
             Outcome outcome,
@@ -26,7 +42,22 @@ public record PolicyVerdict(
             List<ApprovalTier> tiers,
             String argsDigest,
             boolean argumentsInvalid) {
-        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, TimeoutOutcome.REJECT);
+        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, TimeoutOutcome.REJECT, null, null);
+    }
+
+    /** This verdict with the review plan and shadow verdict given. */
+    public PolicyVerdict with(ReviewPlan newReview, ShadowVerdict newShadow) {
+        return new PolicyVerdict(
+                outcome,
+                rule,
+                policyHash,
+                reason,
+                tiers,
+                argsDigest,
+                argumentsInvalid,
+                onTimeout,
+                newReview,
+                newShadow);
     }
 
     public PolicyVerdict {

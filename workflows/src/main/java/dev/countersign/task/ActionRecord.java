@@ -3,6 +3,7 @@ package dev.countersign.task;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 final class ActionRecord {
 
     final String actionId;
+    final Instant proposedAt;
     ToolCall call;
     PolicyVerdict verdict;
     ActionState state = ActionState.PENDING;
@@ -19,9 +21,10 @@ final class ActionRecord {
     final List<DecisionRecord> decisions = new ArrayList<>();
     final List<NotificationRecord> notifications = new ArrayList<>();
 
-    ActionRecord(String actionId, ToolCall call) {
+    ActionRecord(String actionId, ToolCall call, Instant proposedAt) {
         this.actionId = actionId;
         this.call = call;
+        this.proposedAt = proposedAt;
     }
 
     ActionView view() {
@@ -40,6 +43,8 @@ final class ActionRecord {
                 result,
                 error,
                 decisions,
-                notifications);
+                notifications,
+                proposedAt,
+                verdict == null ? null : verdict.shadow());
     }
 }

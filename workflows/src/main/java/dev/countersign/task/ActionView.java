@@ -2,13 +2,16 @@ package dev.countersign.task;
 
 import dev.countersign.agent.JsonValues;
 import dev.countersign.policy.Outcome;
+import dev.countersign.policy.ShadowVerdict;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One proposed tool call and what became of it: the arguments that ran (or would have), the
  * policy verdict with its rule and policy hash, the reviewers' decisions, the notifications sent to
- * reviewers, and the tool's result.
+ * reviewers, and the tool's result. {@code proposedAt} is when the agent proposed it (null in tasks
+ * recorded before it was kept) and {@code shadow} what a rule in shadow mode would have decided.
  */
 public record ActionView(
         String actionId,
@@ -25,7 +28,9 @@ public record ActionView(
         Map<String, Object> result,
         String error,
         List<DecisionRecord> decisions,
-        List<NotificationRecord> notifications) {
+        List<NotificationRecord> notifications,
+        Instant proposedAt,
+        ShadowVerdict shadow) {
 
     public ActionView {
         args = args == null ? Map.of() : JsonValues.immutableCopy(args);

@@ -147,11 +147,11 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     }
 
     private void handleToolCall(ToolCall call) {
-        ActionRecord action = new ActionRecord(state.nextActionId(), call);
+        ActionRecord action = new ActionRecord(state.nextActionId(), call, now());
         state.actions.add(action);
         PolicyVerdict verdict;
         try {
-            verdict = evaluate(call);
+            verdict = evaluate(call, action.actionId);
         } catch (ActivityFailure failure) {
             action.state = ActionState.FAILED;
             action.error = "the policy could not be evaluated: " + rootMessage(failure);
@@ -174,10 +174,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         touch();
     }
 
-    private PolicyVerdict evaluate(ToolCall call) {
+    private PolicyVerdict evaluate(ToolCall call, String actionId) {
         TaskStart start = state.start;
         return policy.evaluatePolicy(
-                new PolicyRequest(start.taskId(), start.agent(), start.requester(), start.input(), call));
+                new PolicyRequest(start.taskId(), start.agent(), start.requester(), start.input(), call, actionId));
     }
 
     private void holdForApproval(ActionRecord action) {
@@ -459,7 +459,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     private DecisionResult applyEdit(ApprovalGate gate, ActionRecord action, DecisionRequest decision) {
         ToolCall edited = gate.call().withArgs(decision.args());
-        PolicyVerdict verdict = evaluate(edited);
+        PolicyVerdict verdict = evaluate(edited, action.actionId);
         if (verdict.argumentsInvalid()) {
             throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, verdict.reason());
         }
