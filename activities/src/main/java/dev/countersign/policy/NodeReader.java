@@ -22,8 +22,12 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class NodeReader {
 
     /** Keys that a later version will read; refused by name so that nobody thinks they work. */
-    private static final Map<String, String> NOT_YET_SUPPORTED =
-            Map.of("shadow", "'shadow' is not supported yet: this version enforces every verdict it gives; remove it");
+    private static final Map<String, String> MISPLACED = Map.of(
+            "shadow",
+            "'shadow' goes on a rule: write the rule whose verdict you want to see, with 'shadow: true',"
+                    + " beside the rule that is enforced",
+            "review",
+            "'review' goes on a rule, the one whose auto or approved calls are reviewed afterwards");
 
     private final List<PolicyFinding> problems = new ArrayList<>();
     private final List<PolicyFinding> warnings = new ArrayList<>();
@@ -67,7 +71,7 @@ final class NodeReader {
             }
             String key = keyNode.getValue();
             if (!allowed.contains(key)) {
-                problem(keyNode, where, NOT_YET_SUPPORTED.getOrDefault(key, unknownKey(key, allowed)));
+                problem(keyNode, where, MISPLACED.getOrDefault(key, unknownKey(key, allowed)));
             } else if (entries.putIfAbsent(key, tuple) != null) {
                 problem(keyNode, where, "'" + key + "' appears twice");
             }

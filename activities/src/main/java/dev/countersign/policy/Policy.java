@@ -76,20 +76,22 @@ public final class Policy {
      * The verdict on one call: a matching deny guard denies it; otherwise the first rule whose tools
      * include the call's tool and whose condition holds decides (the default when none does), and
      * matching approve and never-auto guards may raise that to APPROVE (see {@link GuardedVerdict}).
-     * A condition that fails to evaluate denies the call. Arguments are not checked against the
-     * tool's schema here; {@link PolicyActivitiesImpl} does that first.
+     * A condition that fails to evaluate denies the call. The matched rule's review plan is attached
+     * (sampled per call), and the first matching shadow rule's verdict is recorded beside. Arguments
+     * are not checked against the tool's schema here; {@link PolicyActivitiesImpl} does that first.
      */
     public PolicyVerdict evaluate(PolicyRequest request) {
         ToolCall call = request.call();
         String argsDigest = ArgsDigest.of(call.tool(), call.args());
         Map<String, Object> variables = ConditionVariables.of(request);
+        ShadowVerdict shadow = shadow(call.tool(), variables);
         List<PolicyGuard> matched = new ArrayList<>();
         for (CompiledGuard compiled : guards) {
             PolicyGuard guard = compiled.guard();
             try {
                 if (compiled.matches(call.tool(), variables)) {
                     if (guard.action() == PolicyGuard.Action.DENY) {
-                        return guard.denial(hash, argsDigest);
+                        return guard.denial(hash, argsDigest).with(null, shadow);
                     }
                     matched.add(guard);
                 }
@@ -97,21 +99,59 @@ public final class Policy {
                 return conditionFailed("guard", guard.name(), e, argsDigest);
             }
         }
-        return GuardedVerdict.combine(ruled(call.tool(), variables, argsDigest), matched);
+        RuleMatch match = ruled(call.tool(), variables, argsDigest);
+        PolicyVerdict verdict = GuardedVerdict.combine(match.verdict(), matched);
+        ReviewPlan template = match.rule() == null ? null : match.rule().review();
+        ReviewPlan review = template == null || verdict.outcome() == Outcome.DENY
+                ? null
+                : ReviewSampler.plan(template, request, argsDigest);
+        return verdict.with(review, shadow);
     }
 
-    private PolicyVerdict ruled(String tool, Map<String, Object> variables, String argsDigest) {
+    private RuleMatch ruled(String tool, Map<String, Object> variables, String argsDigest) {
         for (CompiledRule compiled : rules) {
+            PolicyRule rule = compiled.rule();
+            if (rule.shadow()) {
+                continue;
+            }
             try {
                 if (compiled.matches(tool, variables)) {
-                    return compiled.rule().verdict(hash, argsDigest);
+                    return new RuleMatch(rule.verdict(hash, argsDigest), rule);
                 }
             } catch (ConditionFailure e) {
-                return conditionFailed("rule", compiled.rule().name(), e, argsDigest);
+                return new RuleMatch(conditionFailed("rule", rule.name(), e, argsDigest), null);
             }
         }
-        return defaultVerdict(tool, argsDigest);
+        return new RuleMatch(defaultVerdict(tool, argsDigest), null);
     }
+
+    /**
+     * The verdict of the first shadow rule that matches, or null. A shadow condition that fails to
+     * evaluate is logged and skipped: a shadow rule never changes what happens to a call.
+     */
+    private ShadowVerdict shadow(String tool, Map<String, Object> variables) {
+        for (CompiledRule compiled : rules) {
+            PolicyRule rule = compiled.rule();
+            if (!rule.shadow()) {
+                continue;
+            }
+            try {
+                if (compiled.matches(tool, variables)) {
+                    return rule.shadowVerdict();
+                }
+            } catch (ConditionFailure e) {
+                log.warn(
+                        "shadow rule '{}' of {} could not evaluate its condition, so it is skipped: {}",
+                        rule.name(),
+                        source,
+                        e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** The enforced rule's verdict and the rule (null for the default or a failed condition). */
+    private record RuleMatch(PolicyVerdict verdict, PolicyRule rule) {}
 
     private PolicyVerdict conditionFailed(String kind, String name, ConditionFailure failure, String argsDigest) {
         log.warn("policy {} '{}' of {} could not evaluate its condition: {}", kind, name, source, failure.getMessage());

@@ -58,6 +58,7 @@ public class PolicyActivitiesImpl implements PolicyActivities {
         registry.find(call.tool()).map(Tool::tags).ifPresent(tags::addAll);
         ToolCall tagged =
                 new ToolCall(call.tool(), call.args(), call.rationale(), call.confidence(), List.copyOf(tags));
-        return new PolicyRequest(request.taskId(), request.agent(), request.requester(), request.input(), tagged);
+        return new PolicyRequest(
+                request.taskId(), request.agent(), request.requester(), request.input(), tagged, request.actionId());
     }
 }

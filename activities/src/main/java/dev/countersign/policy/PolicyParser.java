@@ -1,6 +1,8 @@
 package dev.countersign.policy;
 
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,8 @@ final class PolicyParser {
 
     private static final List<String> TOP_KEYS = List.of("version", "default", "guards", "rules");
     private static final List<String> RULE_KEYS =
-            List.of("name", "tool", "when", "outcome", "reason", "tiers", "on-timeout");
+            List.of("name", "tool", "when", "outcome", "reason", "tiers", "on-timeout", "review", "shadow");
+    private static final List<String> REVIEW_KEYS = List.of("window", "sample");
     private static final List<String> GUARD_KEYS =
             List.of("name", "tool", "when", "outcome", "never-auto", "reason", "tiers", "on-timeout");
 
@@ -175,6 +178,10 @@ final class PolicyParser {
         String reason = entries.containsKey("reason") ? reader.text(entries.get("reason"), where) : null;
         List<ApprovalTier> tiers = ruleTiers(entries.get("tiers"), outcome, mapping, where);
         TimeoutOutcome onTimeout = ruleOnTimeout(entries.get("on-timeout"), outcome, tiers, where);
+        boolean shadow =
+                entries.containsKey("shadow") && Boolean.TRUE.equals(reader.flag(entries.get("shadow"), where));
+        ReviewPlan review =
+                entries.containsKey("review") ? review(entries.get("review"), outcome, shadow, where) : null;
 
         if (reader.problemCount() > problemsBefore) {
             return null;
@@ -187,8 +194,91 @@ final class PolicyParser {
                 reason,
                 tiers,
                 onTimeout,
-                NodeReader.line(mapping));
+                NodeReader.line(mapping),
+                review,
+                shadow);
         return new CompiledRule(rule, condition);
+    }
+
+    /** A rule's {@code review: {window, sample}}; null after reporting a problem. */
+    private ReviewPlan review(NodeTuple entry, Outcome outcome, boolean shadow, String where) {
+        if (shadow) {
+            reader.problem(
+                    entry.getKeyNode(),
+                    where,
+                    "a shadow rule runs nothing, so it has nothing to review; remove 'review'");
+            return null;
+        }
+        if (outcome == Outcome.DENY) {
+            reader.problem(entry.getKeyNode(), where, "a deny rule runs nothing, so it has nothing to review");
+            return null;
+        }
+        if (!(entry.getValueNode() instanceof MappingNode mapping)) {
+            reader.problem(
+                    entry.getValueNode(),
+                    where,
+                    "'review' must be a mapping with 'window' and, for auto rules, 'sample'");
+            return null;
+        }
+        Map<String, NodeTuple> entries = reader.entries(mapping, REVIEW_KEYS, where);
+        if (!reader.required(entries, "window", mapping, where)) {
+            return null;
+        }
+        Duration window = reviewWindow(entries.get("window"), where);
+        double sample = entries.containsKey("sample") ? sampleRate(entries.get("sample"), where) : 0.0;
+        if (entries.containsKey("sample") && outcome == Outcome.APPROVE) {
+            reader.warning(
+                    entries.get("sample").getKeyNode(),
+                    where,
+                    "'sample' applies to calls that run on their own; every call this rule approves is reviewed");
+        }
+        return window == null || Double.isNaN(sample) ? null : new ReviewPlan(window, sample, false);
+    }
+
+    private Duration reviewWindow(NodeTuple entry, String where) {
+        String text = reader.text(entry, where);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration window = Duration.parse(text);
+            if (window.isNegative() || window.isZero()) {
+                reader.problem(entry.getValueNode(), where, "the review 'window' must be positive, was " + text);
+                return null;
+            }
+            return window;
+        } catch (DateTimeParseException e) {
+            String hint = text.contains("${") ? " (a ${...} placeholder that nothing resolved)" : "";
+            reader.problem(
+                    entry.getValueNode(),
+                    where,
+                    "the review 'window' must be an ISO-8601 duration such as PT24H or P7D, was '" + text + "'" + hint);
+            return null;
+        }
+    }
+
+    /** The sampling rate in [0, 1]; NaN after reporting a problem. */
+    private double sampleRate(NodeTuple entry, String where) {
+        String text = reader.text(entry, where);
+        if (text == null) {
+            return Double.NaN;
+        }
+        String number =
+                text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
+        try {
+            double rate = Double.parseDouble(number) / (text.endsWith("%") ? 100.0 : 1.0);
+            if (rate >= 0.0 && rate <= 1.0) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the accepted forms
+        }
+        reader.problem(
+                entry.getValueNode(),
+                where,
+                "the review 'sample' must be a rate from 0 to 1 (such as 0.2) or a percentage (such as 20%), was '"
+                        + text + "'");
+        return Double.NaN;
     }
 
     private CompiledGuard guard(Node node, int index) {
@@ -412,6 +502,9 @@ final class PolicyParser {
         Map<String, PolicyRule> catchAll = new HashMap<>();
         for (CompiledRule compiled : rules) {
             PolicyRule rule = compiled.rule();
+            if (rule.shadow()) {
+                continue;
+            }
             PolicyRule shadow = catchAll.get(PolicyRule.ANY_TOOL);
             if (shadow == null && rule.tools().stream().allMatch(catchAll::containsKey)) {
                 shadow = catchAll.get(rule.tools().get(0));

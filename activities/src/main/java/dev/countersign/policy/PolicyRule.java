@@ -6,7 +6,9 @@ import java.util.List;
  * One rule of a policy as written in the file: the tools it covers ({@code *} for any), its optional
  * CEL {@code when} condition, and the outcome with its reason, or with its approval tiers and what
  * happens when the last tier's SLA passes ({@code onTimeout}, approve rules only, default reject).
- * {@code line} is where the rule starts in the file.
+ * {@code review} is the post-action review it asks for (null: none; {@code sampled} is always false
+ * here, the policy picks per call). A {@code shadow} rule enforces nothing: the verdict it would
+ * give is recorded beside the enforced one. {@code line} is where the rule starts in the file.
  */
 public record PolicyRule(
         String name,
@@ -16,10 +18,24 @@ public record PolicyRule(
         String reason,
         List<ApprovalTier> tiers,
         TimeoutOutcome onTimeout,
-        int line) {
+        int line,
+        ReviewPlan review,
+        boolean shadow) {
 
     /** The tool name that makes a rule cover every tool. */
     public static final String ANY_TOOL = "*";
+
+    public PolicyRule(
+            String name,
+            List<String> tools,
+            String condition,
+            Outcome outcome,
+            String reason,
+            List<ApprovalTier> tiers,
+            TimeoutOutcome onTimeout,
+            int line) {
+        this(name, tools, condition, outcome, reason, tiers, onTimeout, line, null, false);
+    }
 
     public PolicyRule {
         if (name == null || name.isBlank()) {
@@ -41,6 +57,10 @@ public record PolicyRule(
             throw new IllegalArgumentException(
                     "policy rule '" + name + "': on-timeout goes with outcome approve, and only there");
         }
+        if (review != null && (outcome == Outcome.DENY || shadow)) {
+            throw new IllegalArgumentException("policy rule '" + name
+                    + "': review goes with rules that let calls run (auto or approve), and not on shadow rules");
+        }
         onTimeout = outcome == Outcome.APPROVE && onTimeout == null ? TimeoutOutcome.REJECT : onTimeout;
         if (reason == null || reason.isBlank()) {
             reason = outcome == Outcome.DENY ? "denied by policy rule '" + name + "'" : "";
@@ -58,5 +78,9 @@ public record PolicyRule(
 
     PolicyVerdict verdict(String policyHash, String argsDigest) {
         return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout);
+    }
+
+    ShadowVerdict shadowVerdict() {
+        return new ShadowVerdict(name, outcome, tiers);
     }
 }

@@ -30,7 +30,7 @@ class BrokenPolicyFilesTest {
             Map.entry(
                     "unknown-key.yaml",
                     "line 5, rule 'small-refunds' (#1): unknown key 'whn'"
-                            + " (expected name, tool, when, outcome, reason, tiers, on-timeout)"),
+                            + " (expected name, tool, when, outcome, reason, tiers, on-timeout, review, shadow)"),
             Map.entry("duplicate-key.yaml", "line 6, rule 'refunds' (#1): 'outcome' appears twice"),
             Map.entry(
                     "negative-sla.yaml",
@@ -106,8 +106,28 @@ class BrokenPolicyFilesTest {
                     "line 8, rule 'refunds' (#1): duplicate rule name 'refunds': the guard at line 3 has it too"),
             Map.entry("guards-not-a-list.yaml", "line 3: 'guards' must be a list of guards"),
             Map.entry(
-                    "shadow-not-supported.yaml",
-                    "line 2: 'shadow' is not supported yet: this version enforces every verdict it gives; remove it"),
+                    "shadow-at-top-level.yaml",
+                    "line 2: 'shadow' goes on a rule: write the rule whose verdict you want to see, with"
+                            + " 'shadow: true', beside the rule that is enforced"),
+            Map.entry(
+                    "review-on-deny-rule.yaml",
+                    "line 6, rule 'no-deletes' (#1): a deny rule runs nothing, so it has nothing to review"),
+            Map.entry(
+                    "review-window-not-a-duration.yaml",
+                    "line 8, rule 'small-refunds' (#1): the review 'window' must be an ISO-8601 duration such as"
+                            + " PT24H or P7D, was 'one day'"),
+            Map.entry(
+                    "review-sample-out-of-range.yaml",
+                    "line 7, rule 'small-refunds' (#1): the review 'sample' must be a rate from 0 to 1 (such as 0.2)"
+                            + " or a percentage (such as 20%), was '1.5'"),
+            Map.entry("review-without-window.yaml", "line 7, rule 'small-refunds' (#1): missing 'window'"),
+            Map.entry(
+                    "shadow-rule-with-review.yaml",
+                    "line 8, rule 'relax-refunds' (#1): a shadow rule runs nothing, so it has nothing to review;"
+                            + " remove 'review'"),
+            Map.entry(
+                    "shadow-not-a-flag.yaml",
+                    "line 6, rule 'relax-refunds' (#1): 'shadow' must be true or false, was 'maybe'"),
             Map.entry("missing-name.yaml", "line 6, rule #2: missing 'name'"),
             Map.entry("missing-tool.yaml", "line 3, rule 'small-refunds' (#1): missing 'tool'"),
             Map.entry("missing-outcome.yaml", "line 3, rule 'lookups' (#1): missing 'outcome'"),

@@ -32,6 +32,16 @@ class WorkerDemoPolicyTest {
     }
 
     @Test
+    void smallRefundsAreSampledForADayOfReview() {
+        PolicyVerdict verdict = activities.evaluatePolicy(refund(5));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.AUTO);
+        assertThat(verdict.review().window()).isEqualTo(Duration.ofHours(24));
+        assertThat(verdict.review().sampleRate()).isEqualTo(0.2);
+        assertThat(activities.evaluatePolicy(refund(250)).review()).isNull();
+    }
+
+    @Test
     void smallRefundWithLowConfidenceGoesToSupportLeads() {
         PolicyVerdict verdict = activities.evaluatePolicy(refund(5, 0.5));
 

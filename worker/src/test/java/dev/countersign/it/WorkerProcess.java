@@ -62,6 +62,8 @@ final class WorkerProcess implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("COUNTERSIGN_BIND_ADDRESS", "127.0.0.1");
         env.put("COUNTERSIGN_DEMO_DB", ledgerUrl);
+        // The scenarios wait for every task to complete; a sampled refund would wait for its review.
+        env.put("COUNTERSIGN_DEMO_REVIEW_SAMPLE", "0");
         try {
             Process process = builder.start();
             ManagedProcesses.track(process.toHandle());
