@@ -1,0 +1,23 @@
+package dev.countersign.stats;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The decision record of a policy, computed from the tasks themselves: one entry per tool and
+ * rule, one per shadow rule. {@code tasksRead} says how many tasks it covers and
+ * {@code truncated} whether older ones were left out (the reader's limit).
+ */
+public record PolicyStats(
+        Instant computedAt,
+        Instant since,
+        int tasksRead,
+        boolean truncated,
+        List<RuleStats> rules,
+        List<ShadowStats> shadows) {
+
+    public PolicyStats {
+        rules = List.copyOf(rules);
+        shadows = List.copyOf(shadows);
+    }
+}
