@@ -33,7 +33,10 @@ public class SearchAttributeRegistrar {
 
     public void register() {
         String namespace = client.getOptions().getNamespace();
-        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+        // The workflow stubs' options carry the API key, headers and interceptors; the operator
+        // calls need them too (Temporal Cloud refuses unauthenticated calls).
+        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder(
+                        client.getWorkflowServiceStubs().getOptions())
                 .setChannel(client.getWorkflowServiceStubs().getRawChannel())
                 .validateAndBuildWithDefaults());
         List<String> refused = new ArrayList<>();
