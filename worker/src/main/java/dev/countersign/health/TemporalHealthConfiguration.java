@@ -1,0 +1,22 @@
+package dev.countersign.health;
+
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@code temporal} health component of /actuator/health. */
+@Configuration(proxyBeanMethods = false)
+public class TemporalHealthConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "temporalHealthIndicator")
+    public TemporalHealthIndicator temporalHealthIndicator(
+            WorkflowClient client,
+            @Value("${spring.temporal.connection.target:}") String target,
+            @Value("${countersign.health.temporal-timeout:PT2S}") Duration timeout) {
+        return new TemporalHealthIndicator(client.getWorkflowServiceStubs(), target, timeout);
+    }
+}
