@@ -37,6 +37,7 @@ public class SearchAttributeRegistrar {
         // calls need them too (Temporal Cloud refuses unauthenticated calls).
         OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder(
                         client.getWorkflowServiceStubs().getOptions())
+                .setTarget(null)
                 .setChannel(client.getWorkflowServiceStubs().getRawChannel())
                 .validateAndBuildWithDefaults());
         List<String> refused = new ArrayList<>();
@@ -54,7 +55,11 @@ public class SearchAttributeRegistrar {
                         namespace);
             } catch (StatusRuntimeException e) {
                 if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-                    refused.add(key.getName() + " (" + e.getStatus().getCode() + ")");
+                    refused.add(key.getName() + " (" + e.getStatus().getCode()
+                            + (e.getStatus().getDescription() == null
+                                    ? ""
+                                    : ": " + e.getStatus().getDescription())
+                            + ")");
                 }
             }
         }

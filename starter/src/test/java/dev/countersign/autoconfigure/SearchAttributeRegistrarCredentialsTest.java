@@ -3,7 +3,6 @@ package dev.countersign.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -11,14 +10,15 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -32,16 +32,12 @@ class SearchAttributeRegistrarCredentialsTest {
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private Server server;
-    private ManagedChannel channel;
     private WorkflowServiceStubs stubs;
 
     @AfterEach
     void stop() {
         if (stubs != null) {
             stubs.shutdownNow();
-        }
-        if (channel != null) {
-            channel.shutdownNow();
         }
         if (server != null) {
             server.shutdownNow();
@@ -50,15 +46,15 @@ class SearchAttributeRegistrarCredentialsTest {
 
     @Test
     void operatorCallsSendTheApiKey() throws IOException {
-        String name = InProcessServerBuilder.generateName();
-        server = InProcessServerBuilder.forName(name)
+        server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .addService(ServerInterceptors.intercept(new RefusingOperatorService(), new RecordAuthorization()))
                 .build()
                 .start();
-        channel = InProcessChannelBuilder.forName(name).build();
+        // As the Spring Boot starter configures it: a target, not a channel.
         stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setChannel(channel)
+                .setTarget("127.0.0.1:" + server.getPort())
                 .addApiKey(() -> "the-api-key")
+                .setEnableHttps(false) // an API key turns TLS on by default; this test server speaks plaintext
                 .build());
         WorkflowClient client = WorkflowClient.newInstance(
                 stubs,
@@ -66,7 +62,8 @@ class SearchAttributeRegistrarCredentialsTest {
 
         assertThatThrownBy(() -> new SearchAttributeRegistrar(client).register())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("not registered on namespace 'payments'");
+                .hasMessageContaining("not registered on namespace 'payments'")
+                .hasMessageContaining("PERMISSION_DENIED");
         assertThat(authorizations).isNotEmpty().allMatch("Bearer the-api-key"::equals);
     }
 
