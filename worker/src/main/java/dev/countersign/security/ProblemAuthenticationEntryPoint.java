@@ -1,27 +1,43 @@
 package dev.countersign.security;
 
+import dev.countersign.security.token.ApiTokenRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Answers an unauthenticated request with 401: logs why, then hands the exception to the MVC
- * exception resolvers, so the one {@code @RestControllerAdvice} writes the problem+json body and
- * the {@code WWW-Authenticate: Basic} header.
+ * Answers an unauthenticated request with 401: logs why (for an API token, its id and owner, never
+ * its secret), then hands the failure to the MVC exception resolvers, so the one
+ * {@code @RestControllerAdvice} writes the problem+json body. A refused bearer token is an
+ * {@code InvalidToken} problem with a {@code Bearer error="invalid_token"} challenge and the reason;
+ * a request without credentials is challenged for Basic, or for a bearer token when Basic is off.
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
+    private static final String TYPE_BASE = "https://countersign.dev/problems/";
 
     private final HandlerExceptionResolver resolver;
+    private final boolean basicEnabled;
 
     public ProblemAuthenticationEntryPoint(HandlerExceptionResolver resolver) {
+        this(resolver, true);
+    }
+
+    public ProblemAuthenticationEntryPoint(HandlerExceptionResolver resolver, boolean basicEnabled) {
         this.resolver = resolver;
+        this.basicEnabled = basicEnabled;
     }
 
     @Override
@@ -31,10 +47,67 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
                 "refused {} {} with 401 (unauthenticated): {}",
                 request.getMethod(),
                 LogSafe.text(request.getRequestURI()),
-                failure.getMessage());
-        if (resolver.resolveException(request, response, null, failure) == null) {
-            response.setHeader("WWW-Authenticate", ApiSecurityConfiguration.BASIC_CHALLENGE);
+                LogSafe.text(failure.getMessage()));
+        Exception answer = answer(request, failure);
+        if (resolver.resolveException(request, response, null, answer) == null) {
+            response.setHeader(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    basicEnabled
+                            ? ApiSecurityConfiguration.BASIC_CHALLENGE
+                            : ApiSecurityConfiguration.BEARER_CHALLENGE);
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+    }
+
+    private Exception answer(HttpServletRequest request, AuthenticationException failure) {
+        if (failure instanceof ApiTokenRejected rejected) {
+            return invalidToken(request, rejected.clientDetail());
+        }
+        if (failure instanceof OAuth2AuthenticationException oauth) {
+            String description = oauth.getError().getDescription();
+            return invalidToken(
+                    request,
+                    "the bearer token was refused: "
+                            + (description == null ? oauth.getError().getErrorCode() : description));
+        }
+        if (!basicEnabled) {
+            return problem(
+                    request,
+                    "Unauthenticated",
+                    "Unauthenticated",
+                    "authentication required: send a bearer token (a Countersign API token or a JWT of the"
+                            + " identity provider)",
+                    ApiSecurityConfiguration.BEARER_CHALLENGE);
+        }
+        return failure;
+    }
+
+    private static ErrorResponseException invalidToken(HttpServletRequest request, String detail) {
+        return problem(
+                request,
+                "InvalidToken",
+                "Invalid token",
+                detail,
+                ApiSecurityConfiguration.BEARER_CHALLENGE + ", error=\"invalid_token\"");
+    }
+
+    private static ErrorResponseException problem(
+            HttpServletRequest request, String code, String title, String detail, String challenge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        problem.setType(URI.create(TYPE_BASE + title.toLowerCase().replace(' ', '-')));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        problem.setInstance(instance(request));
+        ErrorResponseException answer = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+        answer.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        return answer;
+    }
+
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return URI.create(request.getRequestURI());
+        } catch (IllegalArgumentException unusual) {
+            return null;
         }
     }
 }

@@ -107,4 +107,13 @@ final class ApiClient {
         }
         return JSON.readTree(text);
     }
+
+    /** The same service with {@code Authorization: Bearer token}: an API token or a JWT. */
+    ApiClient bearer(String token) {
+        return new ApiClient(base, "Bearer " + token);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE " + path, request(path).DELETE());
+    }
 }

@@ -2,7 +2,9 @@ package dev.countersign.security;
 
 import static dev.countersign.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -74,7 +76,9 @@ class PathAccessTest {
     void forbiddenRequestIsLoggedWithWhoAndWhy(CapturedOutput output) throws Exception {
         mvc.perform(get("/actuator/prometheus").with(as("dave"))).andExpect(status().isForbidden());
 
-        assertThat(output.getOut()).contains("refused GET /actuator/prometheus for 'dave' with 403");
+        assertThat(output.getOut())
+                .contains("refused GET /actuator/prometheus for 'dave' with 403: needs one of the authorities"
+                        + " [GROUP_operators]");
     }
 
     @Test
@@ -83,5 +87,43 @@ class PathAccessTest {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().exists("Cache-Control"));
+    }
+
+    @Test
+    void apiAnswersForbidReferrersFramesAndActiveContent() throws Exception {
+        mvc.perform(get("/api/approvals").with(as("bob")))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+                .andExpect(header().string("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"));
+    }
+
+    @Test
+    void refusalsCarryTheSameHeaders() throws Exception {
+        mvc.perform(get("/api/approvals"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void hstsIsSentOverHttpsOnly() throws Exception {
+        mvc.perform(get("/api/approvals").with(as("bob")))
+                .andExpect(header().doesNotExist("Strict-Transport-Security"));
+        mvc.perform(get("/api/approvals").secure(true).with(as("bob")))
+                .andExpect(header().string(
+                                "Strict-Transport-Security", org.hamcrest.Matchers.startsWith("max-age=31536000")));
+    }
+
+    @Test
+    void changingThePolicyIsForAdminsOnly(CapturedOutput output) throws Exception {
+        mvc.perform(put("/api/policy/rules/small-refunds").with(as("olga")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("AccessDenied"));
+        mvc.perform(delete("/api/policy/rules/small-refunds").with(as("alice"))).andExpect(status().isForbidden());
+
+        assertThat(output.getOut())
+                .contains("refused PUT /api/policy/rules/small-refunds for 'olga' with 403: needs one of the"
+                        + " authorities [GROUP_admins]");
     }
 }

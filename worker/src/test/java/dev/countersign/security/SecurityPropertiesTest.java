@@ -70,4 +70,65 @@ class SecurityPropertiesTest {
 
         assertThat(entry.toString()).doesNotContain("s3cret").contains("finance");
     }
+
+    @Test
+    void defaultsHaveAdminsBasicOnAndNoOidc() {
+        runner.run(context -> {
+            CountersignSecurityProperties properties = context.getBean(CountersignSecurityProperties.class);
+            assertThat(properties.adminGroups()).containsExactly("admins");
+            assertThat(properties.basic().enabled()).isTrue();
+            assertThat(properties.oidc().enabled()).isFalse();
+            assertThat(properties.oidc().groupsClaim()).isEqualTo("groups");
+            assertThat(properties.oidc().usernameClaim()).isEqualTo("preferred_username");
+        });
+    }
+
+    @Test
+    void emptyOidcAddressesFromUnsetVariablesLeaveOidcOff() {
+        runner.withPropertyValues("countersign.security.oidc.issuer-uri=", "countersign.security.oidc.jwk-set-uri=")
+                .run(context -> assertThat(context.getBean(CountersignSecurityProperties.class)
+                                .oidc()
+                                .enabled())
+                        .isFalse());
+    }
+
+    @Test
+    void oidcIssuerTurnsOidcOnWithItsClaims() {
+        runner.withPropertyValues(
+                        "countersign.security.oidc.issuer-uri=https://login.example.com/realms/acme",
+                        "countersign.security.oidc.groups-claim=realm_access.roles")
+                .run(context -> {
+                    var oidc =
+                            context.getBean(CountersignSecurityProperties.class).oidc();
+                    assertThat(oidc.enabled()).isTrue();
+                    assertThat(oidc.groupsClaim()).isEqualTo("realm_access.roles");
+                });
+    }
+
+    @Test
+    void oidcIssuerThatIsNoHttpUrlStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("countersign.security.oidc.issuer-uri=login.example.com")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("countersign.security.oidc.issuer-uri must be an http(s) URL"));
+    }
+
+    @Test
+    void blankGroupsClaimStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("countersign.security.oidc.groups-claim= ")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("countersign.security.oidc.groups-claim must not be blank"));
+    }
+
+    @Test
+    void emptyAdminGroupsStopTheStart() {
+        runner.withPropertyValues("countersign.security.admin-groups=")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("countersign.security.admin-groups must name at least one group"));
+    }
 }

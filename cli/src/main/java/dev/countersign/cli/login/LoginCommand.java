@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Check your credentials with the server and store them.",
             "The password comes from --password-stdin, else $COUNTERSIGN_PASSWORD, else a prompt"
-                    + " without echo. The file is readable by you only (0600); nothing is stored if the"
-                    + " server refuses the credentials."
+                    + " without echo. An API token comes from --token-stdin or --token. The file is"
+                    + " readable by you only (0600); nothing is stored if the server refuses the"
+                    + " credentials."
         })
 public final class LoginCommand implements Callable<Integer> {
 
@@ -47,8 +48,14 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "read the password from standard input")
     private boolean passwordStdin;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "an API token, sent as a bearer token")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "an API token, sent as a bearer token (--token-stdin keeps it out of shell history)")
     private String token;
+
+    @Option(names = "--token-stdin", description = "read the API token from standard input")
+    private boolean tokenStdin;
 
     public LoginCommand(CliContext context) {
         this.context = context;
@@ -80,8 +87,18 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     private Credentials credentials(ServerAddress address) {
-        if (token != null && user != null) {
+        if ((token != null || tokenStdin) && user != null) {
             throw usage("give either --user NAME or --token TOKEN, not both");
+        }
+        if (tokenStdin) {
+            if (token != null || passwordStdin) {
+                throw usage("--token-stdin goes alone: not with --token or --password-stdin");
+            }
+            String piped = new StandardInput(context).read("API token").strip();
+            if (piped.isEmpty()) {
+                throw usage("standard input held no API token, only blanks");
+            }
+            return new Credentials.Bearer(piped);
         }
         if (token != null) {
             if (passwordStdin) {
@@ -93,7 +110,7 @@ public final class LoginCommand implements Callable<Integer> {
             return new Credentials.Bearer(token.strip());
         }
         if (user == null || user.isBlank()) {
-            throw usage("give --user NAME (with a password) or --token TOKEN");
+            throw usage("give --user NAME (with a password), or --token-stdin or --token TOKEN");
         }
         return new Credentials.Basic(user, new PasswordSource(context).read(passwordStdin, user, address));
     }
@@ -110,10 +127,16 @@ public final class LoginCommand implements Callable<Integer> {
             api.get("/api/approvals");
         } catch (ApiException refused) {
             if (refused.status() == 401) {
+                String said = refused.problem().detail();
                 throw new CliException(
                         ExitCode.NOT_ALLOWED,
-                        api.server() + " refused the credentials " + credentials.describe() + "; nothing was stored",
-                        "check the user name and password (or the token) and run `countersign login` again");
+                        api.server() + " refused the credentials " + credentials.describe() + "; nothing was stored"
+                                + (said.isBlank() ? "" : ". The server said: " + said),
+                        credentials instanceof Credentials.Bearer
+                                ? "create a new API token (POST /api/tokens, or the console's tokens page) and run"
+                                        + " `countersign login --token-stdin` with it"
+                                : "check the user name and password (or the token) and run `countersign login`"
+                                        + " again");
             }
             throw refused;
         }

@@ -4,8 +4,6 @@ import dev.countersign.cli.CliContext;
 import dev.countersign.cli.CliException;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.api.ServerAddress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Where a password comes from, in order: standard input if asked, the environment, a silent prompt. */
 final class PasswordSource {
@@ -33,17 +31,6 @@ final class PasswordSource {
     }
 
     private String fromStdin() {
-        try {
-            String password = new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
-            // like `docker login --password-stdin`: the line end that echo or a file adds is not part of it
-            password = password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
-            password = password.endsWith("\r") ? password.substring(0, password.length() - 1) : password;
-            if (password.isEmpty()) {
-                throw new CliException(ExitCode.USAGE, "standard input held no password", null);
-            }
-            return password;
-        } catch (IOException e) {
-            throw new CliException(ExitCode.ERROR, "cannot read the password from standard input: " + e, null);
-        }
+        return new StandardInput(context).read("password");
     }
 }

@@ -187,4 +187,54 @@ class LoginTest {
         assertThat(cli.config()).doesNotExist();
         assertThat(cli.runWithConfig("inbox").err()).contains("not logged in").contains("countersign login");
     }
+
+    @Test
+    void aTokenPipedInIsStoredAndSentAsABearerToken() throws IOException {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result login = cli.stdin("cs_0123456789abcdef_secret\n")
+                .runWithConfig("login", "--server", server.url(), "--token-stdin");
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        assertThat(login.out()).contains("with an API token").doesNotContain("secret");
+        JsonNode stored = new ObjectMapper().readTree(cli.config().toFile());
+        assertThat(stored.get("token").asText()).isEqualTo("cs_0123456789abcdef_secret");
+        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer cs_0123456789abcdef_secret");
+    }
+
+    @Test
+    void aPipedTokenWithAUserIsAUsageError() {
+        Cli.Result result =
+                cli.stdin("cs_x").runWithConfig("login", "--server", server.url(), "--user", "alice", "--token-stdin");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPipedTokenIsAUsageError() {
+        Cli.Result result = cli.stdin("\n").runWithConfig("login", "--server", server.url(), "--token-stdin");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("standard input held no API token");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aRevokedTokenExitsWith3SayingWhatTheServerSaidAndHowToGetANewOne() {
+        server.on("GET", "/api/approvals", 401, """
+                {"type":"https://countersign.dev/problems/invalid-token","title":"Invalid token","status":401,
+                 "detail":"the API token 'laptop' was revoked at 2026-11-25T07:00:00Z","code":"InvalidToken"}
+                """);
+
+        Cli.Result result = cli.runWithConfig("login", "--server", server.url(), "--token", "cs_revoked");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err())
+                .contains("nothing was stored")
+                .contains("the API token 'laptop' was revoked")
+                .contains("countersign login --token-stdin")
+                .doesNotContain("cs_revoked");
+        assertThat(cli.config()).doesNotExist();
+    }
 }
