@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -200,8 +201,16 @@ final class PolicyParser {
         return new CompiledRule(rule, condition);
     }
 
-    /** A rule's {@code review: {window, sample}}; null after reporting a problem. */
+    /**
+     * A rule's {@code review: {window, sample}}; null after reporting a problem, or when the value is
+     * empty ({@code review:} alone, as a placeholder that resolves to nothing leaves it), which means
+     * no review.
+     */
     private ReviewPlan review(NodeTuple entry, Outcome outcome, boolean shadow, String where) {
+        if (entry.getValueNode() instanceof ScalarNode scalar
+                && scalar.getValue().isBlank()) {
+            return null;
+        }
         if (shadow) {
             reader.problem(
                     entry.getKeyNode(),

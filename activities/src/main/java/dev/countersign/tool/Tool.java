@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A tool the agent may call. Register one as a Spring bean and the starter puts it in the
  * ToolRegistry. {@link #execute} must be idempotent for a given
- * {@link ToolInvocation#idempotencyKey()}: a retry after a crash passes the same key.
+ * {@link ToolInvocation#idempotencyKey()}: a retry after a crash passes the same key. A tool that
+ * can be undone declares its {@link #compensation()}.
  */
 public interface Tool {
 
@@ -26,4 +27,12 @@ public interface Tool {
      * retried by Temporal.
      */
     Map<String, Object> execute(ToolInvocation invocation);
+
+    /**
+     * How a reviewer's rollback undoes this tool's effect; {@link Compensation#none()} unless the
+     * tool declares one.
+     */
+    default Compensation compensation() {
+        return Compensation.none();
+    }
 }

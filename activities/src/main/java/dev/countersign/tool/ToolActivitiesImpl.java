@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tools for the workflow. It re-checks that the arguments are exactly the approved ones
+ * Runs tools, and their compensations, for the workflow. It re-checks that the arguments are exactly the approved ones
  * (their digest) before any side effect, and turns a {@link ToolException} into a failure whose
  * type and retryability Temporal honours.
  */
@@ -14,6 +14,7 @@ public class ToolActivitiesImpl implements ToolActivities {
 
     public static final String ARGS_MISMATCH = "ArgumentsDoNotMatchApproval";
     public static final String INVALID_ARGUMENTS = "InvalidToolArguments";
+    public static final String NO_COMPENSATION = "NoCompensation";
 
     private static final Logger log = LoggerFactory.getLogger(ToolActivitiesImpl.class);
 
@@ -38,15 +39,49 @@ public class ToolActivitiesImpl implements ToolActivities {
         }
         Tool tool = registry.find(invocation.tool()).orElseThrow();
         try {
-            ToolResult result = new ToolResult(tool.execute(invocation));
+            ToolResult result = new ToolResult(tool.execute(invocation), compensationName(tool));
             log.info(
                     "tool {} ran for {} (key {})", invocation.tool(), invocation.taskId(), invocation.idempotencyKey());
             return result;
         } catch (ToolException e) {
-            if (e.retryable()) {
-                throw ApplicationFailure.newFailure(e.getMessage(), e.type());
-            }
-            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
+            throw failure(e);
         }
+    }
+
+    /**
+     * Runs the compensation the tool declares for an executed call, with the request's own
+     * idempotency key. A tool that declares none (any more) fails without retries.
+     */
+    @Override
+    public ToolResult compensate(CompensationRequest request) {
+        Compensation compensation = registry.find(request.tool())
+                .map(Tool::compensation)
+                .filter(Compensation::declared)
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        request.tool() + " declares no compensation; undo it by hand", NO_COMPENSATION));
+        try {
+            ToolResult result = new ToolResult(compensation.run(request));
+            log.info(
+                    "compensation {} ran for {} {} (key {})",
+                    compensation.name(),
+                    request.taskId(),
+                    request.actionId(),
+                    request.idempotencyKey());
+            return result;
+        } catch (ToolException e) {
+            throw failure(e);
+        }
+    }
+
+    private static String compensationName(Tool tool) {
+        Compensation compensation = tool.compensation();
+        return compensation != null && compensation.declared() ? compensation.name() : null;
+    }
+
+    private static ApplicationFailure failure(ToolException e) {
+        if (e.retryable()) {
+            return ApplicationFailure.newFailure(e.getMessage(), e.type());
+        }
+        return ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
 }

@@ -7,18 +7,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The tools an agent may call, by name, with the schema check every call passes first. */
+/**
+ * The tools an agent may call, by name, with the schema check every call passes first. A tool whose
+ * compensation is {@link Compensation#irreversible()} is registered with the tag {@value
+ * Compensation#IRREVERSIBLE_TAG} added to its own tags, so policy rules and guards can see it.
+ */
 public final class ToolRegistry {
 
     private final Map<String, Tool> tools = new TreeMap<>();
 
     public ToolRegistry(Collection<? extends Tool> tools) {
-        for (Tool tool : tools) {
+        for (Tool declared : tools) {
+            Tool tool = IrreversibleTool.tagged(declared);
             Tool earlier = this.tools.putIfAbsent(tool.name(), tool);
             if (earlier != null) {
                 throw new IllegalStateException("two tools are named '" + tool.name() + "': "
-                        + earlier.getClass().getName() + " and "
-                        + tool.getClass().getName());
+                        + IrreversibleTool.declared(earlier).getClass().getName() + " and "
+                        + declared.getClass().getName());
             }
         }
     }

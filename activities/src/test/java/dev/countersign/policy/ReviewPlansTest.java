@@ -167,6 +167,23 @@ class ReviewPlansTest {
                         + " every call this rule approves is reviewed");
     }
 
+    @Test
+    void anEmptyReviewMeansNone() {
+        Policy loaded = TestTools.policy("""
+                version: 1
+                rules:
+                  - name: refunds
+                    tool: issue_refund
+                    outcome: approve
+                    tiers:
+                      - groups: [support-leads]
+                    review:
+                """);
+
+        assertThat(loaded.evaluate(refund(250)).review()).isNull();
+        assertThat(loaded.warnings()).isEmpty();
+    }
+
     private static PolicyRequest refundIn(String taskId, String actionId, Object amount) {
         ToolCall call = new ToolCall(
                 "issue_refund", Map.of("orderId", "A-1001", "amount", amount, "currency", "EUR"), "", 0.9, List.of());

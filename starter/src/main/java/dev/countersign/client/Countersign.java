@@ -4,6 +4,11 @@ import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewRequest;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
@@ -13,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The Java facade over Countersign's workflows, for APIs and agent applications: start tasks, read
- * them, find and decide approvals, steer. Identities passed in must come from authentication.
+ * them, find and decide approvals, steer, review and roll back what ran. Identities passed in must come from authentication.
  */
 public interface Countersign {
 
@@ -50,6 +55,32 @@ public interface Countersign {
 
     /** Cancels the task; throws {@link TaskNotFound} or {@link DecisionRefused}. */
     void cancel(String taskId, TaskMessage reason);
+
+    /**
+     * Cancels the task and rolls back what it ran, newest first, before it ends; throws {@link
+     * TaskNotFound} or {@link DecisionRefused}.
+     */
+    void cancelAndRollBack(String taskId, TaskMessage reason);
+
+    /**
+     * Executed actions waiting for a verdict this caller may give, newest first; for operators also
+     * the actions whose rollback failed.
+     */
+    List<PendingReview> reviewsFor(String reviewer, Collection<String> groups, boolean operator);
+
+    /**
+     * Gives a verdict on one executed action (a rollback runs its compensation) and returns the
+     * action's review after it. Throws {@link TaskNotFound}, or {@link DecisionRefused} with a
+     * DecisionRefusal type: UnknownAction, NotAllowedToReview, ReviewWindowClosed (also once the task
+     * ended), AlreadyReviewed, NotUnderReview, NoCompensation, ...
+     */
+    ReviewResult review(String taskId, ReviewRequest review);
+
+    /** Rolls back every executed action of the task that can still be, newest first (a saga). */
+    RollbackResult rollback(String taskId, RollbackRequest rollback);
+
+    /** An operator retries a failed compensation or records that it was resolved by hand. */
+    ReviewResult attend(String taskId, AttentionRequest request);
 
     /**
      * The task's story for operators, read from its workflow's event history, oldest first; throws

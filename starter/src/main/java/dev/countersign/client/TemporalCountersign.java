@@ -9,6 +9,14 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.review.ActionReview;
+import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewRequest;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.ReviewState;
+import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
+import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
@@ -24,6 +32,8 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +54,7 @@ public class TemporalCountersign implements Countersign {
     private final Set<String> agents;
     private final ToolRegistry tools;
     private final TaskHistoryReader history;
+    private Clock clock = Clock.systemUTC();
 
     public TemporalCountersign(
             WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents, ToolRegistry tools) {
@@ -63,6 +74,12 @@ public class TemporalCountersign implements Countersign {
         this.agents = Set.copyOf(agents);
         this.tools = tools;
         this.history = history;
+    }
+
+    /** The clock that tells which review windows are still open; tests pass a fixed one. */
+    public TemporalCountersign withClock(Clock newClock) {
+        this.clock = newClock;
+        return this;
     }
 
     @Override
@@ -215,6 +232,129 @@ public class TemporalCountersign implements Countersign {
     }
 
     @Override
+    public void cancelAndRollBack(String taskId, TaskMessage reason) {
+        try {
+            stub(taskId).cancelAndRollBack(reason);
+        } catch (WorkflowNotFoundException e) {
+            throw endedOrMissing(taskId);
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    @Override
+    public List<PendingReview> reviewsFor(String reviewer, Collection<String> groups, boolean operator) {
+        Instant now = clock.instant();
+        return directory.openTaskIds().stream()
+                .map(this::task)
+                .flatMap(Optional::stream)
+                .flatMap(task -> task.actions().stream()
+                        .filter(action -> awaits(action, task.requester(), reviewer, groups, operator, now))
+                        .map(action -> new PendingReview(task.taskId(), task.requester(), task.status(), action)))
+                .sorted(Comparator.comparing(
+                                (PendingReview pending) ->
+                                        pending.action().review().windowEndsAt(),
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .reversed())
+                .toList();
+    }
+
+    private static boolean awaits(
+            ActionView action,
+            String requester,
+            String reviewer,
+            Collection<String> groups,
+            boolean operator,
+            Instant now) {
+        ActionReview review = action.review();
+        if (review.state() == ReviewState.ROLLBACK_FAILED) {
+            return operator;
+        }
+        return review.openAt(now) && review.reviewableBy(reviewer, groups, operator, requester);
+    }
+
+    @Override
+    public ReviewResult review(String taskId, ReviewRequest review) {
+        String bound =
+                "review\n" + review.reviewer() + "\n" + taskId + "\n" + review.actionId() + "\n" + review.reviewId();
+        try {
+            return update(taskId, "review", ReviewResult.class, bound, review);
+        } catch (WorkflowNotFoundException ended) {
+            throw afterEnd(taskId, review.actionId());
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    @Override
+    public RollbackResult rollback(String taskId, RollbackRequest rollback) {
+        String bound = "rollback\n" + rollback.by() + "\n" + taskId + "\n" + rollback.rollbackId();
+        try {
+            return update(taskId, "rollback", RollbackResult.class, bound, rollback);
+        } catch (WorkflowNotFoundException ended) {
+            throw endedOrMissing(taskId);
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    @Override
+    public ReviewResult attend(String taskId, AttentionRequest request) {
+        String bound = "attend\n" + request.operatorName() + "\n" + taskId + "\n" + request.actionId() + "\n"
+                + request.requestId();
+        try {
+            return update(taskId, "attend", ReviewResult.class, bound, request);
+        } catch (WorkflowNotFoundException ended) {
+            throw afterEnd(taskId, request.actionId());
+        } catch (WorkflowUpdateException refused) {
+            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
+        }
+    }
+
+    private <R> R update(String taskId, String name, Class<R> resultType, String bound, Object request) {
+        return WorkflowStub.fromTyped(stub(taskId))
+                .startUpdate(
+                        UpdateOptions.newBuilder(resultType)
+                                .setUpdateName(name)
+                                .setUpdateId(name + "-" + sha256(bound))
+                                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                .build(),
+                        request)
+                .getResult();
+    }
+
+    /**
+     * Why a review or an operator's request reached a task that has ended: its review windows had
+     * closed, or the action was never under review, or it does not exist.
+     */
+    private CountersignException afterEnd(String taskId, String actionId) {
+        TaskView view = task(taskId).orElseThrow(() -> new TaskNotFound("no task " + taskId));
+        ActionView action = view.actions().stream()
+                .filter(a -> a.actionId().equals(actionId))
+                .findFirst()
+                .orElse(null);
+        if (action == null) {
+            return new DecisionRefused(DecisionRefusal.UNKNOWN_ACTION, "task " + taskId + " has no action " + actionId);
+        }
+        ActionReview review = action.review();
+        return switch (review.state()) {
+            case NONE ->
+                new DecisionRefused(
+                        DecisionRefusal.NOT_UNDER_REVIEW,
+                        "action " + actionId + " of task " + taskId + " was not under review");
+            case SAMPLED, AWAITING ->
+                new DecisionRefused(
+                        DecisionRefusal.REVIEW_WINDOW_CLOSED,
+                        "the review window of action " + actionId + " closed at " + review.windowEndsAt() + "; task "
+                                + taskId + " has ended: " + view.status());
+            default ->
+                new DecisionRefused(
+                        DecisionRefusal.ALREADY_REVIEWED,
+                        "action " + actionId + " was already reviewed: " + review.state() + " by " + review.reviewer());
+        };
+    }
+
+    @Override
     public TaskHistory history(String taskId) {
         return history.read(taskId);
     }
@@ -226,10 +366,14 @@ public class TemporalCountersign implements Countersign {
      */
     static String updateId(DecisionRequest decision) {
         String bound = decision.reviewer() + "\n" + decision.approvalId() + "\n" + decision.decisionId();
+        return "decision-" + sha256(bound);
+    }
+
+    private static String sha256(String bound) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(bound.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "decision-" + java.util.HexFormat.of().formatHex(digest);
+            return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -87,9 +87,9 @@ final class PeopleEntries {
     void refused(HistoryEvent event, UpdateRequest request, Failure failure) {
         Decoded args = request.args();
         boolean decision = request.name().equals("decide");
-        String actor = decision ? args.text("reviewer") : args.text("by");
+        String actor = decision ? args.text("reviewer") : firstOf(args, "by", "reviewer", "operatorName");
         String approvalId = decision ? args.text("approvalId") : null;
-        String actionId = Story.actionOf(approvalId);
+        String actionId = decision ? Story.actionOf(approvalId) : args.text("actionId");
         String tool = story.toolOf(actionId);
         String what = decision ? decisionNoun(args.text("kind")) + " of " + call(tool) : updateNoun(request.name());
         String error = Failures.message(failure);
@@ -124,7 +124,20 @@ final class PeopleEntries {
     }
 
     private static String updateNoun(String update) {
-        return update.equals("cancel") ? "cancellation" : update;
+        return switch (update) {
+            case "cancel", "cancelAndRollBack" -> "cancellation";
+            case "attend" -> "retry or resolution";
+            default -> update;
+        };
+    }
+
+    private static String firstOf(Decoded args, String... names) {
+        for (String name : names) {
+            if (args.text(name) != null) {
+                return args.text(name);
+            }
+        }
+        return null;
     }
 
     void answered(HistoryEvent event, Decoded message, Decoded result) {

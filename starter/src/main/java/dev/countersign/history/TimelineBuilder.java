@@ -49,6 +49,7 @@ final class TimelineBuilder {
         this.converter = converter;
         this.story = new Story(taskId);
         this.people = new PeopleEntries(story);
+        ReviewEntries reviews = new ReviewEntries(story);
         this.endings = new EndingEntries(story);
         AgentEntries agent = new AgentEntries(story, converter);
 
@@ -78,6 +79,10 @@ final class TimelineBuilder {
         byUpdateResult.put("decide", people::decided);
         byUpdateResult.put("answer", people::answered);
         byUpdateResult.put("cancel", people::cancelRequested);
+        byUpdateResult.put("cancelAndRollBack", people::cancelRequested);
+        byUpdateResult.put("review", reviews::reviewed);
+        byUpdateResult.put("rollback", reviews::rolledBack);
+        byUpdateResult.put("attend", reviews::attended);
         bySignal.put("guide", people::guided);
     }
 

@@ -24,6 +24,14 @@ public enum TimelineKind {
     EXECUTED,
     /** A tool call failed after its retries, or its policy could not be evaluated. */
     TOOL_FAILED,
+    /** A reviewer found an executed action in order (ok) or flagged it. */
+    REVIEWED,
+    /** An action's compensation ran: a reviewer's rollback, a whole-task rollback, or an operator's retry. */
+    ROLLED_BACK,
+    /** An action's compensation failed after its retries; operators must retry it or resolve it by hand. */
+    ROLLBACK_FAILED,
+    /** An operator recorded that a failed rollback was resolved by hand. */
+    COMPENSATION_RESOLVED,
     /** A person steered the agent. */
     GUIDANCE,
     /** A person answered the agent's question. */

@@ -15,6 +15,7 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
@@ -77,6 +78,11 @@ final class ScriptedActivities implements AgentActivities, PolicyActivities, Too
             throw ApplicationFailure.newNonRetryableFailure("the card processor is unavailable", "ChargeBackFailed");
         }
         return new ToolResult(Map.of("refunded", invocation.args().get("amount")));
+    }
+
+    @Override
+    public ToolResult compensate(CompensationRequest request) {
+        return new ToolResult(Map.of("reversed", request.args().getOrDefault("amount", 0)));
     }
 
     @Override

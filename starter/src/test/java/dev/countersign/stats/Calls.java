@@ -2,6 +2,8 @@ package dev.countersign.stats;
 
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.ShadowVerdict;
+import dev.countersign.review.ActionReview;
+import dev.countersign.review.ReviewState;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.DecisionRecord;
@@ -25,6 +27,7 @@ final class Calls {
     private final List<DecisionRecord> decisions = new ArrayList<>();
     private Instant proposedAt = T0;
     private ShadowVerdict shadow;
+    private ReviewState review = ReviewState.NONE;
 
     private Calls(String tool, String rule, Outcome verdict) {
         this.tool = tool;
@@ -70,6 +73,11 @@ final class Calls {
         return this;
     }
 
+    Calls reviewed(ReviewState state) {
+        this.review = state;
+        return this;
+    }
+
     ActionView view(String actionId) {
         return new ActionView(
                 actionId,
@@ -88,7 +96,10 @@ final class Calls {
                 decisions,
                 List.of(),
                 proposedAt,
-                shadow);
+                shadow,
+                new ActionReview(review, review == ReviewState.NONE ? null : "olga", null, null, null, List.of()),
+                null,
+                verdict != Outcome.DENY);
     }
 
     static TaskView task(String taskId, Calls... calls) {

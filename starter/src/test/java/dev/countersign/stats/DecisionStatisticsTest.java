@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.policy.Outcome;
+import dev.countersign.review.ReviewState;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.TaskView;
 import java.time.Duration;
@@ -188,6 +189,25 @@ class DecisionStatisticsTest {
         });
         assertThat(DecisionStatistics.of(tasks, flagsT2).rules().get(3).flagged())
                 .isEqualTo(5);
+    }
+
+    @Test
+    void reviewVerdictsOnTheTasksCountAgainstTheirRule() {
+        List<TaskView> reviewed = List.of(
+                task("r1", auto("small-refunds").reviewed(ReviewState.FLAGGED)),
+                task("r2", auto("small-refunds").reviewed(ReviewState.ROLLED_BACK)),
+                task("r3", auto("small-refunds").reviewed(ReviewState.OK)),
+                task("r4", auto("small-refunds").reviewed(ReviewState.SAMPLED)));
+
+        DecisionStatistics statistics = DecisionStatistics.of(reviewed);
+
+        RuleStats small = statistics.rules().get(0);
+        assertThat(small.flagged()).isEqualTo(1);
+        assertThat(small.rolledBack()).isEqualTo(1);
+        assertThat(statistics.suggestions(50)).singleElement().satisfies(suggestion -> {
+            assertThat(suggestion.kind()).isEqualTo(Suggestion.Kind.TIGHTEN);
+            assertThat(suggestion.count()).isEqualTo(2);
+        });
     }
 
     @Test

@@ -41,16 +41,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    static final Map<String, HttpStatus> REFUSAL_STATUS = Map.of(
-            DecisionRefusal.UNKNOWN_APPROVAL, HttpStatus.NOT_FOUND,
-            DecisionRefusal.ALREADY_DECIDED, HttpStatus.CONFLICT,
-            DecisionRefusal.STALE_ARGS, HttpStatus.CONFLICT,
-            DecisionRefusal.NOT_AN_APPROVER, HttpStatus.FORBIDDEN,
-            DecisionRefusal.ALREADY_APPROVED_BY_REVIEWER, HttpStatus.FORBIDDEN,
-            DecisionRefusal.REQUESTER_CANNOT_DECIDE, HttpStatus.FORBIDDEN,
-            DecisionRefusal.INVALID_DECISION, HttpStatus.BAD_REQUEST,
-            DecisionRefusal.EDIT_DENIED, HttpStatus.BAD_REQUEST,
-            DecisionRefusal.NOT_APPLICABLE, HttpStatus.CONFLICT);
+    static final Map<String, HttpStatus> REFUSAL_STATUS = Map.ofEntries(
+            Map.entry(DecisionRefusal.UNKNOWN_APPROVAL, HttpStatus.NOT_FOUND),
+            Map.entry(DecisionRefusal.ALREADY_DECIDED, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.STALE_ARGS, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.NOT_AN_APPROVER, HttpStatus.FORBIDDEN),
+            Map.entry(DecisionRefusal.ALREADY_APPROVED_BY_REVIEWER, HttpStatus.FORBIDDEN),
+            Map.entry(DecisionRefusal.REQUESTER_CANNOT_DECIDE, HttpStatus.FORBIDDEN),
+            Map.entry(DecisionRefusal.INVALID_DECISION, HttpStatus.BAD_REQUEST),
+            Map.entry(DecisionRefusal.EDIT_DENIED, HttpStatus.BAD_REQUEST),
+            Map.entry(DecisionRefusal.NOT_APPLICABLE, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.UNKNOWN_ACTION, HttpStatus.NOT_FOUND),
+            Map.entry(DecisionRefusal.NOT_ALLOWED_TO_REVIEW, HttpStatus.FORBIDDEN),
+            Map.entry(DecisionRefusal.REVIEW_WINDOW_CLOSED, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.ALREADY_REVIEWED, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.NOT_UNDER_REVIEW, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.NO_COMPENSATION, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.NOTHING_TO_ROLL_BACK, HttpStatus.CONFLICT));
 
     @ExceptionHandler(DecisionRefused.class)
     ResponseEntity<ProblemDetail> refused(DecisionRefused refused, HttpServletRequest request) {

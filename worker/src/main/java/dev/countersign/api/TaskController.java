@@ -107,8 +107,12 @@ public class TaskController {
         if (task.status() != null && task.status().closed()) {
             throw new TaskNotActive("task '" + taskId + "' already ended: " + task.status());
         }
-        String reason = body == null ? "" : body.reason();
-        countersign.cancel(taskId, new TaskMessage(caller.name(), reason));
+        TaskMessage reason = new TaskMessage(caller.name(), body == null ? "" : body.reason());
+        if (body != null && body.rollsBack()) {
+            countersign.cancelAndRollBack(taskId, reason);
+        } else {
+            countersign.cancel(taskId, reason);
+        }
     }
 
     private TaskView find(String taskId) {

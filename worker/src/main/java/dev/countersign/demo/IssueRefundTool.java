@@ -2,6 +2,8 @@ package dev.countersign.demo;
 
 import dev.countersign.tool.ArgumentSchema;
 import dev.countersign.tool.ArgumentSpec;
+import dev.countersign.tool.Compensation;
+import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolException;
 import dev.countersign.tool.ToolInvocation;
@@ -15,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code issue_refund}: records a refund in the demo ledger, once per idempotency key. A refund for
  * a seeded order must be in the order's currency and at most its total; orders the demo shop does
- * not know are refunded as asked.
+ * not know are refunded as asked. Its compensation {@value #REVERSAL} writes the negative of the
+ * refund for the same order, once per its own idempotency key.
  */
 public final class IssueRefundTool implements Tool {
 
@@ -23,6 +26,8 @@ public final class IssueRefundTool implements Tool {
     public static final String EXCEEDS_ORDER_TOTAL = "RefundExceedsOrderTotal";
     public static final String CURRENCY_MISMATCH = "RefundCurrencyMismatch";
     public static final String INVALID_AMOUNT = "InvalidRefundAmount";
+    public static final String REVERSAL = "reverse_refund";
+    public static final String NOTHING_TO_REVERSE = "RefundNotFound";
 
     private static final ArgumentSchema SCHEMA = ArgumentSchema.of(properties(), "orderId", "amount", "currency");
 
@@ -73,6 +78,33 @@ public final class IssueRefundTool implements Tool {
             insert(invocation, orderId, amount, currency);
         });
         return refund.asResult();
+    }
+
+    @Override
+    public Compensation compensation() {
+        return Compensation.by(REVERSAL, this::reverse);
+    }
+
+    private Map<String, Object> reverse(CompensationRequest request) {
+        String refundKey = ToolInvocation.idempotencyKey(request.taskId(), request.actionId());
+        Refund refund = refundWithKey(refundKey)
+                .orElseThrow(() -> new ToolException(
+                        NOTHING_TO_REVERSE,
+                        "no refund was made with key " + refundKey + "; nothing to reverse",
+                        false));
+        Refund reversal = IdempotentWrite.once(
+                () -> refundWithKey(request.idempotencyKey()),
+                () -> jdbc.sql("INSERT INTO refunds (idempotency_key, task_id, order_id, amount, currency)"
+                                + " VALUES (:key, :taskId, :orderId, :amount, :currency)")
+                        .param("key", request.idempotencyKey())
+                        .param("taskId", request.taskId())
+                        .param("orderId", refund.orderId())
+                        .param("amount", refund.amount().negate())
+                        .param("currency", refund.currency())
+                        .update());
+        Map<String, Object> result = reversal.asResult();
+        result.put("reverses", "RF-" + refund.id());
+        return result;
     }
 
     private void checkAgainstOrder(String orderId, BigDecimal amount, String currency) {

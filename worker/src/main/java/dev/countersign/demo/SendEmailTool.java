@@ -2,6 +2,8 @@ package dev.countersign.demo;
 
 import dev.countersign.tool.ArgumentSchema;
 import dev.countersign.tool.ArgumentSpec;
+import dev.countersign.tool.Compensation;
+import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolInvocation;
 import java.util.LinkedHashMap;
@@ -12,11 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code send_email}: puts an email to a customer in the demo outbox, once per idempotency key.
- * Nothing leaves the machine; the ledger shows what would have been sent.
+ * Nothing leaves the machine; the ledger shows what would have been sent. Its compensation {@value
+ * #CORRECTION} sends the same recipient a correction that withdraws the email, once per its own key.
  */
 public final class SendEmailTool implements Tool {
 
     public static final String NAME = "send_email";
+    public static final String CORRECTION = "send_correction";
 
     static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
@@ -69,6 +73,35 @@ public final class SendEmailTool implements Tool {
                         .param("body", args.string("body"))
                         .update());
         return Map.of("emailId", "EM-" + emailId);
+    }
+
+    @Override
+    public Compensation compensation() {
+        return Compensation.by(CORRECTION, this::correct);
+    }
+
+    private Map<String, Object> correct(CompensationRequest request) {
+        String recipient = String.valueOf(request.args().get("to"));
+        String subject = String.valueOf(request.args().getOrDefault("subject", ""));
+        String correctionSubject = Texts.abbreviate("Correction: " + subject, 200);
+        long emailId = IdempotentWrite.once(
+                () -> emailWithKey(request.idempotencyKey()),
+                () -> jdbc.sql("INSERT INTO email_outbox (idempotency_key, task_id, recipient, subject, body)"
+                                + " VALUES (:key, :taskId, :to, :subject, :body)")
+                        .param("key", request.idempotencyKey())
+                        .param("taskId", request.taskId())
+                        .param("to", recipient)
+                        .param("subject", correctionSubject)
+                        .param(
+                                "body",
+                                "Please disregard our previous email (\"" + Texts.abbreviate(subject, 150)
+                                        + "\"): it was sent in error and a reviewer has withdrawn it.")
+                        .update());
+        return Map.of(
+                "emailId",
+                "EM-" + emailId,
+                "corrects",
+                String.valueOf(request.result().get("emailId")));
     }
 
     private Optional<Long> emailWithKey(String idempotencyKey) {

@@ -9,5 +9,11 @@ import org.springframework.context.annotation.Import;
  * security configuration, nothing scanned. The facade is a mock in each test.
  */
 @SpringBootConfiguration
-@Import({TaskController.class, ApprovalController.class, ApiExceptionHandler.class, ApiSecurityConfiguration.class})
+@Import({
+    TaskController.class,
+    ApprovalController.class,
+    ReviewController.class,
+    ApiExceptionHandler.class,
+    ApiSecurityConfiguration.class
+})
 public class ApiTestApplication {}

@@ -151,13 +151,14 @@ public final class ApprovalGate {
         approvers.clear();
         if (newVerdict.outcome() == Outcome.AUTO) {
             verdict = new PolicyVerdict(
-                    Outcome.APPROVE,
-                    newVerdict.rule(),
-                    newVerdict.policyHash(),
-                    newVerdict.reason(),
-                    List.of(new ApprovalTier(current.name(), current.groups(), 1, current.sla())),
-                    newVerdict.argsDigest(),
-                    false);
+                            Outcome.APPROVE,
+                            newVerdict.rule(),
+                            newVerdict.policyHash(),
+                            newVerdict.reason(),
+                            List.of(new ApprovalTier(current.name(), current.groups(), 1, current.sla())),
+                            newVerdict.argsDigest(),
+                            false)
+                    .with(newVerdict.review(), newVerdict.shadow());
         } else {
             verdict = newVerdict;
         }

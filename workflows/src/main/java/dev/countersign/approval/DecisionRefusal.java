@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Why a decision, an answer or a cancellation was refused. Each reason is its own exception type,
+ * Why a decision, an answer, a cancellation, a review or a rollback was refused. Each reason is its own exception type,
  * because Temporal reports a validator's refusal by the exception's class name (SDK 1.38.0 drops
  * an ApplicationFailure's own type there); handlers report the same reason as an {@link
  * ApplicationFailure} whose type is the simple name. {@link #typeOf} reads either form back. A
@@ -31,17 +31,38 @@ public final class DecisionRefusal {
     public static final String EDIT_DENIED = "EditDeniedByPolicy";
     /** The task is not in a state where this request applies (409). */
     public static final String NOT_APPLICABLE = "NotApplicable";
+    /** The task has no action with this id (404). */
+    public static final String UNKNOWN_ACTION = "UnknownAction";
+    /** The caller may not review this action, or act as an operator (403). */
+    public static final String NOT_ALLOWED_TO_REVIEW = "NotAllowedToReview";
+    /** The action's review window has closed (409). */
+    public static final String REVIEW_WINDOW_CLOSED = "ReviewWindowClosed";
+    /** The action already has a verdict (409). */
+    public static final String ALREADY_REVIEWED = "AlreadyReviewed";
+    /** The action is not under review: it did not run, or its rule asks for no review (409). */
+    public static final String NOT_UNDER_REVIEW = "NotUnderReview";
+    /** The action's tool declares no compensation, or declares itself irreversible (409). */
+    public static final String NO_COMPENSATION = "NoCompensation";
+    /** A whole-task rollback found nothing left to roll back (409). */
+    public static final String NOTHING_TO_ROLL_BACK = "NothingToRollBack";
 
-    private static final Map<String, Function<String, Refused>> BY_TYPE = Map.of(
-            UNKNOWN_APPROVAL, UnknownApproval::new,
-            ALREADY_DECIDED, ApprovalAlreadyDecided::new,
-            STALE_ARGS, StaleArgsDigest::new,
-            NOT_AN_APPROVER, NotAnApprover::new,
-            ALREADY_APPROVED_BY_REVIEWER, AlreadyApprovedByReviewer::new,
-            REQUESTER_CANNOT_DECIDE, RequesterCannotDecide::new,
-            INVALID_DECISION, InvalidDecision::new,
-            EDIT_DENIED, EditDeniedByPolicy::new,
-            NOT_APPLICABLE, NotApplicable::new);
+    private static final Map<String, Function<String, Refused>> BY_TYPE = Map.ofEntries(
+            Map.entry(UNKNOWN_APPROVAL, UnknownApproval::new),
+            Map.entry(ALREADY_DECIDED, ApprovalAlreadyDecided::new),
+            Map.entry(STALE_ARGS, StaleArgsDigest::new),
+            Map.entry(NOT_AN_APPROVER, NotAnApprover::new),
+            Map.entry(ALREADY_APPROVED_BY_REVIEWER, AlreadyApprovedByReviewer::new),
+            Map.entry(REQUESTER_CANNOT_DECIDE, RequesterCannotDecide::new),
+            Map.entry(INVALID_DECISION, InvalidDecision::new),
+            Map.entry(EDIT_DENIED, EditDeniedByPolicy::new),
+            Map.entry(NOT_APPLICABLE, NotApplicable::new),
+            Map.entry(UNKNOWN_ACTION, UnknownAction::new),
+            Map.entry(NOT_ALLOWED_TO_REVIEW, NotAllowedToReview::new),
+            Map.entry(REVIEW_WINDOW_CLOSED, ReviewWindowClosed::new),
+            Map.entry(ALREADY_REVIEWED, AlreadyReviewed::new),
+            Map.entry(NOT_UNDER_REVIEW, NotUnderReview::new),
+            Map.entry(NO_COMPENSATION, NoCompensation::new),
+            Map.entry(NOTHING_TO_ROLL_BACK, NothingToRollBack::new));
 
     private DecisionRefusal() {}
 
@@ -133,6 +154,48 @@ public final class DecisionRefusal {
 
     public static final class NotApplicable extends Refused {
         NotApplicable(String message) {
+            super(message);
+        }
+    }
+
+    public static final class UnknownAction extends Refused {
+        UnknownAction(String message) {
+            super(message);
+        }
+    }
+
+    public static final class NotAllowedToReview extends Refused {
+        NotAllowedToReview(String message) {
+            super(message);
+        }
+    }
+
+    public static final class ReviewWindowClosed extends Refused {
+        ReviewWindowClosed(String message) {
+            super(message);
+        }
+    }
+
+    public static final class AlreadyReviewed extends Refused {
+        AlreadyReviewed(String message) {
+            super(message);
+        }
+    }
+
+    public static final class NotUnderReview extends Refused {
+        NotUnderReview(String message) {
+            super(message);
+        }
+    }
+
+    public static final class NoCompensation extends Refused {
+        NoCompensation(String message) {
+            super(message);
+        }
+    }
+
+    public static final class NothingToRollBack extends Refused {
+        NothingToRollBack(String message) {
             super(message);
         }
     }

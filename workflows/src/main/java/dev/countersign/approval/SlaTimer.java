@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Waits for a condition until a deadline that may move, in the shape of Temporal's
  * UpdatableTimer sample: a durable timer per stretch of waiting, re-armed whenever the deadline
- * changes. Workflow code only.
+ * changes. Serves both an approval tier's SLA and the post-action review windows (whose next
+ * closing moves as verdicts arrive). Workflow code only.
  */
 public final class SlaTimer {
 

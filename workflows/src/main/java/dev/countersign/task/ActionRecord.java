@@ -3,6 +3,8 @@ package dev.countersign.task;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.review.ActionReview;
+import dev.countersign.review.CompensationRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,12 @@ final class ActionRecord {
     String error;
     final List<DecisionRecord> decisions = new ArrayList<>();
     final List<NotificationRecord> notifications = new ArrayList<>();
+    ActionReview review = ActionReview.NONE;
+    /** The compensating action the tool declared when it ran; null when it cannot be rolled back. */
+    String compensationName;
+
+    CompensationRecord compensation;
+    int compensationRuns;
 
     ActionRecord(String actionId, ToolCall call, Instant proposedAt) {
         this.actionId = actionId;
@@ -45,6 +53,9 @@ final class ActionRecord {
                 decisions,
                 notifications,
                 proposedAt,
-                verdict == null ? null : verdict.shadow());
+                verdict == null ? null : verdict.shadow(),
+                review,
+                compensation,
+                compensationName != null);
     }
 }

@@ -3,6 +3,8 @@ package dev.countersign.task;
 import dev.countersign.agent.JsonValues;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.ShadowVerdict;
+import dev.countersign.review.ActionReview;
+import dev.countersign.review.CompensationRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,9 @@ import java.util.Map;
  * policy verdict with its rule and policy hash, the reviewers' decisions, the notifications sent to
  * reviewers, and the tool's result. {@code proposedAt} is when the agent proposed it (null in tasks
  * recorded before it was kept) and {@code shadow} what a rule in shadow mode would have decided.
+ * {@code review} is its post-action review (state NONE when not reviewed) and {@code compensation}
+ * what its compensation did (null when none ran); {@code compensable} whether its tool declared a
+ * compensation that a rollback can run.
  */
 public record ActionView(
         String actionId,
@@ -30,9 +35,13 @@ public record ActionView(
         List<DecisionRecord> decisions,
         List<NotificationRecord> notifications,
         Instant proposedAt,
-        ShadowVerdict shadow) {
+        ShadowVerdict shadow,
+        ActionReview review,
+        CompensationRecord compensation,
+        boolean compensable) {
 
     public ActionView {
+        review = review == null ? ActionReview.NONE : review;
         args = args == null ? Map.of() : JsonValues.immutableCopy(args);
         result = result == null ? null : JsonValues.immutableCopy(result);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);

@@ -2,6 +2,11 @@ package dev.countersign.task;
 
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
+import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewRequest;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -11,7 +16,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One agent task: the agent proposes steps, the policy decides which tool calls need a person,
- * reviewers decide, and approved calls run exactly once. The workflow id is the task id.
+ * reviewers decide, and approved calls run exactly once; executed calls may then be reviewed and
+ * rolled back through their compensations. The workflow id is the task id.
  */
 @WorkflowInterface
 public interface AgentTaskWorkflow {
@@ -41,6 +47,35 @@ public interface AgentTaskWorkflow {
 
     @UpdateValidatorMethod(updateName = "cancel")
     void validateCancel(TaskMessage reason);
+
+    // An Update: cancelling is refused synchronously once the task ended, and what ran is rolled back
+    // by the workflow before it ends.
+    @UpdateMethod
+    void cancelAndRollBack(TaskMessage reason);
+
+    @UpdateValidatorMethod(updateName = "cancelAndRollBack")
+    void validateCancelAndRollBack(TaskMessage reason);
+
+    // An Update: the reviewer learns at once whether the verdict applied and what a rollback did.
+    @UpdateMethod
+    ReviewResult review(ReviewRequest review);
+
+    @UpdateValidatorMethod(updateName = "review")
+    void validateReview(ReviewRequest review);
+
+    // An Update: the caller waits for the saga's outcome, and a refused rollback leaves no event.
+    @UpdateMethod
+    RollbackResult rollback(RollbackRequest rollback);
+
+    @UpdateValidatorMethod(updateName = "rollback")
+    void validateRollback(RollbackRequest rollback);
+
+    // An Update: an operator retries a failed compensation, or records that it was resolved by hand.
+    @UpdateMethod
+    ReviewResult attend(AttentionRequest request);
+
+    @UpdateValidatorMethod(updateName = "attend")
+    void validateAttend(AttentionRequest request);
 
     // A Signal: guidance is fire-and-forget; the agent reads it before its next step.
     @SignalMethod

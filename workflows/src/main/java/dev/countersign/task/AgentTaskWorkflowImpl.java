@@ -23,6 +23,11 @@ import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
 import dev.countersign.policy.TimeoutOutcome;
+import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewRequest;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
@@ -64,6 +69,9 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     private final NotificationActivities notifier = Workflow.newActivityStub(
             NotificationActivities.class,
             options(Duration.ofSeconds(30), Duration.ofMinutes(1), NotificationActivities.MAX_ATTEMPTS));
+    private final ToolActivities compensations = Workflow.newActivityStub(
+            ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), COMPENSATION_ATTEMPTS));
+    private final ActionReviews reviews;
     private boolean answered;
     private boolean notifiesReviewers;
     private int notificationsInFlight;
@@ -77,9 +85,21 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     /** Tasks started before search attributes existed replay without them. */
     static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
+    /** Tasks started before post-action review existed replay without review windows or compensations. */
+    static final String POST_ACTION_REVIEW_CHANGE = "post-action-review";
+
+    /**
+     * How often a compensation is tried (1 s, then doubling up to a minute, between tries) before
+     * the action is left to operators as ROLLBACK_FAILED.
+     */
+    static final int COMPENSATION_ATTEMPTS = 3;
+
+    private boolean reviewsActions;
+
     @WorkflowInit
     public AgentTaskWorkflowImpl(TaskStart start) {
         this.state = new TaskState(start, now());
+        this.reviews = new ActionReviews(state, compensations, AgentTaskWorkflowImpl::rootMessage, this::reviewChanged);
     }
 
     private static ActivityOptions options(Duration startToClose, Duration maxInterval, int attempts) {
@@ -99,9 +119,20 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         publishesSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         publishSearchAttributes();
         notifiesReviewers = Workflow.getVersion(NOTIFICATIONS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        reviewsActions = Workflow.getVersion(POST_ACTION_REVIEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         while (!state.status.closed()) {
             if (state.cancellation != null) {
-                finish(TaskStatus.CANCELLED, "cancelled by " + state.cancellation.by() + reasonSuffix());
+                if (state.rollbackOnCancel) {
+                    RollbackResult rolledBack =
+                            reviews.rollBackOnCancel(state.cancellation.by(), state.cancellation.text());
+                    finish(
+                            TaskStatus.CANCELLED,
+                            "cancelled by " + state.cancellation.by() + reasonSuffix() + "; rolled back "
+                                    + rolledBack.actions().size() + " action(s)"
+                                    + (rolledBack.complete() ? "" : ", some compensations failed"));
+                } else {
+                    finish(TaskStatus.CANCELLED, "cancelled by " + state.cancellation.by() + reasonSuffix());
+                }
                 break;
             }
             if (state.agentSteps >= MAX_AGENT_STEPS) {
@@ -118,9 +149,40 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                 case TOOL_CALL -> handleToolCall(step.toolCall());
             }
         }
+        holdForReview();
         // A notification's outcome belongs on the task; its retries are bounded by its retry policy.
         Workflow.await(() -> Workflow.isEveryHandlerFinished() && notificationsInFlight == 0);
         return state.view();
+    }
+
+    /**
+     * Keeps the task open after the agent stopped while a review window is open, a verdict is being
+     * applied, or a failed compensation waits for operators; then restores the status it ended with.
+     */
+    private void holdForReview() {
+        if (!reviewsActions) {
+            return;
+        }
+        state.agentEnded = true;
+        if (!reviews.holding(now())) {
+            return;
+        }
+        TaskStatus ending = state.status;
+        reviewChanged();
+        while (reviews.holding(now())) {
+            SlaTimer.awaitUntil(() -> reviews.nextWindowEnd(now()), () -> !reviews.holding(now()));
+            reviewChanged();
+        }
+        setStatus(ending);
+        log.info("task {} left review, ended {}", state.start.taskId(), ending);
+    }
+
+    /** After a verdict: the status shows whether operators must act, once only review remains. */
+    private void reviewChanged() {
+        if (state.agentEnded && reviews.holding(now())) {
+            state.status = reviews.needsAttention() ? TaskStatus.NEEDS_ATTENTION : TaskStatus.IN_REVIEW;
+        }
+        touch();
     }
 
     private AgentStep nextStep() {
@@ -364,6 +426,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             ToolResult result = tools.executeTool(invocation);
             action.state = ActionState.EXECUTED;
             action.result = result.output();
+            if (reviewsActions) {
+                action.compensationName = result.compensation();
+                reviews.open(action, now());
+            }
             TaskMetrics.toolExecution(action.call.tool(), "executed");
             addTranscript(TranscriptKind.TOOL_RESULT, action, result.output(), null, null);
         } catch (ActivityFailure failure) {
@@ -524,7 +590,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateCancel(TaskMessage reason) {
-        if (state.status.closed() || state.cancellation != null) {
+        if (state.status.closed() || state.cancellation != null || state.agentEnded) {
             throw DecisionRefusal.of(DecisionRefusal.NOT_APPLICABLE, "the task has already ended: " + state.status);
         }
     }
@@ -539,6 +605,87 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         state.cancellation = reason;
         log.info("task {} cancelled by {}", state.start.taskId(), reason.by());
         touch();
+    }
+
+    @Override
+    public void validateCancelAndRollBack(TaskMessage reason) {
+        requireReviews();
+        validateCancel(reason);
+    }
+
+    @Override
+    public void cancelAndRollBack(TaskMessage reason) {
+        try {
+            validateCancelAndRollBack(reason);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+        state.cancellation = reason;
+        state.rollbackOnCancel = true;
+        log.info("task {} cancelled by {}, rolling back what ran", state.start.taskId(), reason.by());
+        touch();
+    }
+
+    @Override
+    public void validateReview(ReviewRequest review) {
+        requireReviews();
+        if (reviews.earlierReview(review) == null) {
+            reviews.checkReview(review, now());
+        }
+    }
+
+    @Override
+    public ReviewResult review(ReviewRequest review) {
+        try {
+            requireReviews();
+            return reviews.review(review);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+    }
+
+    @Override
+    public void validateRollback(RollbackRequest rollback) {
+        requireReviews();
+        if (reviews.earlierRollback(rollback) == null) {
+            reviews.checkRollback(rollback, now());
+        }
+    }
+
+    @Override
+    public RollbackResult rollback(RollbackRequest rollback) {
+        try {
+            requireReviews();
+            return reviews.rollback(rollback);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+    }
+
+    @Override
+    public void validateAttend(AttentionRequest request) {
+        requireReviews();
+        if (reviews.earlierAttention(request) == null) {
+            reviews.checkAttention(request);
+        }
+    }
+
+    @Override
+    public ReviewResult attend(AttentionRequest request) {
+        try {
+            requireReviews();
+            return reviews.attend(request);
+        } catch (DecisionRefusal.Refused refused) {
+            throw refused.asFailure();
+        }
+    }
+
+    private void requireReviews() {
+        if (!reviewsActions) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.NOT_APPLICABLE,
+                    "task " + state.start.taskId() + " was started before post-action review existed");
+        }
     }
 
     @Override

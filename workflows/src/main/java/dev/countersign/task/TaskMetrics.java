@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The task's metrics, emitted through the workflow metrics scope, which stays silent during
- * replay: decisions by outcome, time to decision, and tool executions by outcome.
+ * replay: decisions by outcome, time to decision, tool executions by outcome, review verdicts,
+ * rollbacks and compensation failures.
  */
 final class TaskMetrics {
 
@@ -16,6 +17,9 @@ final class TaskMetrics {
     static final String TOOL_EXECUTIONS = "countersign_tool_executions";
     static final String ESCALATIONS = "countersign_escalations";
     static final String NOTIFICATION_FAILURES = "countersign_notification_failures";
+    static final String REVIEWS = "countersign_reviews";
+    static final String ROLLBACKS = "countersign_rollbacks";
+    static final String COMPENSATION_FAILURES = "countersign_compensation_failures";
 
     private TaskMetrics() {}
 
@@ -46,6 +50,30 @@ final class TaskMetrics {
         Workflow.getMetricsScope()
                 .tagged(ImmutableMap.of("tool", tool, "outcome", outcome))
                 .counter(TOOL_EXECUTIONS)
+                .inc(1);
+    }
+
+    /** A reviewer's verdict on an executed action: ok, flag or rollback. */
+    static void review(String tool, String rule, String verdict) {
+        scope(tool, rule)
+                .tagged(ImmutableMap.of("verdict", verdict))
+                .counter(REVIEWS)
+                .inc(1);
+    }
+
+    /** A compensation that ran to its end: rolled_back, or resolved (by an operator, by hand). */
+    static void rollback(String tool, String outcome) {
+        Workflow.getMetricsScope()
+                .tagged(ImmutableMap.of("tool", tool, "outcome", outcome))
+                .counter(ROLLBACKS)
+                .inc(1);
+    }
+
+    /** A compensation that still failed after its retries. */
+    static void compensationFailure(String tool) {
+        Workflow.getMetricsScope()
+                .tagged(ImmutableMap.of("tool", tool))
+                .counter(COMPENSATION_FAILURES)
                 .inc(1);
     }
 

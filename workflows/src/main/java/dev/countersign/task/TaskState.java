@@ -6,6 +6,8 @@ import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.ApprovalState;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.RollbackResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,11 +35,28 @@ final class TaskState {
     String summary;
     TaskMessage cancellation;
     int agentSteps;
+    /** The agent stopped (finished, failed or was cancelled); only post-action review remains. */
+    boolean agentEnded;
+    /** A cancellation asked for what ran to be rolled back. */
+    boolean rollbackOnCancel;
+    /** Answers already given, by review, rollback and operator request id, with who asked. */
+    final Map<String, ReviewResult> reviewsById = new LinkedHashMap<>();
+
+    final Map<String, String> reviewRequestsById = new HashMap<>();
+    final Map<String, RollbackResult> rollbacksById = new LinkedHashMap<>();
+    final Map<String, String> rollbackRequestsById = new HashMap<>();
 
     TaskState(TaskStart start, Instant now) {
         this.start = start;
         this.startedAt = now;
         this.updatedAt = now;
+    }
+
+    ActionRecord findAction(String actionId) {
+        return actions.stream()
+                .filter(action -> action.actionId.equals(actionId))
+                .findFirst()
+                .orElse(null);
     }
 
     ActionRecord action(String actionId) {

@@ -5,6 +5,10 @@ public enum TaskStatus {
     RUNNING,
     AWAITING_APPROVAL,
     AWAITING_INPUT,
+    /** The agent finished; executed actions stay open for post-action review until their windows close. */
+    IN_REVIEW,
+    /** A compensation failed after its retries; an operator must retry it or resolve it by hand. */
+    NEEDS_ATTENTION,
     COMPLETED,
     FAILED,
     CANCELLED;

@@ -3,8 +3,16 @@ package dev.countersign.tool;
 import dev.countersign.agent.JsonValues;
 import java.util.Map;
 
-/** What a tool returned; handed back to the agent and shown in the task view. */
-public record ToolResult(Map<String, Object> output) {
+/**
+ * What a tool returned; handed back to the agent and shown in the task view. {@code compensation}
+ * names the action that undoes it (for example {@code reverse_refund}); null when the tool declares
+ * none or declares itself irreversible, and in results recorded before compensations existed.
+ */
+public record ToolResult(Map<String, Object> output, String compensation) {
+
+    public ToolResult(Map<String, Object> output) {
+        this(output, null);
+    }
 
     public ToolResult {
         output = output == null ? Map.of() : JsonValues.immutableCopy(output);

@@ -38,7 +38,11 @@ class RecordedHistoriesReplayTest {
                 "v2-approve",
                 "v2-timeout",
                 "v2-escalated",
-                "v2-edit");
+                "v2-edit",
+                // post-action-review version 1: a sampled email found ok and an approved refund rolled
+                // back; a rollback that failed three times, then an operator's retry (ReviewHistoryRecorder)
+                "v3-review-rollback",
+                "v3-compensation-retried");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.countersign.task;
 
+import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tools that remember every invocation they received and, like the real ledger, apply each
@@ -21,7 +25,50 @@ class RecordingTools implements ToolActivities {
     public ToolResult executeTool(ToolInvocation invocation) {
         invocations.add(invocation);
         sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
-        return new ToolResult(Map.of("ok", true, "key", invocation.idempotencyKey()));
+        return new ToolResult(
+                Map.of("ok", true, "key", invocation.idempotencyKey()), compensationOf(invocation.tool()));
+    }
+
+    final List<CompensationRequest> compensationAttempts = new CopyOnWriteArrayList<>();
+    final Map<String, CompensationRequest> undone = new ConcurrentHashMap<>();
+    final List<String> undoneInOrder = new CopyOnWriteArrayList<>();
+    /** While set, every compensation fails with a retryable error. */
+    final AtomicBoolean compensationsFail = new AtomicBoolean();
+
+    /** When set, compensations wait for it: a slow compensating action. */
+    volatile CountDownLatch holdCompensations;
+
+    @Override
+    public ToolResult compensate(CompensationRequest request) {
+        compensationAttempts.add(request);
+        awaitRelease();
+        if (compensationsFail.get()) {
+            throw new IllegalStateException("the payment provider is down");
+        }
+        if (undone.putIfAbsent(request.idempotencyKey(), request) == null) {
+            undoneInOrder.add(request.actionId());
+        }
+        return new ToolResult(Map.of("undone", request.actionId(), "by", request.compensation()));
+    }
+
+    private void awaitRelease() {
+        CountDownLatch hold = holdCompensations;
+        try {
+            if (hold != null && !hold.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the compensation");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String compensationOf(String tool) {
+        return switch (tool) {
+            case "issue_refund" -> "reverse_refund";
+            case "send_email" -> "send_correction";
+            default -> null;
+        };
     }
 
     List<ToolInvocation> effectsOf(String tool) {

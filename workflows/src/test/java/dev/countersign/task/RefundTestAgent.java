@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * A small scripted agent for workflow tests: look the order up, refund, email the customer. A
  * rejection leads to an apology; requested changes lead to a new proposal with the amount named
- * in the feedback. Input {"ask": true} makes it ask a question first.
+ * in the feedback. Input {"ask": true} makes it ask a question first, {"askAfterRefund": true} right
+ * after a refund ran.
  */
 class RefundTestAgent implements AgentActivities {
 
@@ -36,6 +37,12 @@ class RefundTestAgent implements AgentActivities {
         String tool = last.call() == null ? null : last.call().tool();
         if ("lookup_order".equals(tool)) {
             return refund(input.get("amount"), input);
+        }
+        if ("issue_refund".equals(tool)
+                && last.kind() == TranscriptKind.TOOL_RESULT
+                && Boolean.TRUE.equals(input.get("askAfterRefund"))
+                && transcript.stream().noneMatch(e -> e.kind() == TranscriptKind.ANSWER)) {
+            return AgentStep.ask(new Question("Anything else for this customer?", List.of()));
         }
         if ("issue_refund".equals(tool)) {
             return switch (last.kind()) {

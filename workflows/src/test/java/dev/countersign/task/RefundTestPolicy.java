@@ -5,6 +5,7 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.policy.ReviewPlan;
 import dev.countersign.policy.TimeoutOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,13 +15,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The demo policy's thresholds, hard-wired for workflow tests: <=10 auto, <=1000 one lead, else two finance. */
+/**
+ * The demo policy's thresholds, hard-wired for workflow tests: <=10 auto, <=1000 one lead, else two
+ * finance. Review plans (window {@link #REVIEW_WINDOW}) follow the task input, so tests pick what is
+ * reviewed: {"sample": true} samples small refunds, {"review": true} reviews approved medium refunds,
+ * {"sampleAll": true} samples lookups and emails too.
+ */
 class RefundTestPolicy implements PolicyActivities {
 
     static final String HASH = "test-policy";
+    static final Duration REVIEW_WINDOW = Duration.ofHours(24);
 
     @Override
     public PolicyVerdict evaluatePolicy(PolicyRequest request) {
+        PolicyVerdict verdict = verdict(request);
+        Map<String, Object> input = request.input();
+        boolean sampleAll = Boolean.TRUE.equals(input.get("sampleAll"));
+        ReviewPlan review = switch (String.valueOf(verdict.rule())) {
+            case "small-refunds" ->
+                new ReviewPlan(REVIEW_WINDOW, 0.2, sampleAll || Boolean.TRUE.equals(input.get("sample")));
+            case "medium-refunds" ->
+                Boolean.TRUE.equals(input.get("review")) || sampleAll
+                        ? new ReviewPlan(REVIEW_WINDOW, 0.0, false)
+                        : null;
+            case "read-and-notify" -> sampleAll ? new ReviewPlan(REVIEW_WINDOW, 1.0, true) : null;
+            default -> null;
+        };
+        return review == null ? verdict : verdict.with(review, null);
+    }
+
+    private PolicyVerdict verdict(PolicyRequest request) {
         String tool = request.call().tool();
         Map<String, Object> args = request.call().args();
         String digest = digest(tool, args);

@@ -7,6 +7,13 @@ import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
+import dev.countersign.review.AttentionKind;
+import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewRequest;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.ReviewVerdict;
+import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -41,7 +48,8 @@ final class TaskHarness implements AutoCloseable {
             "bob", Set.of("finance"),
             "carol", Set.of("finance"),
             "erin", Set.of("support-leads", "support-agents"),
-            "frank", Set.of("finance-managers"));
+            "frank", Set.of("finance-managers"),
+            "olga", Set.of("operators"));
 
     /**
      * Every workflow task replays the whole history on the worker that picks it up, as after a
@@ -151,6 +159,56 @@ final class TaskHarness implements AutoCloseable {
 
     DecisionResult approve(String taskId, String reviewer) {
         return decide(taskId, reviewer, DecisionKind.APPROVE, null, null, "");
+    }
+
+    /** Starts a refund task whose input also carries review switches for {@link RefundTestPolicy}. */
+    String startRefund(double amount, String reviewSwitch) {
+        return start(Map.of("orderId", "A-1", "amount", amount, reviewSwitch, true), REQUESTER);
+    }
+
+    /** A verdict from a reviewer of the demo; olga is the operator. */
+    ReviewResult review(String taskId, String actionId, String reviewer, ReviewVerdict verdict, String comment) {
+        return stub(taskId).review(reviewRequest(actionId, reviewer, verdict, comment));
+    }
+
+    static ReviewRequest reviewRequest(String actionId, String reviewer, ReviewVerdict verdict, String comment) {
+        return new ReviewRequest(
+                UUID.randomUUID().toString(),
+                actionId,
+                reviewer,
+                GROUPS.get(reviewer),
+                GROUPS.get(reviewer).contains("operators"),
+                verdict,
+                comment);
+    }
+
+    RollbackResult rollback(String taskId, String by, String comment) {
+        return stub(taskId)
+                .rollback(new RollbackRequest(
+                        UUID.randomUUID().toString(),
+                        by,
+                        GROUPS.get(by),
+                        GROUPS.get(by).contains("operators"),
+                        comment));
+    }
+
+    ReviewResult attend(String taskId, String actionId, String by, AttentionKind kind, String comment) {
+        return stub(taskId)
+                .attend(new AttentionRequest(
+                        UUID.randomUUID().toString(),
+                        actionId,
+                        by,
+                        GROUPS.get(by).contains("operators"),
+                        kind,
+                        comment));
+    }
+
+    /** The action of this tool in the task's view. */
+    static ActionView action(TaskView view, String tool) {
+        return view.actions().stream()
+                .filter(a -> a.tool().equals(tool))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + tool + " in " + view));
     }
 
     /** The refusal type of a decision the workflow refused. */

@@ -45,6 +45,34 @@ class ReviewTest {
     }
 
     @Test
+    void rollbackSaysWhichCompensationRan() {
+        server.on("POST", REVIEW, 200, """
+                {"taskId":"ticket-9817","actionId":"a2","review":{"state":"ROLLED_BACK","reviewer":"alice"},
+                 "compensation":{"compensation":"reverse_refund","result":{"amount":-250}}}
+                """);
+
+        Cli.Result result = cli.runWithConfig("review", "ticket-9817", "a2", "rollback");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("reviewed ticket-9817 a2: rolled back (reverse_refund)");
+    }
+
+    @Test
+    void aRollbackWhoseCompensationFailedExitsWith1AndSaysWhy() {
+        server.on("POST", REVIEW, 200, """
+                {"taskId":"ticket-9817","actionId":"a2","review":{"state":"ROLLBACK_FAILED"},
+                 "compensation":{"compensation":"reverse_refund","error":"the payment provider is down"}}
+                """);
+
+        Cli.Result result = cli.runWithConfig("review", "ticket-9817", "a2", "rollback");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .contains("the rollback failed after its retries: the payment provider is down")
+                .contains("an operator must retry or resolve it");
+    }
+
+    @Test
     void aServerWithoutTheReviewEndpointExitsWith4AndSaysSo() {
         server.onFixture("POST", "/elsewhere", 404, "problems/no-endpoint.json");
 

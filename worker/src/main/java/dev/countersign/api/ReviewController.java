@@ -1,0 +1,137 @@
+package dev.countersign.api;
+
+import dev.countersign.client.Countersign;
+import dev.countersign.client.PendingReview;
+import dev.countersign.review.AttentionKind;
+import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
+import dev.countersign.security.CountersignSecurityProperties;
+import dev.countersign.security.CurrentUser;
+import dev.countersign.security.Reviewer;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Post-action review: the caller's review inbox, verdicts on executed actions, whole-task rollbacks,
+ * and operators' answers to failed compensations. Who may do what is checked by the task's workflow;
+ * the caller's identity, groups and operator standing come from authentication only.
+ */
+@RestController
+public class ReviewController {
+
+    private final Countersign countersign;
+    private final CountersignSecurityProperties security;
+
+    public ReviewController(Countersign countersign, CountersignSecurityProperties security) {
+        this.countersign = countersign;
+        this.security = security;
+    }
+
+    @GetMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<PendingReview> inbox(Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        return countersign.reviewsFor(caller.name(), caller.groups(), operator(caller));
+    }
+
+    @PostMapping(
+            path = "/api/tasks/{taskId}/actions/{actionId}/review",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ReviewResult review(
+            @PathVariable String taskId,
+            @PathVariable String actionId,
+            @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody ReviewBody body,
+            Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        return countersign.review(
+                taskId, body.toRequest(requestId(idempotencyKey), actionId, caller, operator(caller)));
+    }
+
+    @PostMapping(path = "/api/tasks/{taskId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    public RollbackResult rollback(
+            @PathVariable String taskId,
+            @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody(required = false) CommentBody body,
+            Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        return countersign.rollback(
+                taskId,
+                new RollbackRequest(
+                        requestId(idempotencyKey),
+                        caller.name(),
+                        caller.groups(),
+                        operator(caller),
+                        CommentBody.of(body)));
+    }
+
+    @PostMapping(
+            path = "/api/tasks/{taskId}/actions/{actionId}/compensation/retry",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ReviewResult retry(
+            @PathVariable String taskId,
+            @PathVariable String actionId,
+            @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody(required = false) CommentBody body,
+            Authentication authentication) {
+        return attend(taskId, actionId, idempotencyKey, AttentionKind.RETRY, body, authentication);
+    }
+
+    @PostMapping(
+            path = "/api/tasks/{taskId}/actions/{actionId}/compensation/resolve",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ReviewResult resolve(
+            @PathVariable String taskId,
+            @PathVariable String actionId,
+            @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody(required = false) CommentBody body,
+            Authentication authentication) {
+        return attend(taskId, actionId, idempotencyKey, AttentionKind.RESOLVE, body, authentication);
+    }
+
+    private ReviewResult attend(
+            String taskId,
+            String actionId,
+            String idempotencyKey,
+            AttentionKind kind,
+            CommentBody body,
+            Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        return countersign.attend(
+                taskId,
+                new AttentionRequest(
+                        requestId(idempotencyKey),
+                        actionId,
+                        caller.name(),
+                        operator(caller),
+                        kind,
+                        CommentBody.of(body)));
+    }
+
+    private boolean operator(Reviewer caller) {
+        return caller.inAnyOf(security.operatorGroups());
+    }
+
+    private static String requestId(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > ApprovalController.MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_REQUEST,
+                    ApprovalController.IDEMPOTENCY_KEY + " must be 1 to "
+                            + ApprovalController.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return idempotencyKey;
+    }
+}

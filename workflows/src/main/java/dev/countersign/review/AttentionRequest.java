@@ -1,0 +1,26 @@
+package dev.countersign.review;
+
+/**
+ * An operator's answer to a failed compensation: retry it or mark it resolved by hand (with a
+ * comment saying how). {@code operatorName} and {@code operator} come from authentication; {@code
+ * requestId} makes a repeated delivery get the earlier answer.
+ */
+public record AttentionRequest(
+        String requestId, String actionId, String operatorName, boolean operator, AttentionKind kind, String comment) {
+
+    public AttentionRequest {
+        if (requestId == null || requestId.isBlank()) {
+            throw new IllegalArgumentException("an operator's request needs an id");
+        }
+        if (actionId == null || actionId.isBlank()) {
+            throw new IllegalArgumentException("an operator's request needs an action id");
+        }
+        if (operatorName == null || operatorName.isBlank()) {
+            throw new IllegalArgumentException("an operator's request needs an authenticated operator");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("an operator's request needs a kind: retry or resolve");
+        }
+        comment = comment == null ? "" : comment;
+    }
+}
