@@ -1,0 +1,81 @@
+package dev.countersign.console.approval;
+
+import dev.countersign.approval.PendingApproval;
+import dev.countersign.client.Countersign;
+import dev.countersign.client.TaskNotFound;
+import dev.countersign.console.ConsoleFormat;
+import dev.countersign.console.ConsoleUser;
+import dev.countersign.console.claim.Claims;
+import dev.countersign.history.TimelineEvent;
+import dev.countersign.task.TaskView;
+import dev.countersign.tool.ToolRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Gathers what the approval page shows from the facade, the tool registry and the claims. */
+@Component
+public class ApprovalPages {
+
+    private final Countersign countersign;
+    private final ToolRegistry tools;
+    private final Claims claims;
+    private final ConsoleFormat format;
+
+    public ApprovalPages(Countersign countersign, ToolRegistry tools, Claims claims, ConsoleFormat format) {
+        this.countersign = countersign;
+        this.tools = tools;
+        this.claims = claims;
+        this.format = format;
+    }
+
+    /** The page of a pending approval, or empty when no approval with this id is pending. */
+    public Optional<ApprovalView> view(
+            String approvalId, ConsoleUser user, Map<String, String> submittedArgs, Map<String, String> argErrors) {
+        return countersign.approval(approvalId).map(approval -> view(approval, user, submittedArgs, argErrors));
+    }
+
+    private ApprovalView view(
+            PendingApproval approval,
+            ConsoleUser user,
+            Map<String, String> submittedArgs,
+            Map<String, String> argErrors) {
+        TaskView task = countersign.task(approval.taskId()).orElse(null);
+        var schema = tools.find(approval.tool()).map(tool -> tool.schema());
+        return new ApprovalView(
+                approval,
+                task,
+                timeline(approval.taskId()),
+                claims.of(approval.approvalId()).orElse(null),
+                approval.decidableBy(user.name(), user.groups()),
+                whyNot(approval, user),
+                schema.isPresent(),
+                schema.map(s -> EditArguments.fields(s, approval.args(), submittedArgs, argErrors, format))
+                        .orElse(List.of()),
+                Risk.of(approval));
+    }
+
+    private List<TimelineEvent> timeline(String taskId) {
+        try {
+            return countersign.history(taskId).events();
+        } catch (TaskNotFound gone) {
+            return List.of();
+        }
+    }
+
+    static String whyNot(PendingApproval approval, ConsoleUser user) {
+        if (user.name().equals(approval.requester())) {
+            return "You started this task, so someone else must decide this call.";
+        }
+        if (approval.approvers().contains(user.name())) {
+            return "You already approved this call; it waits for " + (approval.required() - approval.approvals())
+                    + " more approval(s) from someone else.";
+        }
+        if (approval.groups().stream().noneMatch(user.groups()::contains)) {
+            return "This call waits for reviewers of " + String.join(" or ", approval.groups())
+                    + "; you are not in those groups, so you can read it but not decide it.";
+        }
+        return null;
+    }
+}

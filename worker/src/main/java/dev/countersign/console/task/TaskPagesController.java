@@ -1,0 +1,210 @@
+package dev.countersign.console.task;
+
+import dev.countersign.client.Countersign;
+import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.TaskNotActive;
+import dev.countersign.client.TaskNotFound;
+import dev.countersign.client.UnknownAgent;
+import dev.countersign.console.ConsoleErrors;
+import dev.countersign.console.ConsolePaths;
+import dev.countersign.console.ConsoleUser;
+import dev.countersign.console.approval.Refusals;
+import dev.countersign.history.TimelineEvent;
+import dev.countersign.task.TaskMessage;
+import dev.countersign.task.TaskStart;
+import dev.countersign.task.TaskView;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The task list (with the demo refund form for requesters) and the task page: state and actions
+ * (polled live), the timeline, and the boxes to guide the agent, answer its question or cancel.
+ */
+@Controller
+@RequestMapping("/tasks")
+public class TaskPagesController {
+
+    static final int LIST_LIMIT = 100;
+
+    private final Countersign countersign;
+
+    public TaskPagesController(Countersign countersign) {
+        this.countersign = countersign;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("tasks", countersign.tasks(LIST_LIMIT));
+        if (!model.containsAttribute("demo")) {
+            model.addAttribute("demo", DemoRefundForm.suggested());
+        }
+        model.addAttribute("problems", Map.of());
+        return "tasks";
+    }
+
+    @PostMapping
+    ModelAndView startDemoRefund(
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
+        if (!user.requester()) {
+            return listAgain(
+                    params,
+                    Map.of("", "Starting tasks needs a requester group; ask an operator."),
+                    HttpStatus.FORBIDDEN);
+        }
+        DemoRefundForm demo = DemoRefundForm.from(params);
+        Map<String, String> problems = demo.problems();
+        if (!problems.isEmpty()) {
+            return listAgain(params, problems, HttpStatus.BAD_REQUEST);
+        }
+        String taskId = "refund-" + UUID.randomUUID();
+        try {
+            countersign.start(new TaskStart(taskId, DemoRefundForm.AGENT, demo.goal(), demo.input(), user.name()));
+        } catch (UnknownAgent unknown) {
+            return listAgain(
+                    params,
+                    Map.of("", "This server runs no demo support agent: " + unknown.getMessage()),
+                    HttpStatus.BAD_REQUEST);
+        }
+        redirect.addFlashAttribute("notice", "Started " + demo.goal() + " A reviewer decides it from their inbox.");
+        return new ModelAndView(ConsolePaths.redirectToTask(taskId));
+    }
+
+    @GetMapping("/{taskId}")
+    String task(@PathVariable String taskId, Model model) {
+        TaskView task = find(taskId);
+        model.addAttribute("task", task);
+        model.addAttribute("fingerprint", fingerprint(task));
+        model.addAttribute("timeline", timeline(taskId));
+        return "task";
+    }
+
+    @GetMapping("/{taskId}/live")
+    ModelAndView live(
+            @PathVariable String taskId, @RequestParam(required = false) String seen, HttpServletResponse response) {
+        TaskView task = find(taskId);
+        String fingerprint = fingerprint(task);
+        if (fingerprint.equals(seen)) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null; // nothing changed: htmx leaves the page alone
+        }
+        ModelAndView fragment = new ModelAndView("task :: live");
+        fragment.addObject("task", task);
+        fragment.addObject("fingerprint", fingerprint);
+        return fragment;
+    }
+
+    @PostMapping("/{taskId}/guidance")
+    String guide(
+            @PathVariable String taskId,
+            @RequestParam(required = false) String text,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            RedirectAttributes redirect) {
+        if (text == null || text.isBlank()) {
+            redirect.addFlashAttribute("error", "Guidance needs text: tell the agent what to do or consider.");
+            return ConsolePaths.redirectToTask(taskId);
+        }
+        try {
+            countersign.guide(taskId, new TaskMessage(user.name(), text.strip()));
+            redirect.addFlashAttribute("notice", "Your guidance was sent; the agent reads it before its next step.");
+        } catch (TaskNotActive ended) {
+            redirect.addFlashAttribute("error", "The task has ended, so it takes no more guidance.");
+        }
+        return ConsolePaths.redirectToTask(taskId);
+    }
+
+    @PostMapping("/{taskId}/answer")
+    String answer(
+            @PathVariable String taskId,
+            @RequestParam(required = false) String text,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            RedirectAttributes redirect) {
+        if (text == null || text.isBlank()) {
+            redirect.addFlashAttribute("error", "An answer needs text, or one of the options.");
+            return ConsolePaths.redirectToTask(taskId);
+        }
+        try {
+            countersign.answer(taskId, new TaskMessage(user.name(), text.strip()));
+            redirect.addFlashAttribute("notice", "Your answer was sent to the agent.");
+        } catch (DecisionRefused refused) {
+            redirect.addFlashAttribute("error", Refusals.message(refused));
+        }
+        return ConsolePaths.redirectToTask(taskId);
+    }
+
+    @PostMapping("/{taskId}/cancel")
+    ModelAndView cancel(
+            @PathVariable String taskId,
+            @RequestParam(required = false) String reason,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            RedirectAttributes redirect) {
+        TaskView task = find(taskId);
+        if (!user.name().equals(task.requester()) && !user.operator()) {
+            return ConsoleErrors.page(HttpStatus.FORBIDDEN, "Only the task's requester or an operator may cancel it.");
+        }
+        try {
+            countersign.cancel(taskId, new TaskMessage(user.name(), reason == null ? "" : reason.strip()));
+            redirect.addFlashAttribute("notice", "The task is being cancelled.");
+        } catch (DecisionRefused refused) {
+            redirect.addFlashAttribute("error", Refusals.message(refused));
+        } catch (TaskNotActive ended) {
+            redirect.addFlashAttribute("error", "The task has already ended.");
+        }
+        return new ModelAndView(ConsolePaths.redirectToTask(taskId));
+    }
+
+    private ModelAndView listAgain(Map<String, String> params, Map<String, String> problems, HttpStatus status) {
+        ModelAndView page = new ModelAndView("tasks", status);
+        page.addObject("tasks", countersign.tasks(LIST_LIMIT));
+        page.addObject("demo", DemoRefundForm.from(params));
+        page.addObject("problems", problems);
+        return page;
+    }
+
+    private TaskView find(String taskId) {
+        return countersign.task(taskId).orElseThrow(() -> new TaskNotFound("no task '" + taskId + "'"));
+    }
+
+    private List<TimelineEvent> timeline(String taskId) {
+        try {
+            return countersign.history(taskId).events();
+        } catch (TaskNotFound gone) {
+            return List.of();
+        }
+    }
+
+    /** What the live part of the task page shows, in short; the poll answers 204 while it stays the same. */
+    static String fingerprint(TaskView task) {
+        StringBuilder shown = new StringBuilder()
+                .append(task.status())
+                .append('|')
+                .append(task.pendingApprovalId())
+                .append('|')
+                .append(
+                        task.pendingApproval() == null
+                                ? ""
+                                : task.pendingApproval().approvals())
+                .append('|')
+                .append(task.summary());
+        task.actions()
+                .forEach(action -> shown.append('|')
+                        .append(action.actionId())
+                        .append(action.state())
+                        .append(action.decisions().size()));
+        return Integer.toHexString(shown.toString().hashCode());
+    }
+}

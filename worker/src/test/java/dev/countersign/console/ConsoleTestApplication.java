@@ -1,0 +1,50 @@
+package dev.countersign.console;
+
+import dev.countersign.api.ApiExceptionHandler;
+import dev.countersign.console.approval.ApprovalPageController;
+import dev.countersign.console.approval.ApprovalPages;
+import dev.countersign.console.approval.ConsoleDecisions;
+import dev.countersign.console.inbox.BulkApproval;
+import dev.countersign.console.inbox.Inbox;
+import dev.countersign.console.inbox.InboxController;
+import dev.countersign.console.review.ReviewQueueController;
+import dev.countersign.console.task.TaskPagesController;
+import dev.countersign.console.token.TokenPageController;
+import dev.countersign.security.ApiSecurityConfiguration;
+import dev.countersign.tool.ToolRegistry;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The console's web slice: its controllers, advice and security chain beside the API's chains and
+ * advice (so the tests see that the two do not interfere), with the demo refund tool's schema. The
+ * facade is a mock in each test; the token store, where a test wants one, comes from {@link TestTokenStore}. It is
+ * deliberately not a {@code @Configuration}: the full application's component scan must never pick
+ * up its beans (a second token store, a tool registry with only the refund schema).
+ */
+@Import({
+    ApiSecurityConfiguration.class,
+    ApiExceptionHandler.class,
+    ConsoleSecurityConfiguration.class,
+    ConsoleConfiguration.class,
+    ConsoleAdvice.class,
+    ConsoleErrorViews.class,
+    HomeController.class,
+    InboxController.class,
+    Inbox.class,
+    BulkApproval.class,
+    ApprovalPageController.class,
+    ApprovalPages.class,
+    ConsoleDecisions.class,
+    TaskPagesController.class,
+    ReviewQueueController.class,
+    TokenPageController.class
+})
+public class ConsoleTestApplication {
+
+    @Bean
+    ToolRegistry toolRegistry() {
+        return new ToolRegistry(List.of(new RefundToolSchema()));
+    }
+}
