@@ -1,5 +1,6 @@
 package dev.countersign.agent;
 
+import dev.countersign.tool.ActivityHeartbeat;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Collection;
 import java.util.Map;
@@ -35,6 +36,6 @@ public class AgentActivitiesImpl implements AgentActivities {
             throw ApplicationFailure.newNonRetryableFailure(
                     "no agent model serves the agent '" + request.agent() + "'", UNKNOWN_AGENT);
         }
-        return model.nextStep(request);
+        return ActivityHeartbeat.whileRunning(() -> model.nextStep(request));
     }
 }

@@ -39,7 +39,8 @@ public class ToolActivitiesImpl implements ToolActivities {
         }
         Tool tool = registry.find(invocation.tool()).orElseThrow();
         try {
-            ToolResult result = new ToolResult(tool.execute(invocation), compensationName(tool));
+            ToolResult result = new ToolResult(
+                    ActivityHeartbeat.whileRunning(() -> tool.execute(invocation)), compensationName(tool));
             log.info(
                     "tool {} ran for {} (key {})", invocation.tool(), invocation.taskId(), invocation.idempotencyKey());
             return result;
@@ -60,7 +61,7 @@ public class ToolActivitiesImpl implements ToolActivities {
                 .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
                         request.tool() + " declares no compensation; undo it by hand", NO_COMPENSATION));
         try {
-            ToolResult result = new ToolResult(compensation.run(request));
+            ToolResult result = new ToolResult(ActivityHeartbeat.whileRunning(() -> compensation.run(request)));
             log.info(
                     "compensation {} ran for {} {} (key {})",
                     compensation.name(),

@@ -8,6 +8,10 @@ import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.client.UnknownAgent;
 import dev.countersign.security.ApiSecurityConfiguration;
+import dev.countersign.security.LogSafe;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowServiceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -77,27 +81,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TaskNotFound.class)
     ResponseEntity<ProblemDetail> taskNotFound(TaskNotFound notFound, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "TaskNotFound", notFound.getMessage()), request);
+        return refusal(HttpStatus.NOT_FOUND, "TaskNotFound", notFound.getMessage(), request);
     }
 
     @ExceptionHandler(ApprovalNotFound.class)
     ResponseEntity<ProblemDetail> approvalNotFound(ApprovalNotFound notFound, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "ApprovalNotFound", notFound.getMessage()), request);
+        return refusal(HttpStatus.NOT_FOUND, "ApprovalNotFound", notFound.getMessage(), request);
     }
 
     @ExceptionHandler(TaskConflict.class)
     ResponseEntity<ProblemDetail> taskConflict(TaskConflict conflict, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "TaskConflict", conflict.getMessage()), request);
+        return refusal(HttpStatus.CONFLICT, "TaskConflict", conflict.getMessage(), request);
     }
 
     @ExceptionHandler(TaskNotActive.class)
     ResponseEntity<ProblemDetail> taskNotActive(TaskNotActive notActive, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "TaskNotActive", notActive.getMessage()), request);
+        return refusal(HttpStatus.CONFLICT, "TaskNotActive", notActive.getMessage(), request);
     }
 
     @ExceptionHandler(UnknownAgent.class)
     ResponseEntity<ProblemDetail> unknownAgent(UnknownAgent unknown, HttpServletRequest request) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "UnknownAgent", unknown.getMessage()), request);
+        return refusal(HttpStatus.BAD_REQUEST, "UnknownAgent", unknown.getMessage(), request);
     }
 
     // Logged by the entry point, which knows it is refusing; here only the body is written.
@@ -105,7 +109,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {
         String detail = failure instanceof BadCredentialsException
                 ? "bad credentials: the user name or password is wrong"
-                : "authentication required: send HTTP Basic credentials";
+                : "authentication required: send HTTP Basic credentials or a bearer token";
         ResponseEntity<ProblemDetail> response =
                 respond(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthenticated", detail), request);
         return ResponseEntity.status(response.getStatusCode())
@@ -123,6 +127,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "AccessDenied",
                         "your groups do not allow " + request.getMethod() + " " + request.getRequestURI()),
                 request);
+    }
+
+    /**
+     * Every task lives in Temporal: while its frontend does not answer, nothing can be started, read
+     * or decided, and the caller should try again rather than read a 500 as a bug.
+     */
+    @ExceptionHandler({StatusRuntimeException.class, WorkflowServiceException.class})
+    ResponseEntity<ProblemDetail> temporalFailure(RuntimeException failure, HttpServletRequest request) {
+        Status.Code code = TemporalUnavailable.code(failure);
+        if (code == null) {
+            return unexpected(failure, request);
+        }
+        log.warn(
+                "Temporal is unavailable ({}) for {} {}: {}",
+                code,
+                request.getMethod(),
+                LogSafe.text(request.getRequestURI()),
+                failure.getMessage());
+        ResponseEntity<ProblemDetail> response = respond(
+                Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "TemporalUnavailable",
+                        "the Temporal server did not answer (" + code + "); nothing was changed, try again shortly"),
+                request);
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(Problems.MEDIA_TYPE)
+                .body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)
@@ -181,16 +213,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "the request body could not be read as JSON";
     }
 
+    /** Every refusal is logged with who and why: a 403 as a warning, the others as information. */
     private static ResponseEntity<ProblemDetail> refusal(
             HttpStatus status, String code, String detail, HttpServletRequest request) {
+        String line = "refused {} {} for '{}' with {} {}: {}";
+        Object[] values = {
+            request.getMethod(),
+            LogSafe.text(request.getRequestURI()),
+            LogSafe.text(request.getRemoteUser()),
+            status.value(),
+            code,
+            LogSafe.text(detail)
+        };
         if (status == HttpStatus.FORBIDDEN) {
-            log.warn(
-                    "refused {} {} for '{}' with 403 {}: {}",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    request.getRemoteUser(),
-                    code,
-                    detail);
+            log.warn(line, values);
+        } else {
+            log.info(line, values);
         }
         return respond(Problems.of(status, code, detail), request);
     }

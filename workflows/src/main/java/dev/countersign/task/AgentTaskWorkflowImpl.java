@@ -60,17 +60,17 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     private final TaskState state;
     private final WorkflowLock decisionLock = Workflow.newWorkflowLock();
-    private final AgentActivities agent =
-            Workflow.newActivityStub(AgentActivities.class, options(Duration.ofMinutes(2), Duration.ofSeconds(30), 10));
+    private final AgentActivities agent = Workflow.newActivityStub(
+            AgentActivities.class, heartbeating(Duration.ofMinutes(2), Duration.ofSeconds(30), 10));
     private final PolicyActivities policy = Workflow.newActivityStub(
             PolicyActivities.class, options(Duration.ofSeconds(30), Duration.ofSeconds(10), 10));
-    private final ToolActivities tools =
-            Workflow.newActivityStub(ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
+    private final ToolActivities tools = Workflow.newActivityStub(
+            ToolActivities.class, heartbeating(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
     private final NotificationActivities notifier = Workflow.newActivityStub(
             NotificationActivities.class,
             options(Duration.ofSeconds(30), Duration.ofMinutes(1), NotificationActivities.MAX_ATTEMPTS));
     private final ToolActivities compensations = Workflow.newActivityStub(
-            ToolActivities.class, options(Duration.ofMinutes(5), Duration.ofMinutes(1), COMPENSATION_ATTEMPTS));
+            ToolActivities.class, heartbeating(Duration.ofMinutes(5), Duration.ofMinutes(1), COMPENSATION_ATTEMPTS));
     private final ActionReviews reviews;
     private boolean answered;
     private boolean notifiesReviewers;
@@ -94,12 +94,26 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
      */
     static final int COMPENSATION_ATTEMPTS = 3;
 
+    /** Four missed heartbeats of a running model call, tool or compensation (one every 5 s). */
+    static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+
     private boolean reviewsActions;
 
     @WorkflowInit
     public AgentTaskWorkflowImpl(TaskStart start) {
         this.state = new TaskState(start, now());
         this.reviews = new ActionReviews(state, compensations, AgentTaskWorkflowImpl::rootMessage, this::reviewChanged);
+    }
+
+    /**
+     * Model calls, tools and compensations heartbeat while they run (ActivityHeartbeat), so a call
+     * on a worker that died is retried elsewhere after {@link #HEARTBEAT_TIMEOUT}, not after its
+     * whole start-to-close timeout; it is idempotent by its key.
+     */
+    private static ActivityOptions heartbeating(Duration startToClose, Duration maxInterval, int attempts) {
+        return ActivityOptions.newBuilder(options(startToClose, maxInterval, attempts))
+                .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+                .build();
     }
 
     private static ActivityOptions options(Duration startToClose, Duration maxInterval, int attempts) {
