@@ -1,5 +1,7 @@
 package dev.countersign.policy;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -109,6 +111,33 @@ final class NodeReader {
     }
 
     /** {@code true} or {@code false} (in any case), or null after reporting why it is neither. */
+    /**
+     * A positive ISO-8601 duration; null after reporting a problem that names it as {@code label}
+     * (such as {@code 'sla'}) with {@code examples} of good values.
+     */
+    Duration positiveDuration(NodeTuple entry, String where, String label, String examples) {
+        String text = text(entry, where);
+        if (text == null) {
+            return null;
+        }
+        Duration duration;
+        try {
+            duration = Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            String hint = text.contains("${") ? " (a ${...} placeholder that nothing resolved)" : "";
+            problem(
+                    entry.getValueNode(),
+                    where,
+                    label + " must be an ISO-8601 duration such as " + examples + ", was '" + text + "'" + hint);
+            return null;
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            problem(entry.getValueNode(), where, label + " must be positive, was " + text);
+            return null;
+        }
+        return duration;
+    }
+
     Boolean flag(NodeTuple entry, String where) {
         String text = text(entry, where);
         if (text == null) {

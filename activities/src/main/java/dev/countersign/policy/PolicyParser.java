@@ -2,7 +2,6 @@ package dev.countersign.policy;
 
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -233,7 +232,7 @@ final class PolicyParser {
         if (!reader.required(entries, "window", mapping, where)) {
             return null;
         }
-        Duration window = reviewWindow(entries.get("window"), where);
+        Duration window = reader.positiveDuration(entries.get("window"), where, "the review 'window'", "PT24H or P7D");
         double sample = entries.containsKey("sample") ? sampleRate(entries.get("sample"), where) : 0.0;
         if (entries.containsKey("sample") && outcome == Outcome.APPROVE) {
             reader.warning(
@@ -242,28 +241,6 @@ final class PolicyParser {
                     "'sample' applies to calls that run on their own; every call this rule approves is reviewed");
         }
         return window == null || Double.isNaN(sample) ? null : new ReviewPlan(window, sample, false);
-    }
-
-    private Duration reviewWindow(NodeTuple entry, String where) {
-        String text = reader.text(entry, where);
-        if (text == null) {
-            return null;
-        }
-        try {
-            Duration window = Duration.parse(text);
-            if (window.isNegative() || window.isZero()) {
-                reader.problem(entry.getValueNode(), where, "the review 'window' must be positive, was " + text);
-                return null;
-            }
-            return window;
-        } catch (DateTimeParseException e) {
-            String hint = text.contains("${") ? " (a ${...} placeholder that nothing resolved)" : "";
-            reader.problem(
-                    entry.getValueNode(),
-                    where,
-                    "the review 'window' must be an ISO-8601 duration such as PT24H or P7D, was '" + text + "'" + hint);
-            return null;
-        }
     }
 
     /** The sampling rate in [0, 1]; NaN after reporting a problem. */

@@ -1,7 +1,6 @@
 package dev.countersign.policy;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -106,26 +105,7 @@ final class TiersReader {
     }
 
     private Duration sla(NodeTuple entry, String where) {
-        String text = reader.text(entry, where);
-        if (text == null) {
-            return null;
-        }
-        Duration sla;
-        try {
-            sla = Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            String hint = text.contains("${") ? " (a ${...} placeholder that nothing resolved)" : "";
-            reader.problem(
-                    entry.getValueNode(),
-                    where,
-                    "'sla' must be an ISO-8601 duration such as PT30M, PT4H or P2D, was '" + text + "'" + hint);
-            return null;
-        }
-        if (sla.isNegative() || sla.isZero()) {
-            reader.problem(entry.getValueNode(), where, "'sla' must be positive, was " + text);
-            return null;
-        }
-        return sla;
+        return reader.positiveDuration(entry, where, "'sla'", "PT30M, PT4H or P2D");
     }
 
     /** What happens after the last tier's SLA passes; null after reporting a bad value. */

@@ -1,6 +1,5 @@
 package dev.countersign.api;
 
-import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.TaskConflict;
@@ -13,7 +12,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,28 +43,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    static final Map<String, HttpStatus> REFUSAL_STATUS = Map.ofEntries(
-            Map.entry(DecisionRefusal.UNKNOWN_APPROVAL, HttpStatus.NOT_FOUND),
-            Map.entry(DecisionRefusal.ALREADY_DECIDED, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.STALE_ARGS, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NOT_AN_APPROVER, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.ALREADY_APPROVED_BY_REVIEWER, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.REQUESTER_CANNOT_DECIDE, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.INVALID_DECISION, HttpStatus.BAD_REQUEST),
-            Map.entry(DecisionRefusal.EDIT_DENIED, HttpStatus.BAD_REQUEST),
-            Map.entry(DecisionRefusal.NOT_APPLICABLE, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.UNKNOWN_ACTION, HttpStatus.NOT_FOUND),
-            Map.entry(DecisionRefusal.NOT_ALLOWED_TO_REVIEW, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.REVIEW_WINDOW_CLOSED, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.ALREADY_REVIEWED, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NOT_UNDER_REVIEW, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NO_COMPENSATION, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NOTHING_TO_ROLL_BACK, HttpStatus.CONFLICT));
-
     @ExceptionHandler(DecisionRefused.class)
     ResponseEntity<ProblemDetail> refused(DecisionRefused refused, HttpServletRequest request) {
         String type = refused.type() == null ? "Refused" : refused.type();
-        HttpStatus status = REFUSAL_STATUS.get(type);
+        HttpStatus status = RefusalStatus.of(type);
         if (status == null) {
             log.warn("refusal type '{}' has no HTTP status of its own; answering 409", type);
             status = HttpStatus.CONFLICT;

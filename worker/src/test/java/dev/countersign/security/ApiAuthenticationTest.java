@@ -43,7 +43,8 @@ class ApiAuthenticationTest {
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.code").value("Unauthenticated"))
                 .andExpect(jsonPath("$.type").value("https://countersign.dev/problems/unauthenticated"))
-                .andExpect(jsonPath("$.detail").value("authentication required: send HTTP Basic credentials or a bearer token"))
+                .andExpect(jsonPath("$.detail")
+                        .value("authentication required: send HTTP Basic credentials or a bearer token"))
                 .andExpect(jsonPath("$.instance").value("/api/tasks"));
     }
 

@@ -1,8 +1,8 @@
 package dev.countersign.console.approval;
 
+import dev.countersign.api.RefusalStatus;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.DecisionRefused;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,27 +12,11 @@ import org.springframework.http.HttpStatus;
  */
 public final class Refusals {
 
-    private static final Map<String, HttpStatus> STATUS = Map.ofEntries(
-            Map.entry(DecisionRefusal.UNKNOWN_APPROVAL, HttpStatus.NOT_FOUND),
-            Map.entry(DecisionRefusal.ALREADY_DECIDED, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.STALE_ARGS, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NOT_AN_APPROVER, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.ALREADY_APPROVED_BY_REVIEWER, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.REQUESTER_CANNOT_DECIDE, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.INVALID_DECISION, HttpStatus.BAD_REQUEST),
-            Map.entry(DecisionRefusal.EDIT_DENIED, HttpStatus.BAD_REQUEST),
-            Map.entry(DecisionRefusal.NOT_APPLICABLE, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.UNKNOWN_ACTION, HttpStatus.NOT_FOUND),
-            Map.entry(DecisionRefusal.NOT_ALLOWED_TO_REVIEW, HttpStatus.FORBIDDEN),
-            Map.entry(DecisionRefusal.REVIEW_WINDOW_CLOSED, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.ALREADY_REVIEWED, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NOT_UNDER_REVIEW, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NO_COMPENSATION, HttpStatus.CONFLICT));
-
     private Refusals() {}
 
     public static HttpStatus status(DecisionRefused refused) {
-        return STATUS.getOrDefault(refused.type(), HttpStatus.CONFLICT);
+        HttpStatus status = RefusalStatus.of(refused.type());
+        return status == null ? HttpStatus.CONFLICT : status;
     }
 
     /** True when the reviewer should reload the page: what they saw is no longer what is pending. */
