@@ -91,8 +91,11 @@ class CliAgainstTheServiceTest extends AcceptanceTest {
         assertThat(cli(bob, "tasks", "show", "no-such-task").exitCode()).isEqualTo(4);
         Run rejected = cli(loggedIn("alice"), "reject", approvalId, "--reason", "duplicate");
         assertThat(rejected.exitCode()).as(rejected.err()).isZero();
-        // The CLI reads the pending approval (for its digest) before deciding: a decided one is no longer pending.
-        assertThat(cli(loggedIn("alice"), "approve", approvalId).exitCode()).isEqualTo(4);
+        // A decided approval is no longer pending: a conflict, and the CLI says what became of the call.
+        Run late = cli(loggedIn("alice"), "approve", approvalId);
+        assertThat(late.exitCode()).isEqualTo(5);
+        assertThat(late.err()).contains("is no longer pending: the call is REJECTED");
+        assertThat(cli(loggedIn("alice"), "approve", "no-such-task.a2").exitCode()).isEqualTo(4);
         desk.awaitStatus(taskId, "COMPLETED");
         assertThat(desk.refunds(taskId)).isEmpty();
     }

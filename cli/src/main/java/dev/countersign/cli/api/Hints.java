@@ -18,6 +18,9 @@ final class Hints {
         String task = idAfter(path, "tasks").orElse("TASK");
         return switch (problem.code()) {
             case "Unauthenticated" -> login();
+            case "InvalidToken" ->
+                "the token was revoked or has expired; create a new one (console: API tokens) and run"
+                        + " `countersign login --token-stdin`";
             case "AccessDenied" -> "your groups do not allow this; ask an operator for access";
             case "NotARequester" -> "starting tasks needs a requester group; ask an operator to add you to one";
             case "NotRequesterOrOperator" -> "only the task's requester or an operator may cancel it";

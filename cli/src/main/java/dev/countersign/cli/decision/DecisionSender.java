@@ -83,10 +83,39 @@ final class DecisionSender {
             return api.get(PathSegments.path("api", "approvals", approvalId)).body();
         } catch (ApiException failure) {
             if (failure.status() == 404) {
+                decidedAlready(approvalId);
                 throw failure.withHint("it may have been decided already, or the id is mistyped;"
                         + " run `countersign inbox` to see what you may decide");
             }
             throw failure;
+        }
+    }
+
+    /**
+     * An approval that is no longer pending but whose task still has its action was decided (or
+     * ended) already: a conflict, said with what became of it, rather than "not found".
+     */
+    private void decidedAlready(String approvalId) {
+        int dot = approvalId.lastIndexOf('.');
+        if (dot <= 0 || dot == approvalId.length() - 1) {
+            return;
+        }
+        String taskId = approvalId.substring(0, dot);
+        String actionId = approvalId.substring(dot + 1);
+        JsonNode task;
+        try {
+            task = api.get(PathSegments.path("api", "tasks", taskId)).body();
+        } catch (ApiException unknownTask) {
+            return;
+        }
+        for (JsonNode action : task.path("actions")) {
+            if (actionId.equals(action.path("actionId").asText())) {
+                throw new CliException(
+                        ExitCode.CONFLICT,
+                        "approval " + approvalId + " is no longer pending: the call is "
+                                + action.path("state").asText(),
+                        "run `countersign tasks show " + taskId + "` to see who decided what");
+            }
         }
     }
 

@@ -104,6 +104,21 @@ class ApproveTest {
     }
 
     @Test
+    void anApprovalDecidedAlreadyIsAConflictThatSaysWhatBecameOfIt() {
+        server.onFixture("GET", "/api/approvals/ticket-9817.a1", 404, "problems/approval-not-found.json");
+        server.onFixture("GET", "/api/tasks/ticket-9817", 200, "api/task.json");
+
+        Cli.Result result = cli.runWithConfig("approve", "ticket-9817.a1");
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.err())
+                .contains("approval ticket-9817.a1 is no longer pending: the call is EXECUTED")
+                .contains("run `countersign tasks show ticket-9817` to see who decided what");
+        assertThat(server.requests("POST", "/api/approvals/ticket-9817.a1/decision"))
+                .isEmpty();
+    }
+
+    @Test
     void aRetriedDecisionCarriesTheSameIdempotencyKey() {
         server.on("POST", DECISION, Answer.of(503, ""), Answer.fixture(200, "api/decision-approved.json"));
 
