@@ -95,7 +95,8 @@ class CliAgainstTheServiceTest extends AcceptanceTest {
         Run late = cli(loggedIn("alice"), "approve", approvalId);
         assertThat(late.exitCode()).isEqualTo(5);
         assertThat(late.err()).contains("is no longer pending: the call is REJECTED");
-        assertThat(cli(loggedIn("alice"), "approve", "no-such-task.a2").exitCode()).isEqualTo(4);
+        assertThat(cli(loggedIn("alice"), "approve", "no-such-task.a2").exitCode())
+                .isEqualTo(4);
         desk.awaitStatus(taskId, "COMPLETED");
         assertThat(desk.refunds(taskId)).isEmpty();
     }
