@@ -36,6 +36,8 @@ public class PendingApprovalsGauge implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder(NAME, this, PendingApprovalsGauge::value)
                 .description("Approvals waiting for a reviewer")
+                // Micrometer holds a gauge's object weakly; once collected the gauge reads NaN.
+                .strongReference(true)
                 .register(registry);
     }
 
