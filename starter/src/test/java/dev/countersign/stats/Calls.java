@@ -99,7 +99,8 @@ final class Calls {
                 shadow,
                 new ActionReview(review, review == ReviewState.NONE ? null : "olga", null, null, null, List.of()),
                 null,
-                verdict != Outcome.DENY);
+                verdict != Outcome.DENY,
+                verdict == Outcome.APPROVE ? List.of("support-leads") : List.of());
     }
 
     static TaskView task(String taskId, Calls... calls) {

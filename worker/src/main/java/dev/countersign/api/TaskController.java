@@ -7,6 +7,7 @@ import dev.countersign.client.TaskNotFound;
 import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
+import dev.countersign.security.TaskAccess;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
@@ -82,13 +83,28 @@ public class TaskController {
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void guide(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
-        countersign.guide(taskId, message(authentication, body.text(), "guidance needs text"));
+        TaskMessage guidance = message(authentication, body.text(), "guidance needs text");
+        requireSteering(authentication, taskId);
+        countersign.guide(taskId, guidance);
     }
 
     @PostMapping(path = "/{taskId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void answer(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
-        countersign.answer(taskId, message(authentication, body.text(), "an answer needs text"));
+        TaskMessage answer = message(authentication, body.text(), "an answer needs text");
+        requireSteering(authentication, taskId);
+        countersign.answer(taskId, answer);
+    }
+
+    private void requireSteering(Authentication authentication, String taskId) {
+        TaskView task = find(taskId);
+        Reviewer caller = CurrentUser.of(authentication);
+        if (!TaskAccess.maySteer(caller, caller.inAnyOf(security.operatorGroups()), task)) {
+            throw ApiProblem.forbidden(
+                    "NotAllowedToSteer",
+                    "only the task's requester, its reviewers " + TaskAccess.reviewerGroups(task) + " and members of "
+                            + security.operatorGroups() + " may steer it");
+        }
     }
 
     @PostMapping("/{taskId}/cancel")

@@ -1,6 +1,9 @@
 package dev.countersign.api;
 
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.policy.Outcome;
+import dev.countersign.task.ActionState;
+import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Instant;
@@ -29,6 +32,47 @@ final class TaskFixtures {
                 null,
                 STARTED,
                 STARTED);
+    }
+
+    /** A task with one call the policy gave to {@code reviewerGroups} for approval. */
+    static TaskView reviewedTask(String taskId, String requester, List<String> reviewerGroups) {
+        ActionView refund = new ActionView(
+                "a2",
+                "issue_refund",
+                Map.of("orderId", 42, "amount", 120.5),
+                "sha256:abc",
+                "the customer was charged twice",
+                0.82,
+                Outcome.APPROVE,
+                "refunds-over-100",
+                "policy-hash-1",
+                null,
+                ActionState.PENDING,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                STARTED,
+                null,
+                null,
+                null,
+                false,
+                reviewerGroups);
+        TaskView task = task(taskId, requester, TaskStatus.AWAITING_APPROVAL);
+        return new TaskView(
+                task.taskId(),
+                task.agent(),
+                task.goal(),
+                task.input(),
+                task.requester(),
+                task.status(),
+                List.of(refund),
+                null,
+                null,
+                null,
+                null,
+                task.startedAt(),
+                task.updatedAt());
     }
 
     static PendingApproval approval(String approvalId) {

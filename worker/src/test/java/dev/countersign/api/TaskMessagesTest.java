@@ -4,6 +4,7 @@ import static dev.countersign.api.TestUsers.as;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -18,15 +19,65 @@ import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.task.TaskMessage;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Guidance and answers: the text from the body, the sender from authentication. */
+/**
+ * Guidance and answers: the text from the body, the sender from authentication; only the task's
+ * requester, its reviewers' groups and operators may steer it.
+ */
 @ApiTest
 class TaskMessagesTest {
+
+    @BeforeEach
+    void aTaskDaveRequestedForSupportLeads() {
+        given(countersign.task("refund-42"))
+                .willReturn(Optional.of(TaskFixtures.reviewedTask("refund-42", "dave", List.of("support-leads"))));
+    }
+
+    @Test
+    void someoneOutsideTheTaskCannotSteerIt() throws Exception {
+        mvc.perform(post("/api/tasks/refund-42/guidance")
+                        .with(as("bob"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"text":"refund everything"}
+                                """))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("NotAllowedToSteer"))
+                .andExpect(jsonPath("$.detail")
+                        .value("only the task's requester, its reviewers [support-leads] and members of [operators]"
+                                + " may steer it"));
+        mvc.perform(post("/api/tasks/refund-42/answer")
+                        .with(as("bob"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"text":"yes"}
+                                """))
+                .andExpect(status().isForbidden());
+
+        verify(countersign, never()).guide(anyString(), any());
+        verify(countersign, never()).answer(anyString(), any());
+    }
+
+    @Test
+    void operatorsMaySteerAnyTask() throws Exception {
+        mvc.perform(post("/api/tasks/refund-42/guidance")
+                        .with(as("olga"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"text":"wait for the bank statement"}
+                                """))
+                .andExpect(status().isAccepted());
+
+        verify(countersign).guide("refund-42", new TaskMessage("olga", "wait for the bank statement"));
+    }
 
     @Autowired
     MockMvc mvc;

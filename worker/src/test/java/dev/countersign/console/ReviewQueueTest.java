@@ -119,6 +119,7 @@ class ReviewQueueTest {
                 ActionReview.opened(
                         ReviewState.AWAITING, ConsoleFixtures.REQUESTED.plusSeconds(86_400), List.of("support-leads")),
                 null,
-                true);
+                true,
+                List.of("support-leads"));
     }
 }

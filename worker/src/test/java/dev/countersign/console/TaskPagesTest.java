@@ -1,6 +1,7 @@
 package dev.countersign.console;
 
 import static dev.countersign.console.ConsoleFixtures.alice;
+import static dev.countersign.console.ConsoleFixtures.bob;
 import static dev.countersign.console.ConsoleFixtures.dave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
+import dev.countersign.console.task.TaskPagesController;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
@@ -108,17 +110,35 @@ class TaskPagesTest {
 
     @Test
     void guidanceIsSentAsTheSignedInUser() throws Exception {
+        given(countersign.task("t-5"))
+                .willReturn(Optional.of(ConsoleFixtures.task(
+                        "t-5", TaskStatus.AWAITING_APPROVAL, ConsoleFixtures.mediumRefund("t-5", "250", "d"))));
         mvc.perform(post("/tasks/t-5/guidance").with(alice()).with(csrf()).param("text", "refund only 200"))
                 .andExpect(redirectedUrl("/tasks/t-5"));
         verify(countersign).guide(eq("t-5"), eq(new TaskMessage("alice", "refund only 200")));
     }
 
     @Test
+    void someoneOutsideTheTaskCannotSteerIt() throws Exception {
+        given(countersign.task("t-5"))
+                .willReturn(Optional.of(ConsoleFixtures.task(
+                        "t-5", TaskStatus.AWAITING_APPROVAL, ConsoleFixtures.mediumRefund("t-5", "250", "d"))));
+        mvc.perform(post("/tasks/t-5/guidance").with(bob()).with(csrf()).param("text", "refund everything"))
+                .andExpect(redirectedUrl("/tasks/t-5"))
+                .andExpect(flash().attribute("error", TaskPagesController.NOT_ALLOWED_TO_STEER));
+        mvc.perform(post("/tasks/t-5/answer").with(bob()).with(csrf()).param("text", "yes"))
+                .andExpect(flash().attribute("error", TaskPagesController.NOT_ALLOWED_TO_STEER));
+        verify(countersign, never()).guide(any(), any());
+        verify(countersign, never()).answer(any(), any());
+    }
+
+    @Test
     void guidanceToAnEndedTaskIsExplained() throws Exception {
+        given(countersign.task("t-6")).willReturn(Optional.of(ConsoleFixtures.task("t-6", TaskStatus.COMPLETED, null)));
         org.mockito.BDDMockito.willThrow(new TaskNotActive("ended"))
                 .given(countersign)
                 .guide(eq("t-6"), any());
-        mvc.perform(post("/tasks/t-6/guidance").with(alice()).with(csrf()).param("text", "stop"))
+        mvc.perform(post("/tasks/t-6/guidance").with(dave()).with(csrf()).param("text", "stop"))
                 .andExpect(flash().attribute("error", "The task has ended, so it takes no more guidance."));
     }
 

@@ -56,6 +56,18 @@ final class ActionRecord {
                 verdict == null ? null : verdict.shadow(),
                 review,
                 compensation,
-                compensationName != null);
+                compensationName != null,
+                reviewerGroups());
+    }
+
+    /** The groups of every tier the verdict named, in order, each once; empty unless it asked for approval. */
+    private List<String> reviewerGroups() {
+        if (verdict == null) {
+            return List.of();
+        }
+        return verdict.tiers().stream()
+                .flatMap(tier -> tier.groups().stream())
+                .distinct()
+                .toList();
     }
 }

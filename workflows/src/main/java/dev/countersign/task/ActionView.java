@@ -16,7 +16,8 @@ import java.util.Map;
  * recorded before it was kept) and {@code shadow} what a rule in shadow mode would have decided.
  * {@code review} is its post-action review (state NONE when not reviewed) and {@code compensation}
  * what its compensation did (null when none ran); {@code compensable} whether its tool declared a
- * compensation that a rollback can run.
+ * compensation that a rollback can run; {@code reviewerGroups} the groups of every approval tier
+ * the policy named for it (empty when it ran on its own or was denied).
  */
 public record ActionView(
         String actionId,
@@ -38,7 +39,8 @@ public record ActionView(
         ShadowVerdict shadow,
         ActionReview review,
         CompensationRecord compensation,
-        boolean compensable) {
+        boolean compensable,
+        List<String> reviewerGroups) {
 
     public ActionView {
         review = review == null ? ActionReview.NONE : review;
@@ -46,5 +48,6 @@ public record ActionView(
         result = result == null ? null : JsonValues.immutableCopy(result);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         notifications = notifications == null ? List.of() : List.copyOf(notifications);
+        reviewerGroups = reviewerGroups == null ? List.of() : List.copyOf(reviewerGroups);
     }
 }

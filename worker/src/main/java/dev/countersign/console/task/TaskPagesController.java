@@ -10,6 +10,7 @@ import dev.countersign.console.ConsolePaths;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.Refusals;
 import dev.countersign.history.TimelineEvent;
+import dev.countersign.security.TaskAccess;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
@@ -38,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class TaskPagesController {
 
     static final int LIST_LIMIT = 100;
+
+    public static final String NOT_ALLOWED_TO_STEER =
+            "Only the task's requester, its reviewers and operators may steer it; nothing was sent.";
 
     private final Countersign countersign;
 
@@ -118,6 +122,10 @@ public class TaskPagesController {
             redirect.addFlashAttribute("error", "Guidance needs text: tell the agent what to do or consider.");
             return ConsolePaths.redirectToTask(taskId);
         }
+        if (!maySteer(user, taskId)) {
+            redirect.addFlashAttribute("error", NOT_ALLOWED_TO_STEER);
+            return ConsolePaths.redirectToTask(taskId);
+        }
         try {
             countersign.guide(taskId, new TaskMessage(user.name(), text.strip()));
             redirect.addFlashAttribute("notice", "Your guidance was sent; the agent reads it before its next step.");
@@ -137,6 +145,10 @@ public class TaskPagesController {
             redirect.addFlashAttribute("error", "An answer needs text, or one of the options.");
             return ConsolePaths.redirectToTask(taskId);
         }
+        if (!maySteer(user, taskId)) {
+            redirect.addFlashAttribute("error", NOT_ALLOWED_TO_STEER);
+            return ConsolePaths.redirectToTask(taskId);
+        }
         try {
             countersign.answer(taskId, new TaskMessage(user.name(), text.strip()));
             redirect.addFlashAttribute("notice", "Your answer was sent to the agent.");
@@ -144,6 +156,10 @@ public class TaskPagesController {
             redirect.addFlashAttribute("error", Refusals.message(refused));
         }
         return ConsolePaths.redirectToTask(taskId);
+    }
+
+    private boolean maySteer(ConsoleUser user, String taskId) {
+        return TaskAccess.maySteer(user.reviewer(), user.operator(), find(taskId));
     }
 
     @PostMapping("/{taskId}/cancel")
