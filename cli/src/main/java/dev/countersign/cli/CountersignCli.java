@@ -9,6 +9,7 @@ import dev.countersign.cli.inbox.InboxCommand;
 import dev.countersign.cli.login.LoginCommand;
 import dev.countersign.cli.login.LogoutCommand;
 import dev.countersign.cli.output.OutputOptions;
+import dev.countersign.cli.review.CompensationCommand;
 import dev.countersign.cli.review.ReviewCommand;
 import dev.countersign.cli.tasks.TasksCommand;
 import java.io.PrintWriter;
@@ -34,6 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RequestChangesCommand.class,
             TasksCommand.class,
             ReviewCommand.class,
+            CompensationCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         },

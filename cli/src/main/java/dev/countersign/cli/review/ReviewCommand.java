@@ -74,32 +74,22 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         JsonNode answer = send(body);
         PrintWriter out = spec.commandLine().getOut();
-        String state = answer.path("review").path("state").asText("");
         if (output.json()) {
             out.println(Json.pretty(answer.isMissingNode() ? Json.MAPPER.createObjectNode() : answer));
         } else {
-            out.println(
-                    "reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + outcome(answer, state));
+            out.println("reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + outcome(answer));
         }
         out.flush();
         // The verdict was taken, but the undo did not happen: scripts must see that.
-        return state.equals("ROLLBACK_FAILED") ? ExitCode.ERROR : ExitCode.OK;
+        return ReviewOutcome.rollbackFailed(answer) ? ExitCode.ERROR : ExitCode.OK;
     }
 
-    private String outcome(JsonNode answer, String state) {
-        JsonNode compensation = answer.path("compensation");
-        return switch (state) {
-            case "ROLLED_BACK" ->
-                "rolled back (" + Text.oneLine(compensation.path("compensation").asText("")) + ")";
-            case "ROLLBACK_FAILED" ->
-                "the rollback failed after its retries: "
-                        + Text.oneLine(compensation.path("error").asText(""))
-                        + "; an operator must retry or resolve it";
-            case "OK" -> "ok";
-            case "FLAGGED" -> "flagged";
-            // a server that does not say what happened
-            default -> verdict.wireName() + (verdict == ReviewVerdict.ROLLBACK ? " (the compensation runs now)" : "");
-        };
+    private String outcome(JsonNode answer) {
+        String described = ReviewOutcome.describe(answer);
+        // a server that does not say what happened
+        return described != null
+                ? described
+                : verdict.wireName() + (verdict == ReviewVerdict.ROLLBACK ? " (the compensation runs now)" : "");
     }
 
     private JsonNode send(ObjectNode body) {

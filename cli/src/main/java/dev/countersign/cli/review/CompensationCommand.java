@@ -1,0 +1,98 @@
+package dev.countersign.cli.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.Usage;
+import dev.countersign.cli.api.ApiException;
+import dev.countersign.cli.api.PathSegments;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.Json;
+import dev.countersign.cli.output.OutputOptions;
+import dev.countersign.cli.output.Text;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** For operators: a rollback whose compensation kept failing is retried, or marked resolved by hand. */
+@Command(
+        name = "compensation",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Act on a rollback whose compensation failed (the task shows NEEDS_ATTENTION). Operators only.",
+            "retry runs it again with the same idempotency key; resolve records that you undid it by hand."
+        })
+public final class CompensationCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Run the failed compensation again.")
+    int retry(
+            @Mixin ServerOptions server,
+            @Mixin OutputOptions output,
+            @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id") String taskId,
+            @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2")
+                    String actionId) {
+        JsonNode answer = send(server, taskId, actionId, "retry", Json.MAPPER.createObjectNode());
+        String described = ReviewOutcome.describe(answer);
+        print(
+                output,
+                answer,
+                "retried " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": "
+                        + (described == null ? "sent" : described));
+        return ReviewOutcome.rollbackFailed(answer) ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    @Command(
+            name = "resolve",
+            mixinStandardHelpOptions = true,
+            description = "Record that you undid the action by hand; your name and comment are kept.")
+    int resolve(
+            @Mixin ServerOptions server,
+            @Mixin OutputOptions output,
+            @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id") String taskId,
+            @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2") String actionId,
+            @Option(
+                            names = {"-c", "--comment"},
+                            required = true,
+                            paramLabel = "TEXT",
+                            description = "how it was undone")
+                    String comment) {
+        Usage.requireText(spec.subcommands().get("resolve").getCommandSpec(), "--comment", comment);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("comment", comment);
+        JsonNode answer = send(server, taskId, actionId, "resolve", body);
+        print(output, answer, "resolved " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + " by hand");
+        return ExitCode.OK;
+    }
+
+    private JsonNode send(ServerOptions server, String taskId, String actionId, String what, ObjectNode body) {
+        String path = PathSegments.path("api", "tasks", taskId, "actions", actionId, "compensation", what);
+        try {
+            return server.connect().post(path, body).body();
+        } catch (ApiException failure) {
+            if (failure.status() == 404 && failure.problem().codeIfAny().isEmpty()) {
+                throw failure.withHint("this server cannot take compensation commands: it is older than this CLI");
+            }
+            if (failure.status() == 409) {
+                throw failure.withHint("only a rollback that failed can be retried or resolved; run `countersign"
+                        + " tasks show " + taskId + "` to see the action's review");
+            }
+            throw failure;
+        }
+    }
+
+    private void print(OutputOptions output, JsonNode answer, String line) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            out.println(Json.pretty(answer.isMissingNode() ? Json.MAPPER.createObjectNode() : answer));
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+}
