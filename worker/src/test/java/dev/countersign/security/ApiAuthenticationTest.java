@@ -2,6 +2,7 @@ package dev.countersign.security;
 
 import static dev.countersign.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,6 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.api.ApiTest;
 import dev.countersign.api.TestUsers;
 import dev.countersign.client.Countersign;
+import dev.countersign.task.TaskStatus;
+import dev.countersign.task.TaskView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +88,21 @@ class ApiAuthenticationTest {
 
     @Test
     void apiPostsNeedNoCsrfToken() throws Exception {
+        given(countersign.task("refund-42"))
+                .willReturn(Optional.of(new TaskView(
+                        "refund-42",
+                        "support",
+                        "refund order 42",
+                        Map.of(),
+                        "alice",
+                        TaskStatus.RUNNING,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.EPOCH,
+                        Instant.EPOCH)));
         mvc.perform(post("/api/tasks/refund-42/guidance")
                         .with(as("alice"))
                         .contentType(MediaType.APPLICATION_JSON)
