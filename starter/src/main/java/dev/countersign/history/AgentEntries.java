@@ -25,12 +25,37 @@ final class AgentEntries {
     }
 
     void nextStep(HistoryEvent event, ScheduledActivity activity, Decoded step) {
+        timeouts(event, decode(activity.input()));
         switch (String.valueOf(step.text("kind"))) {
             case "TOOL_CALL" -> proposed(event, step.object("toolCall"));
             case "QUESTION" -> asked(event, step.object("question"));
             default -> {
                 // FINISH: the task's end carries the agent's summary.
             }
+        }
+    }
+
+    /**
+     * The workflow tells the agent, in its transcript, that nobody answered a request in time; the
+     * timeline tells it once, with the cause, before what the agent did next.
+     */
+    private void timeouts(HistoryEvent event, Decoded request) {
+        for (Object item : request.list("transcript")) {
+            Decoded entry = Decoded.of(item);
+            String actionId = entry.text("actionId");
+            if (!"TIMED_OUT".equals(entry.text("kind")) || actionId == null || !story.firstTimeout(actionId)) {
+                continue;
+            }
+            String tool = entry.object("call").text("tool");
+            String cause = entry.text("text");
+            story.add(
+                    event,
+                    TimelineKind.TIMED_OUT,
+                    actionId,
+                    tool,
+                    null,
+                    "Nobody decided on " + call(tool) + " in time" + colonSentence(cause),
+                    details("approvalId", story.taskId() + "." + actionId, "cause", cause));
         }
     }
 

@@ -4,9 +4,11 @@ import io.temporal.api.history.v1.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The timeline being told, and what its entries share: the task id, and the tool calls proposed so
@@ -17,6 +19,7 @@ final class Story {
 
     private final List<TimelineEvent> events = new ArrayList<>();
     private final Map<String, String> toolByAction = new HashMap<>();
+    private final Set<String> timedOut = new HashSet<>();
     private String taskId;
     private int proposals;
 
@@ -45,6 +48,11 @@ final class Story {
     /** The action id of the latest proposal, or null before the first. */
     String currentAction() {
         return proposals == 0 ? null : "a" + proposals;
+    }
+
+    /** True the first time an action's timeout is told; the agent's transcript repeats it at every step. */
+    boolean firstTimeout(String actionId) {
+        return timedOut.add(actionId);
     }
 
     String toolOf(String actionId) {

@@ -16,11 +16,16 @@ public enum TimelineKind {
     DECISION,
     /** A decision (or answer, or cancellation) was accepted but refused while it was applied. */
     DECISION_FAILED,
-    /** A tool ran and returned its result. */
     /** Reviewers of a tier were notified (delivered and failed targets in details). */
     NOTIFIED,
     /** A tier's SLA passed with no decision; the request moved to the next tier. */
     ESCALATED,
+    /**
+     * The last tier's SLA passed with no decision and the policy's timeout outcome applied: nobody
+     * answered, which is never recorded as a person's rejection (no actor).
+     */
+    TIMED_OUT,
+    /** A tool ran and returned its result. */
     EXECUTED,
     /** A tool call failed after its retries, or its policy could not be evaluated. */
     TOOL_FAILED,

@@ -19,8 +19,17 @@ class EscalationTimelineTest {
                         TimelineKind.NOTIFIED,
                         TimelineKind.ESCALATED,
                         TimelineKind.NOTIFIED,
+                        TimelineKind.TIMED_OUT,
                         TimelineKind.COMPLETED)
                 .doesNotContain(TimelineKind.DECISION);
+        assertThat(events)
+                .filteredOn(event -> event.kind() == TimelineKind.TIMED_OUT)
+                .singleElement()
+                .satisfies(timedOut -> {
+                    assertThat(timedOut.actor()).isNull();
+                    assertThat(timedOut.actionId()).isEqualTo("a2");
+                    assertThat(timedOut.summary()).startsWith("Nobody decided on issue_refund in time");
+                });
         TimelineEvent escalated = events.stream()
                 .filter(event -> event.kind() == TimelineKind.ESCALATED)
                 .findFirst()
