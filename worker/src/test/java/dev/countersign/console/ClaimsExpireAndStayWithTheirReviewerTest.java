@@ -3,17 +3,15 @@ package dev.countersign.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.console.claim.Claims;
-import java.time.Clock;
+import dev.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** A claim is presence: it belongs to one reviewer until released or expired, and never blocks a decision. */
 class ClaimsExpireAndStayWithTheirReviewerTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:02:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:02:00Z"));
     private final Claims claims = new Claims(clock, Duration.ofMinutes(15));
 
     @Test
@@ -57,33 +55,5 @@ class ClaimsExpireAndStayWithTheirReviewerTest {
 
         claims.release("t-1.a2", "bob");
         assertThat(claims.of("t-1.a2")).isEmpty();
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

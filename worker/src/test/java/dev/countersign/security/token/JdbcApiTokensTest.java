@@ -3,6 +3,7 @@ package dev.countersign.security.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
