@@ -41,17 +41,14 @@ public final class DoorProblems {
     }
 
     /**
-     * The answer for an error status that nothing explained: its reason phrase as code and detail, or
-     * for any 5xx a generic 500 (what failed is in the log, never in the answer).
+     * The answer for an error status that nothing explained: the status with its reason phrase as
+     * code and detail; a 5xx says only that the failure was logged (what failed is in the log, never
+     * in the answer), and a status Spring does not know becomes a 500.
      */
     static ProblemDetail forStatus(int status, HttpServletRequest request) {
         HttpStatus known = HttpStatus.resolve(status);
-        if (known == null || known.is5xxServerError()) {
-            return problem(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "InternalError",
-                    "an unexpected error occurred; it has been logged on the server",
-                    request);
+        if (known == null) {
+            known = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String reason = known.getReasonPhrase();
         StringBuilder code = new StringBuilder();
@@ -61,7 +58,10 @@ public final class DoorProblems {
                         .append(word.substring(1).toLowerCase(Locale.ROOT));
             }
         }
-        return problem(known, code.toString(), reason.toLowerCase(Locale.ROOT), request);
+        String detail = known.is5xxServerError()
+                ? "the request could not be completed; it has been logged on the server"
+                : reason.toLowerCase(Locale.ROOT);
+        return problem(known, code.toString(), detail, request);
     }
 
     /** Resets whatever the response holds and writes the problem, its headers and its status. */

@@ -61,6 +61,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     private static ProblemDetail problem(Request request, int status, Throwable throwable) {
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value() || status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat's answers to a request line without HTTP/1.x, or a transfer coding it does not know:
+            // the request is what is wrong, so a 4xx says so.
+            return DoorProblems.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "MalformedRequest",
+                    "the request could not be read: this service speaks HTTP/1.0 and HTTP/1.1 with the chunked"
+                            + " transfer coding only",
+                    request);
+        }
         if (status != HttpStatus.BAD_REQUEST.value()) {
             return DoorProblems.forStatus(status, request);
         }

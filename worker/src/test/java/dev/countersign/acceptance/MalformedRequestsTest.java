@@ -49,6 +49,16 @@ class MalformedRequestsTest extends AcceptanceTest {
                         431,
                         "HeadersTooLarge"),
                 refused("an encoded NUL on a console page", get("/inbox%00"), 400, "MalformedRequest"),
+                refused(
+                        "an HTTP version other than 1.x",
+                        "GET /api/tasks HTTP/2.0\r\nHost: localhost\r\n\r\n",
+                        400,
+                        "MalformedRequest"),
+                refused(
+                        "a transfer coding Tomcat does not know",
+                        withBody("POST /api/tasks", "dave", "application/json", "{}", "Transfer-Encoding: gzip"),
+                        400,
+                        "MalformedRequest"),
                 // the filters at the door
                 refused("a nameless query parameter on tasks", get("/api/tasks?=5"), 400, "MalformedParameters"),
                 refused("a nameless query parameter on tokens", get("/api/tokens?=5"), 400, "MalformedParameters"),

@@ -54,7 +54,7 @@ class ApiErrorControllerTest {
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getContentType()).startsWith("application/problem+json");
         assertThat(response.getContentAsString())
-                .contains("\"code\":\"InternalError\"", "it has been logged on the server")
+                .contains("\"code\":\"InternalServerError\"", "it has been logged on the server")
                 .doesNotContain("secret detail");
     }
 
