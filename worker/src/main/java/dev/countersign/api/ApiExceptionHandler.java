@@ -6,6 +6,9 @@ import dev.countersign.client.TaskConflict;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.client.UnknownAgent;
+import dev.countersign.door.DoorProblems;
+import dev.countersign.door.RejectedRequests;
+import dev.countersign.door.RequestBodyTooLarge;
 import dev.countersign.security.ApiSecurityConfiguration;
 import dev.countersign.security.LogSafe;
 import io.grpc.Status;
@@ -23,8 +26,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -147,9 +152,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /**
+     * A header the firewall refuses is only checked when it is read, here by a controller; answered as
+     * the firewall answers the requests it refuses itself.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected, HttpServletRequest request) {
+        ProblemDetail problem = RejectedRequests.problem(request);
+        return refusal(
+                HttpStatus.valueOf(problem.getStatus()),
+                String.valueOf(problem.getProperties().get("code")),
+                problem.getDetail(),
+                request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLarge tooLarge = RequestBodyTooLarge.in(failure);
+        if (tooLarge != null) {
+            log.info("refused {} with 413: {}", request.getDescription(false), tooLarge.getMessage());
+            HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+            return handleExceptionInternal(
+                    failure,
+                    DoorProblems.tooLarge(tooLarge.limit(), servletRequest),
+                    headers,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadableBody(failure));
         return handleExceptionInternal(failure, problem, headers, status, request);
     }

@@ -59,11 +59,19 @@ public class ApprovalController {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        if (idempotencyKey.isBlank()
+                || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || !idempotencyKey.chars().allMatch(ApprovalController::visibleAscii)) {
             throw ApiProblem.badRequest(
                     ApiProblem.INVALID_REQUEST,
-                    IDEMPOTENCY_KEY + " must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+                    IDEMPOTENCY_KEY + " must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                            + " visible ASCII characters (such as a UUID)");
         }
         return idempotencyKey;
+    }
+
+    // Printable ASCII, as a structured-header string allows; the firewall itself refuses control bytes.
+    private static boolean visibleAscii(int character) {
+        return character > ' ' && character < 0x7f;
     }
 }

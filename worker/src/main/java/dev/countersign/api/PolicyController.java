@@ -45,7 +45,9 @@ public class PolicyController {
         return PolicySummary.of(policies.current());
     }
 
-    @PostMapping("/reload")
+    // JSON only (the body, {} or none, is not read): a cross-site form can send no such request, so
+    // a browser holding an admin's Basic credentials cannot be made to reload the policy.
+    @PostMapping(path = "/reload", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Reloaded reload(Authentication authentication) {
         String admin = CurrentUser.of(authentication).name();
         Policy before = policies.current();

@@ -13,15 +13,15 @@ import tools.jackson.core.TokenStreamLocation;
  * Builds the API's problem bodies: a type URI under {@value #TYPE_BASE} named after the code, a
  * title spelled from the code, and the code itself as a {@code code} property.
  */
-final class Problems {
+public final class Problems {
 
-    static final String TYPE_BASE = "https://countersign.dev/problems/";
-    static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
+    public static final String TYPE_BASE = "https://countersign.dev/problems/";
+    public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
     static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private Problems() {}
 
-    static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + words(code, "-").toLowerCase()));
         problem.setTitle(capitalized(words(code, " ").toLowerCase()));
@@ -36,9 +36,13 @@ final class Problems {
         }
     }
 
-    static URI instance(HttpServletRequest request) {
+    public static URI instance(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri == null || uri.isEmpty()) {
+            return null;
+        }
         try {
-            return new URI(request.getRequestURI());
+            return new URI(uri);
         } catch (URISyntaxException unusual) {
             return null;
         }

@@ -48,7 +48,7 @@ public class ApiSecurityConfiguration {
     public static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
     static final String POLICY_PATHS = "/api/policy/**";
     /** For JSON answers: nothing in them may load, run or be framed. */
-    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    public static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
     public ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(

@@ -109,7 +109,22 @@ class DecisionTest {
                                 {"decision":"approve"}
                                 """))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Idempotency-Key must be 1 to 200 characters"));
+                .andExpect(jsonPath("$.detail")
+                        .value("Idempotency-Key must be 1 to 200 visible ASCII characters (such as a UUID)"));
+        verify(countersign, never()).decide(any());
+    }
+
+    @Test
+    void nonAsciiIdempotencyKeyIsABadRequest() throws Exception {
+        mvc.perform(post("/api/approvals/appr-1/decision")
+                        .with(as("bob"))
+                        .header("Idempotency-Key", "caf\u00e9")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"decision":"approve"}
+                                """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("InvalidRequest"));
         verify(countersign, never()).decide(any());
     }
 

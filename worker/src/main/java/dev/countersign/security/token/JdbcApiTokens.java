@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcApiTokens implements ApiTokens {
 
     static final int MAX_NAME_LENGTH = 100;
+    /** Longer ones would pass the timestamps the databases store (or Instant itself) for no gain. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(36_525);
+
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private static final String SCHEMA = """
@@ -66,6 +69,10 @@ public class JdbcApiTokens implements ApiTokens {
         }
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
             throw new IllegalArgumentException("a token's lifetime must be positive, was " + lifetime);
+        }
+        if (lifetime != null && lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("a token's lifetime may be at most " + MAX_LIFETIME
+                    + " (100 years), was " + lifetime + "; leave it out for a token that does not expire");
         }
         Instant now = now();
         String id = secrets.newId();

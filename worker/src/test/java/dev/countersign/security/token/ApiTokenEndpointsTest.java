@@ -133,6 +133,17 @@ class ApiTokenEndpointsTest {
     }
 
     @Test
+    void lifetimeBeyondAHundredYearsIsABadRequest() throws Exception {
+        mvc.perform(create("alice", "{\"name\":\"laptop\",\"lifetime\":\"PT2562047788015215H\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("InvalidRequest"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most PT876600H")));
+        mvc.perform(create("alice", "{\"name\":\"laptop\",\"lifetime\":\"P36525D\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void missingBodyIsABadRequest() throws Exception {
         mvc.perform(post("/api/tokens").with(as("alice")).contentType(MediaType.APPLICATION_JSON))
                 .andExpect(status().isBadRequest())
