@@ -6,6 +6,7 @@ import dev.countersign.client.TaskConflict;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.client.UnknownAgent;
+import dev.countersign.limits.FieldTooLong;
 import dev.countersign.security.ApiSecurityConfiguration;
 import dev.countersign.security.LogSafe;
 import io.grpc.Status;
@@ -77,6 +78,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TaskNotActive.class)
     ResponseEntity<ProblemDetail> taskNotActive(TaskNotActive notActive, HttpServletRequest request) {
         return refusal(HttpStatus.CONFLICT, "TaskNotActive", notActive.getMessage(), request);
+    }
+
+    @ExceptionHandler(FieldTooLong.class)
+    ResponseEntity<ProblemDetail> fieldTooLong(FieldTooLong tooLong, HttpServletRequest request) {
+        return refusal(HttpStatus.BAD_REQUEST, "FieldTooLong", tooLong.getMessage(), request);
     }
 
     @ExceptionHandler(UnknownAgent.class)
