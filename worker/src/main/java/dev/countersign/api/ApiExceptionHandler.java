@@ -9,6 +9,7 @@ import dev.countersign.client.UnknownAgent;
 import dev.countersign.door.DoorProblems;
 import dev.countersign.door.RejectedRequests;
 import dev.countersign.door.RequestBodyTooLarge;
+import dev.countersign.limits.FieldTooLong;
 import dev.countersign.security.ApiSecurityConfiguration;
 import dev.countersign.security.LogSafe;
 import io.grpc.Status;
@@ -82,6 +83,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TaskNotActive.class)
     ResponseEntity<ProblemDetail> taskNotActive(TaskNotActive notActive, HttpServletRequest request) {
         return refusal(HttpStatus.CONFLICT, "TaskNotActive", notActive.getMessage(), request);
+    }
+
+    @ExceptionHandler(FieldTooLong.class)
+    ResponseEntity<ProblemDetail> fieldTooLong(FieldTooLong tooLong, HttpServletRequest request) {
+        return refusal(HttpStatus.BAD_REQUEST, "FieldTooLong", tooLong.getMessage(), request);
     }
 
     @ExceptionHandler(UnknownAgent.class)

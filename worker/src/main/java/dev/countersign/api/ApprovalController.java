@@ -4,6 +4,7 @@ import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.Countersign;
+import dev.countersign.limits.FieldLimits;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
 import java.util.List;
@@ -27,9 +28,11 @@ public class ApprovalController {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final Countersign countersign;
+    private final FieldLimits limits;
 
-    public ApprovalController(Countersign countersign) {
+    public ApprovalController(Countersign countersign, FieldLimits limits) {
         this.countersign = countersign;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -52,6 +55,8 @@ public class ApprovalController {
             @RequestBody DecisionBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
+        limits.text("comment", body.comment());
+        limits.args(body.args());
         return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
     }
 

@@ -2,6 +2,7 @@ package dev.countersign.api;
 
 import dev.countersign.client.Countersign;
 import dev.countersign.client.PendingReview;
+import dev.countersign.limits.FieldLimits;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewResult;
@@ -31,10 +32,12 @@ public class ReviewController {
 
     private final Countersign countersign;
     private final CountersignSecurityProperties security;
+    private final FieldLimits limits;
 
-    public ReviewController(Countersign countersign, CountersignSecurityProperties security) {
+    public ReviewController(Countersign countersign, CountersignSecurityProperties security, FieldLimits limits) {
         this.countersign = countersign;
         this.security = security;
+        this.limits = limits;
     }
 
     @GetMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,6 +57,7 @@ public class ReviewController {
             @RequestBody ReviewBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
+        limits.text("comment", body.comment());
         return countersign.review(
                 taskId, body.toRequest(requestId(idempotencyKey), actionId, caller, operator(caller)));
     }
@@ -68,11 +72,7 @@ public class ReviewController {
         return countersign.rollback(
                 taskId,
                 new RollbackRequest(
-                        requestId(idempotencyKey),
-                        caller.name(),
-                        caller.groups(),
-                        operator(caller),
-                        CommentBody.of(body)));
+                        requestId(idempotencyKey), caller.name(), caller.groups(), operator(caller), comment(body)));
     }
 
     @PostMapping(
@@ -110,12 +110,7 @@ public class ReviewController {
         return countersign.attend(
                 taskId,
                 new AttentionRequest(
-                        requestId(idempotencyKey),
-                        actionId,
-                        caller.name(),
-                        operator(caller),
-                        kind,
-                        CommentBody.of(body)));
+                        requestId(idempotencyKey), actionId, caller.name(), operator(caller), kind, comment(body)));
     }
 
     private boolean operator(Reviewer caller) {
@@ -133,5 +128,11 @@ public class ReviewController {
                             + ApprovalController.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
         return idempotencyKey;
+    }
+
+    private String comment(CommentBody body) {
+        String comment = CommentBody.of(body);
+        limits.text("comment", comment);
+        return comment;
     }
 }

@@ -4,6 +4,7 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
+import dev.countersign.limits.FieldLimits;
 import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
@@ -37,10 +38,12 @@ public class TaskController {
 
     private final Countersign countersign;
     private final CountersignSecurityProperties security;
+    private final FieldLimits limits;
 
-    public TaskController(Countersign countersign, CountersignSecurityProperties security) {
+    public TaskController(Countersign countersign, CountersignSecurityProperties security, FieldLimits limits) {
         this.countersign = countersign;
         this.security = security;
+        this.limits = limits;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +53,8 @@ public class TaskController {
             throw ApiProblem.forbidden(
                     "NotARequester", "starting a task needs one of the groups " + security.requesterGroups());
         }
+        limits.goal(body.goal());
+        limits.input(body.input());
         String taskId = body.taskId() == null ? "task-" + UUID.randomUUID() : body.taskId();
         TaskStart start = ApiProblem.valid(
                 ApiProblem.INVALID_REQUEST,
@@ -83,7 +88,7 @@ public class TaskController {
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void guide(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
-        TaskMessage guidance = message(authentication, body.text(), "guidance needs text");
+        TaskMessage guidance = message(authentication, "text", body.text(), "guidance needs text");
         requireSteering(authentication, taskId);
         countersign.guide(taskId, guidance);
     }
@@ -91,7 +96,7 @@ public class TaskController {
     @PostMapping(path = "/{taskId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void answer(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
-        TaskMessage answer = message(authentication, body.text(), "an answer needs text");
+        TaskMessage answer = message(authentication, "text", body.text(), "an answer needs text");
         requireSteering(authentication, taskId);
         countersign.answer(taskId, answer);
     }
@@ -114,6 +119,7 @@ public class TaskController {
             @RequestBody(required = false) CancelRequest body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
+        limits.text("reason", body == null ? null : body.reason());
         TaskView task = find(taskId);
         if (!caller.name().equals(task.requester()) && !caller.inAnyOf(security.operatorGroups())) {
             throw ApiProblem.forbidden(
@@ -135,10 +141,11 @@ public class TaskController {
         return countersign.task(taskId).orElseThrow(() -> new TaskNotFound("no task '" + taskId + "'"));
     }
 
-    private static TaskMessage message(Authentication authentication, String text, String whenEmpty) {
+    private TaskMessage message(Authentication authentication, String field, String text, String whenEmpty) {
         if (text == null || text.isBlank()) {
             throw ApiProblem.badRequest(ApiProblem.INVALID_REQUEST, whenEmpty);
         }
+        limits.text(field, text);
         return new TaskMessage(CurrentUser.of(authentication).name(), text);
     }
 }

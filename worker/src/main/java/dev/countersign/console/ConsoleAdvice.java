@@ -2,6 +2,7 @@ package dev.countersign.console;
 
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.TaskNotFound;
+import dev.countersign.limits.FieldTooLong;
 import dev.countersign.security.CountersignSecurityProperties;
 import java.security.Principal;
 import org.slf4j.Logger;
@@ -53,6 +54,12 @@ public class ConsoleAdvice {
     @ExceptionHandler(ApprovalNotFound.class)
     ModelAndView approvalNotFound(ApprovalNotFound notFound) {
         return ConsoleErrors.page(HttpStatus.NOT_FOUND, notFound.getMessage() + ". Go back to the inbox.");
+    }
+
+    @ExceptionHandler(FieldTooLong.class)
+    ModelAndView fieldTooLong(FieldTooLong tooLong) {
+        return ConsoleErrors.page(
+                HttpStatus.BAD_REQUEST, tooLong.getMessage() + ". Go back, shorten it and send it again.");
     }
 
     /** Spring MVC's own errors (a missing parameter, a wrong method) keep their status. */

@@ -1,5 +1,6 @@
 package dev.countersign.api;
 
+import dev.countersign.limits.LimitsConfiguration;
 import dev.countersign.security.ApiSecurityConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
     ApprovalController.class,
     ReviewController.class,
     ApiExceptionHandler.class,
-    ApiSecurityConfiguration.class
+    ApiSecurityConfiguration.class,
+    LimitsConfiguration.class
 })
 public class ApiTestApplication {}

@@ -10,6 +10,7 @@ import dev.countersign.console.inbox.InboxController;
 import dev.countersign.console.review.ReviewQueueController;
 import dev.countersign.console.task.TaskPagesController;
 import dev.countersign.console.token.TokenPageController;
+import dev.countersign.limits.LimitsConfiguration;
 import dev.countersign.security.ApiSecurityConfiguration;
 import dev.countersign.tool.ToolRegistry;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Import;
  */
 @Import({
     ApiSecurityConfiguration.class,
+    LimitsConfiguration.class,
     ApiExceptionHandler.class,
     ConsoleSecurityConfiguration.class,
     ConsoleConfiguration.class,

@@ -119,6 +119,18 @@ class TaskPagesTest {
     }
 
     @Test
+    void guidanceLongerThanItsLimitIsRefusedWithTheLimit() throws Exception {
+        given(countersign.task("t-5"))
+                .willReturn(Optional.of(ConsoleFixtures.task(
+                        "t-5", TaskStatus.AWAITING_APPROVAL, ConsoleFixtures.mediumRefund("t-5", "250", "d"))));
+        mvc.perform(post("/tasks/t-5/guidance").with(alice()).with(csrf()).param("text", "g".repeat(4_001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("guidance is too long: 4001 characters, the limit is 4000")));
+        verify(countersign, never()).guide(any(), any());
+    }
+
+    @Test
     void someoneOutsideTheTaskCannotSteerIt() throws Exception {
         given(countersign.task("t-5"))
                 .willReturn(Optional.of(ConsoleFixtures.task(

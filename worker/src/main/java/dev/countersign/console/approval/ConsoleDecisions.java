@@ -10,6 +10,8 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.claim.Claims;
+import dev.countersign.limits.FieldLimits;
+import dev.countersign.limits.FieldTooLong;
 import dev.countersign.tool.ToolRegistry;
 import java.util.Map;
 import java.util.UUID;
@@ -32,11 +34,13 @@ public class ConsoleDecisions {
     private final Countersign countersign;
     private final ToolRegistry tools;
     private final Claims claims;
+    private final FieldLimits limits;
 
-    public ConsoleDecisions(Countersign countersign, ToolRegistry tools, Claims claims) {
+    public ConsoleDecisions(Countersign countersign, ToolRegistry tools, Claims claims, FieldLimits limits) {
         this.countersign = countersign;
         this.tools = tools;
         this.claims = claims;
+        this.limits = limits;
     }
 
     public DecisionOutcome decide(
@@ -89,6 +93,12 @@ public class ConsoleDecisions {
             String argsDigest,
             String decisionId,
             String comment) {
+        try {
+            limits.text("comment", comment);
+            limits.args(args);
+        } catch (FieldTooLong tooLong) {
+            return new DecisionOutcome.Invalid(tooLong.getMessage() + ".", Map.of());
+        }
         try {
             var result = countersign.decide(new DecisionRequest(
                     decisionId, approvalId, user.name(), user.groups(), kind, args, argsDigest, comment));

@@ -4,6 +4,7 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.Refusals;
+import dev.countersign.limits.FieldLimits;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
@@ -35,9 +36,11 @@ public class ReviewQueueController {
     private static final Logger log = LoggerFactory.getLogger(ReviewQueueController.class);
 
     private final Countersign countersign;
+    private final FieldLimits limits;
 
-    public ReviewQueueController(Countersign countersign) {
+    public ReviewQueueController(Countersign countersign, FieldLimits limits) {
         this.countersign = countersign;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -56,6 +59,7 @@ public class ReviewQueueController {
             RedirectAttributes redirect) {
         ReviewVerdict chosen = ReviewVerdict.fromWire(verdict);
         String text = comment == null ? "" : comment.strip();
+        limits.text("comment", text);
         if (chosen == null) {
             redirect.addFlashAttribute("error", "Choose ok, flag or roll back.");
         } else if (chosen == ReviewVerdict.FLAG && text.isEmpty()) {
@@ -91,6 +95,7 @@ public class ReviewQueueController {
         AttentionKind chosen =
                 "retry".equals(kind) ? AttentionKind.RETRY : "resolve".equals(kind) ? AttentionKind.RESOLVE : null;
         String text = comment == null ? "" : comment.strip();
+        limits.text("comment", text);
         if (chosen == null) {
             redirect.addFlashAttribute("error", "Choose retry or resolved by hand.");
         } else if (chosen == AttentionKind.RESOLVE && text.isEmpty()) {

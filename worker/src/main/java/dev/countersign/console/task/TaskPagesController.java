@@ -10,6 +10,7 @@ import dev.countersign.console.ConsolePaths;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.Refusals;
 import dev.countersign.history.TimelineEvent;
+import dev.countersign.limits.FieldLimits;
 import dev.countersign.security.TaskAccess;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
@@ -44,9 +45,11 @@ public class TaskPagesController {
             "Only the task's requester, its reviewers and operators may steer it; nothing was sent.";
 
     private final Countersign countersign;
+    private final FieldLimits limits;
 
-    public TaskPagesController(Countersign countersign) {
+    public TaskPagesController(Countersign countersign, FieldLimits limits) {
         this.countersign = countersign;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -75,6 +78,8 @@ public class TaskPagesController {
         if (!problems.isEmpty()) {
             return listAgain(params, problems, HttpStatus.BAD_REQUEST);
         }
+        limits.goal(demo.goal());
+        limits.input(demo.input());
         String taskId = "refund-" + UUID.randomUUID();
         try {
             countersign.start(new TaskStart(taskId, DemoRefundForm.AGENT, demo.goal(), demo.input(), user.name()));
@@ -122,6 +127,7 @@ public class TaskPagesController {
             redirect.addFlashAttribute("error", "Guidance needs text: tell the agent what to do or consider.");
             return ConsolePaths.redirectToTask(taskId);
         }
+        limits.text("guidance", text);
         if (!maySteer(user, taskId)) {
             redirect.addFlashAttribute("error", NOT_ALLOWED_TO_STEER);
             return ConsolePaths.redirectToTask(taskId);
@@ -145,6 +151,7 @@ public class TaskPagesController {
             redirect.addFlashAttribute("error", "An answer needs text, or one of the options.");
             return ConsolePaths.redirectToTask(taskId);
         }
+        limits.text("answer", text);
         if (!maySteer(user, taskId)) {
             redirect.addFlashAttribute("error", NOT_ALLOWED_TO_STEER);
             return ConsolePaths.redirectToTask(taskId);
@@ -168,6 +175,7 @@ public class TaskPagesController {
             @RequestParam(required = false) String reason,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
+        limits.text("reason", reason);
         TaskView task = find(taskId);
         if (!user.name().equals(task.requester()) && !user.operator()) {
             return ConsoleErrors.page(HttpStatus.FORBIDDEN, "Only the task's requester or an operator may cancel it.");
