@@ -1,11 +1,14 @@
 package dev.countersign.api;
 
+import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.Countersign;
+import dev.countersign.client.DecisionRefused;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
+import dev.countersign.security.TaskAccess;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -18,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's approval inbox and decisions; the reviewer is always the authenticated caller. */
+/**
+ * The caller's approval inbox and decisions; the reviewer is always the authenticated caller. An
+ * approval of a task the caller may not read ({@link TaskAccess}) answers 404 as an unknown one does.
+ */
 @RestController
 @RequestMapping(path = "/api/approvals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ApprovalController {
@@ -27,9 +33,11 @@ public class ApprovalController {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final Countersign countersign;
+    private final TaskAccess access;
 
-    public ApprovalController(Countersign countersign) {
+    public ApprovalController(Countersign countersign, TaskAccess access) {
         this.countersign = countersign;
+        this.access = access;
     }
 
     @GetMapping
@@ -39,9 +47,11 @@ public class ApprovalController {
     }
 
     @GetMapping("/{approvalId}")
-    public PendingApproval approval(@PathVariable String approvalId) {
+    public PendingApproval approval(@PathVariable String approvalId, Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
         return countersign
                 .approval(approvalId)
+                .filter(pending -> access.mayRead(caller, pending, () -> countersign.task(pending.taskId())))
                 .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
     }
 
@@ -52,7 +62,17 @@ public class ApprovalController {
             @RequestBody DecisionBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
+        try {
+            return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
+        } catch (DecisionRefused refused) {
+            // Whoever may decide may read the task, so only a refusal needs the read-scope check.
+            if (!access.readsEveryTask(caller)
+                    && access.readable(caller, countersign.task(ApprovalGate.taskIdOf(approvalId)))
+                            .isEmpty()) {
+                throw new ApprovalNotFound("no approval " + approvalId);
+            }
+            throw refused;
+        }
     }
 
     private static String decisionId(String idempotencyKey) {

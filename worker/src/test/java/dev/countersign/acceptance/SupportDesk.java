@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The steps the acceptance tests share, spoken over HTTP: start a demo refund task, wait until the
- * task reaches a state, decide an approval, and read the demo ledger for one task. Task ids carry a
+ * task reaches a state, decide an approval, and read the demo ledger for one task (as an operator). Task ids carry a
  * UUID, so tests that share a running service never see each other's tasks or ledger rows.
  */
 final class SupportDesk {
@@ -150,7 +150,7 @@ final class SupportDesk {
     }
 
     private List<JsonNode> ledgerRows(String table, String taskId) {
-        JsonNode ledger = as("dave").get("/api/demo/ledger").ok(200);
+        JsonNode ledger = as("olga").get("/api/demo/ledger").ok(200);
         List<JsonNode> rows = new ArrayList<>();
         for (JsonNode row : ledger.path(table)) {
             if (taskId.equals(row.path("taskId").asString())) {

@@ -9,6 +9,7 @@ import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewVerdict;
+import dev.countersign.security.TaskAccess;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The post-action review queue: executed actions waiting for the signed-in reviewer's verdict (ok,
  * flag, or rollback, which runs the tool's compensation), and for operators the actions whose
- * rollback failed, to retry or mark resolved. Who may review what is checked by the workflow.
+ * rollback failed, to retry or mark resolved. Who may review what is checked by the workflow; a verdict
+ * on a task the user may not read ({@link TaskAccess}) is not found, as on an unknown task. The queue
+ * itself needs no such filter: an action is reviewable only by its tiers' groups and operators.
  */
 @Controller
 @RequestMapping("/reviews")
@@ -35,9 +38,11 @@ public class ReviewQueueController {
     private static final Logger log = LoggerFactory.getLogger(ReviewQueueController.class);
 
     private final Countersign countersign;
+    private final TaskAccess access;
 
-    public ReviewQueueController(Countersign countersign) {
+    public ReviewQueueController(Countersign countersign, TaskAccess access) {
         this.countersign = countersign;
+        this.access = access;
     }
 
     @GetMapping
@@ -54,6 +59,7 @@ public class ReviewQueueController {
             @RequestParam(required = false) String comment,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
+        access.requireReadable(user.reviewer(), taskId, countersign::task);
         ReviewVerdict chosen = ReviewVerdict.fromWire(verdict);
         String text = comment == null ? "" : comment.strip();
         if (chosen == null) {
@@ -88,6 +94,7 @@ public class ReviewQueueController {
             @RequestParam(required = false) String comment,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
+        access.requireReadable(user.reviewer(), taskId, countersign::task);
         AttentionKind chosen =
                 "retry".equals(kind) ? AttentionKind.RETRY : "resolve".equals(kind) ? AttentionKind.RESOLVE : null;
         String text = comment == null ? "" : comment.strip();
