@@ -29,7 +29,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Starts, lists, reads, steers and cancels agent tasks on behalf of the authenticated caller. A task
- * the caller may not read ({@link TaskAccess}) answers 404 here as an unknown id does, whatever is asked of it.
+ * the caller may not read ({@link TaskAccess}) answers 404 here as an unknown id does, whatever is
+ * asked of it.
  */
 @RestController
 @RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)

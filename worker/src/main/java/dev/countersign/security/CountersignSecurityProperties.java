@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Who may call the service and what each group may do: the configured users with their passwords and
  * groups, the groups that may start tasks, act as operators and administer tokens, whether HTTP Basic
- * is accepted, the OIDC issuer whose JWTs are accepted, and which tasks a user may read ({@link ReadScope}). A password is either {@code {id}}-prefixed
- * ({@code {bcrypt}...}, {@code {noop}...}) or plain; plain values are encoded with bcrypt at start-up.
+ * is accepted, the OIDC issuer whose JWTs are accepted, and which tasks a user may read ({@link
+ * ReadScope}). A password is either {@code {id}}-prefixed ({@code {bcrypt}...}, {@code {noop}...}) or
+ * plain; plain values are encoded with bcrypt at start-up.
  */
 @ConfigurationProperties("countersign.security")
 public record CountersignSecurityProperties(

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo's support desk over REST: dave starts refund tasks, reviewers read their inbox and
- * approve, an operator reads the ledger (the read scope keeps it from everyone else). Task ids are chosen by the test, so a retried start can never
- * start a second task.
+ * approve, an operator reads the ledger (the read scope keeps it from everyone else). Task ids are
+ * chosen by the test, so a retried start can never start a second task.
  */
 final class Desk {
 
