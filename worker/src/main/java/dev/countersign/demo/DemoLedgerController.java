@@ -41,10 +41,9 @@ public class DemoLedgerController {
         Reviewer caller = CurrentUser.of(authentication);
         if (!access.mayReadLedger(caller)) {
             log.warn(
-                    "refused GET /api/demo/ledger for '{}' with 403: the ledger is for members of {} (read scope {})",
+                    "refused GET /api/demo/ledger for '{}' with 403: the ledger is for members of {}",
                     LogSafe.text(caller.name()),
-                    access.operatorGroups(),
-                    access.scope());
+                    access.operatorGroups());
             throw new AccessDeniedException("the demo ledger is for members of " + access.operatorGroups());
         }
         return ledger.read();
