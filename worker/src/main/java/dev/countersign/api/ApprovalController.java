@@ -1,12 +1,15 @@
 package dev.countersign.api;
 
+import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.Countersign;
+import dev.countersign.client.DecisionRefused;
 import dev.countersign.limits.FieldLimits;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
+import dev.countersign.security.TaskAccess;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's approval inbox and decisions; the reviewer is always the authenticated caller. */
+/**
+ * The caller's approval inbox and decisions; the reviewer is always the authenticated caller. An
+ * approval of a task the caller may not read ({@link TaskAccess}) answers 404 as an unknown one does.
+ */
 @RestController
 @RequestMapping(path = "/api/approvals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ApprovalController {
@@ -29,10 +35,12 @@ public class ApprovalController {
 
     private final Countersign countersign;
     private final FieldLimits limits;
+    private final TaskAccess access;
 
-    public ApprovalController(Countersign countersign, FieldLimits limits) {
+    public ApprovalController(Countersign countersign, FieldLimits limits, TaskAccess access) {
         this.countersign = countersign;
         this.limits = limits;
+        this.access = access;
     }
 
     @GetMapping
@@ -42,9 +50,11 @@ public class ApprovalController {
     }
 
     @GetMapping("/{approvalId}")
-    public PendingApproval approval(@PathVariable String approvalId) {
+    public PendingApproval approval(@PathVariable String approvalId, Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
         return countersign
                 .approval(approvalId)
+                .filter(pending -> access.mayRead(caller, pending, () -> countersign.task(pending.taskId())))
                 .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
     }
 
@@ -57,7 +67,17 @@ public class ApprovalController {
         Reviewer caller = CurrentUser.of(authentication);
         limits.text("comment", body.comment());
         limits.args(body.args());
-        return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
+        try {
+            return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
+        } catch (DecisionRefused refused) {
+            // Whoever may decide may read the task, so only a refusal needs the read-scope check.
+            if (!access.readsEveryTask(caller)
+                    && access.readable(caller, countersign.task(ApprovalGate.taskIdOf(approvalId)))
+                            .isEmpty()) {
+                throw new ApprovalNotFound("no approval " + approvalId);
+            }
+            throw refused;
+        }
     }
 
     private static String decisionId(String idempotencyKey) {

@@ -5,12 +5,14 @@ import dev.countersign.client.PendingReview;
 import dev.countersign.limits.FieldLimits;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.ReviewRequest;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
 import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
+import dev.countersign.security.TaskAccess;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Post-action review: the caller's review inbox, verdicts on executed actions, whole-task rollbacks,
  * and operators' answers to failed compensations. Who may do what is checked by the task's workflow;
- * the caller's identity, groups and operator standing come from authentication only.
+ * the caller's identity, groups and operator standing come from authentication only. A task the caller
+ * may not read ({@link TaskAccess}) answers 404 as an unknown one does. The review inbox needs no such
+ * filter: an action is reviewable only by the groups of its own tiers and operators, all of whom may read it.
  */
 @RestController
 public class ReviewController {
@@ -33,11 +37,14 @@ public class ReviewController {
     private final Countersign countersign;
     private final CountersignSecurityProperties security;
     private final FieldLimits limits;
+    private final TaskAccess access;
 
-    public ReviewController(Countersign countersign, CountersignSecurityProperties security, FieldLimits limits) {
+    public ReviewController(
+            Countersign countersign, CountersignSecurityProperties security, FieldLimits limits, TaskAccess access) {
         this.countersign = countersign;
         this.security = security;
         this.limits = limits;
+        this.access = access;
     }
 
     @GetMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,8 +65,9 @@ public class ReviewController {
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
         limits.text("comment", body.comment());
-        return countersign.review(
-                taskId, body.toRequest(requestId(idempotencyKey), actionId, caller, operator(caller)));
+        ReviewRequest review = body.toRequest(requestId(idempotencyKey), actionId, caller, operator(caller));
+        access.requireReadable(caller, taskId, countersign::task);
+        return countersign.review(taskId, review);
     }
 
     @PostMapping(path = "/api/tasks/{taskId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -69,10 +77,10 @@ public class ReviewController {
             @RequestBody(required = false) CommentBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        return countersign.rollback(
-                taskId,
-                new RollbackRequest(
-                        requestId(idempotencyKey), caller.name(), caller.groups(), operator(caller), comment(body)));
+        RollbackRequest rollback = new RollbackRequest(
+                requestId(idempotencyKey), caller.name(), caller.groups(), operator(caller), comment(body));
+        access.requireReadable(caller, taskId, countersign::task);
+        return countersign.rollback(taskId, rollback);
     }
 
     @PostMapping(
@@ -107,10 +115,10 @@ public class ReviewController {
             CommentBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        return countersign.attend(
-                taskId,
-                new AttentionRequest(
-                        requestId(idempotencyKey), actionId, caller.name(), operator(caller), kind, comment(body)));
+        AttentionRequest request = new AttentionRequest(
+                requestId(idempotencyKey), actionId, caller.name(), operator(caller), kind, comment(body));
+        access.requireReadable(caller, taskId, countersign::task);
+        return countersign.attend(taskId, request);
     }
 
     private boolean operator(Reviewer caller) {

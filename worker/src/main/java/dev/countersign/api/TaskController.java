@@ -3,7 +3,6 @@ package dev.countersign.api;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
-import dev.countersign.client.TaskNotFound;
 import dev.countersign.limits.FieldLimits;
 import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
@@ -29,7 +28,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Starts, lists, reads, steers and cancels agent tasks on behalf of the authenticated caller. */
+/**
+ * Starts, lists, reads, steers and cancels agent tasks on behalf of the authenticated caller. A task
+ * the caller may not read ({@link TaskAccess}) answers 404 here as an unknown id does, whatever is
+ * asked of it.
+ */
 @RestController
 @RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
 public class TaskController {
@@ -39,11 +42,14 @@ public class TaskController {
     private final Countersign countersign;
     private final CountersignSecurityProperties security;
     private final FieldLimits limits;
+    private final TaskAccess access;
 
-    public TaskController(Countersign countersign, CountersignSecurityProperties security, FieldLimits limits) {
+    public TaskController(
+            Countersign countersign, CountersignSecurityProperties security, FieldLimits limits, TaskAccess access) {
         this.countersign = countersign;
         this.security = security;
         this.limits = limits;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -72,17 +78,17 @@ public class TaskController {
     }
 
     @GetMapping
-    public List<TaskView> list(@RequestParam(defaultValue = "50") int limit) {
+    public List<TaskView> list(@RequestParam(defaultValue = "50") int limit, Authentication authentication) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest(
                     ApiProblem.INVALID_REQUEST, "limit must lie between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        return countersign.tasks(limit);
+        return access.readable(CurrentUser.of(authentication), countersign.tasks(limit));
     }
 
     @GetMapping("/{taskId}")
-    public TaskView task(@PathVariable String taskId) {
-        return find(taskId);
+    public TaskView task(@PathVariable String taskId, Authentication authentication) {
+        return find(CurrentUser.of(authentication), taskId);
     }
 
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -102,8 +108,8 @@ public class TaskController {
     }
 
     private void requireSteering(Authentication authentication, String taskId) {
-        TaskView task = find(taskId);
         Reviewer caller = CurrentUser.of(authentication);
+        TaskView task = find(caller, taskId);
         if (!TaskAccess.maySteer(caller, caller.inAnyOf(security.operatorGroups()), task)) {
             throw ApiProblem.forbidden(
                     "NotAllowedToSteer",
@@ -120,7 +126,7 @@ public class TaskController {
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
         limits.text("reason", body == null ? null : body.reason());
-        TaskView task = find(taskId);
+        TaskView task = find(caller, taskId);
         if (!caller.name().equals(task.requester()) && !caller.inAnyOf(security.operatorGroups())) {
             throw ApiProblem.forbidden(
                     "NotRequesterOrOperator",
@@ -137,8 +143,8 @@ public class TaskController {
         }
     }
 
-    private TaskView find(String taskId) {
-        return countersign.task(taskId).orElseThrow(() -> new TaskNotFound("no task '" + taskId + "'"));
+    private TaskView find(Reviewer caller, String taskId) {
+        return access.readable(caller, taskId, countersign::task);
     }
 
     private TaskMessage message(Authentication authentication, String field, String text, String whenEmpty) {

@@ -1,5 +1,6 @@
 package dev.countersign.demo;
 
+import dev.countersign.security.TaskAccess;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +48,7 @@ public class DemoConfiguration {
     }
 
     @Bean
-    DemoLedgerController demoLedgerController(DemoLedger demoLedger) {
-        return new DemoLedgerController(demoLedger);
+    DemoLedgerController demoLedgerController(DemoLedger demoLedger, TaskAccess access) {
+        return new DemoLedgerController(demoLedger, access);
     }
 }

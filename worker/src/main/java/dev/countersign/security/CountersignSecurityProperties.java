@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Who may call the service and what each group may do: the configured users with their passwords and
  * groups, the groups that may start tasks, act as operators and administer tokens, whether HTTP Basic
- * is accepted, and the OIDC issuer whose JWTs are accepted. A password is either {@code {id}}-prefixed
- * ({@code {bcrypt}...}, {@code {noop}...}) or plain; plain values are encoded with bcrypt at start-up.
+ * is accepted, the OIDC issuer whose JWTs are accepted, and which tasks a user may read ({@link
+ * ReadScope}). A password is either {@code {id}}-prefixed ({@code {bcrypt}...}, {@code {noop}...}) or
+ * plain; plain values are encoded with bcrypt at start-up.
  */
 @ConfigurationProperties("countersign.security")
 public record CountersignSecurityProperties(
@@ -19,7 +20,8 @@ public record CountersignSecurityProperties(
         @DefaultValue("operators") List<String> operatorGroups,
         @DefaultValue("admins") List<String> adminGroups,
         @DefaultValue Basic basic,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue("involved") ReadScope readScope) {
 
     private static final String PREFIX = "countersign.security.";
 
@@ -32,6 +34,8 @@ public record CountersignSecurityProperties(
         adminGroups = requireGroups("admin-groups", adminGroups);
         basic = basic == null ? new Basic(true) : basic;
         oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+        // An empty environment variable binds as null: the safer scope, not every task.
+        readScope = readScope == null ? ReadScope.INVOLVED : readScope;
     }
 
     private static void validate(String name, UserEntry user) {

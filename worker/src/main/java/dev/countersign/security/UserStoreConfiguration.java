@@ -11,7 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The users and groups of {@code countersign.security}: a delegating password encoder, the user
- * store, the start-up warning about demo passwords, and the log line for each failed login.
+ * store, the start-up warning about demo passwords, the log line for each failed login, and who may
+ * read which task ({@link TaskAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CountersignSecurityProperties.class)
@@ -41,5 +42,10 @@ public class UserStoreConfiguration {
     @Bean
     public AuthenticationFailureLogger authenticationFailureLogger() {
         return new AuthenticationFailureLogger();
+    }
+
+    @Bean
+    public TaskAccess taskAccess(CountersignSecurityProperties properties) {
+        return TaskAccess.of(properties);
     }
 }

@@ -79,12 +79,14 @@ class ApprovedRefundRollbackTest extends AcceptanceTest {
         String taskId = approvedRefundInReview();
 
         review("dave", taskId, "a2", Map.of("verdict", "rollback")).problem(403, "RequesterCannotDecide");
-        review("bob", taskId, "a2", Map.of("verdict", "rollback")).problem(403, "NotAllowedToReview");
+        review("ada", taskId, "a2", Map.of("verdict", "rollback")).problem(403, "NotAllowedToReview");
+        review("bob", taskId, "a2", Map.of("verdict", "rollback")).problem(404, "TaskNotFound");
         review("alice", taskId, "a9", Map.of("verdict", "ok")).problem(404, "UnknownAction");
         review("alice", "no-such-task", "a2", Map.of("verdict", "ok")).problem(404, "TaskNotFound");
         review("alice", taskId, "a2", Map.of("verdict", "undo")).problem(400, "InvalidDecision");
         review("olga", taskId, "a1", Map.of("verdict", "ok")).problem(409, "NotUnderReview");
-        desk.as("bob").post("/api/tasks/" + taskId + "/rollback", Map.of()).problem(403, "NotAllowedToReview");
+        desk.as("ada").post("/api/tasks/" + taskId + "/rollback", Map.of()).problem(403, "NotAllowedToReview");
+        desk.as("bob").post("/api/tasks/" + taskId + "/rollback", Map.of()).problem(404, "TaskNotFound");
         desk.as("olga")
                 .post("/api/tasks/" + taskId + "/actions/a2/compensation/retry", Map.of())
                 .problem(409, "NotApplicable");

@@ -39,11 +39,12 @@ class CliAgainstTheServiceTest extends AcceptanceTest {
         String taskId = desk.startRefund("A-1", "250", "USD");
         String approvalId = SupportDesk.refundApproval(taskId);
         desk.awaitApproval(approvalId);
-        CliRunner bob = loggedIn("bob");
+        // olga (operators) reads every task but decides none of support-leads' calls.
+        CliRunner olga = loggedIn("olga");
 
-        CliRunner.Run forbidden = bob.run("approve", approvalId);
+        CliRunner.Run forbidden = olga.run("approve", approvalId);
         assertThat(forbidden.exitCode()).isEqualTo(3);
-        assertThat(bob.run("tasks", "show", "no-such-task").exitCode()).isEqualTo(4);
+        assertThat(olga.run("tasks", "show", "no-such-task").exitCode()).isEqualTo(4);
         CliRunner.Run rejected = loggedIn("alice").run("reject", approvalId, "--reason", "duplicate");
         assertThat(rejected.exitCode()).as(rejected.err()).isZero();
         // A decided approval is no longer pending: a conflict, and the CLI says what became of the call.
@@ -54,5 +55,35 @@ class CliAgainstTheServiceTest extends AcceptanceTest {
                 .isEqualTo(4);
         desk.awaitStatus(taskId, "COMPLETED");
         assertThat(desk.refunds(taskId)).isEmpty();
+    }
+
+    @Test
+    void aTaskOutsideTheReadScopeReadsAsNotFoundAsAnUnknownOneDoes() {
+        String taskId = desk.startRefund("A-1", "250", "USD");
+        String approvalId = SupportDesk.refundApproval(taskId);
+        desk.awaitApproval(approvalId);
+        // bob is in finance, a group this $250 refund's policy never named.
+        CliRunner bob = loggedIn("bob");
+
+        CliRunner.Run show = bob.run("tasks", "show", taskId);
+        CliRunner.Run unknown = bob.run("tasks", "show", "no-such-task");
+        assertThat(show.exitCode()).isEqualTo(4);
+        assertThat(show.out()).isEmpty();
+        assertThat(show.err()).isEqualTo(unknown.err().replace("no-such-task", taskId));
+        assertThat(show.err()).contains("Task not found: no task '" + taskId + "'");
+        assertThat(bob.run("tasks", "history", taskId).exitCode()).isEqualTo(4);
+        assertThat(bob.run("approve", approvalId).exitCode()).isEqualTo(4);
+        assertThat(bob.run("tasks", "guide", taskId, "--text", "refund everything")
+                        .exitCode())
+                .isEqualTo(4);
+        CliRunner.Run list = bob.run("tasks", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).doesNotContain(taskId);
+
+        CliRunner alice = loggedIn("alice");
+        assertThat(alice.run("tasks", "show", taskId).exitCode()).isZero();
+        assertThat(alice.run("tasks", "list").out()).contains(taskId);
+        CliRunner.Run rejected = alice.run("reject", approvalId, "--reason", "test clean-up");
+        assertThat(rejected.exitCode()).as(rejected.err()).isZero();
     }
 }

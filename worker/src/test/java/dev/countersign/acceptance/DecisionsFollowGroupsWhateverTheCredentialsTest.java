@@ -40,13 +40,14 @@ class DecisionsFollowGroupsWhateverTheCredentialsTest extends AcceptanceTest {
         String approvalId = SupportDesk.refundApproval(taskId);
         String digest = desk.awaitApproval(approvalId).path("argsDigest").asString();
 
+        // bob's token carries finance, which this refund's policy never named: he may not even read it.
         anonymous
                 .bearer(bobs)
                 .post("/api/approvals/" + approvalId + "/decision", SupportDesk.decision("approve", digest))
-                .problem(403, "NotAnApprover");
+                .problem(404, "ApprovalNotFound");
         CliRunner.Run cli = CliRunner.against(port).loggedInWithToken(bobs).run("reject", approvalId, "--reason", "x");
 
-        assertThat(cli.exitCode()).isEqualTo(3);
+        assertThat(cli.exitCode()).isEqualTo(4);
         assertThat(anonymous.bearer(bobs).get("/api/approvals").ok(200).toString())
                 .doesNotContain(approvalId);
         assertThat(desk.inbox("alice")).contains(approvalId);
@@ -64,7 +65,7 @@ class DecisionsFollowGroupsWhateverTheCredentialsTest extends AcceptanceTest {
         anonymous
                 .bearer(alices)
                 .post("/api/approvals/" + approvalId + "/decision", SupportDesk.decision("approve", digest))
-                .problem(403, "NotAnApprover");
+                .problem(404, "ApprovalNotFound");
 
         assertThat(desk.as("bob")
                         .get("/api/approvals/" + approvalId)

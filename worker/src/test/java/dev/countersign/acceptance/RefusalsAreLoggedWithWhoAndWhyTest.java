@@ -39,10 +39,10 @@ class RefusalsAreLoggedWithWhoAndWhyTest extends AcceptanceTest {
         String approvalId = SupportDesk.refundApproval(taskId);
         String digest = desk.awaitApproval(approvalId).path("argsDigest").asString();
 
-        desk.decide("bob", approvalId, SupportDesk.decision("approve", digest)).problem(403, "NotAnApprover");
+        desk.decide("olga", approvalId, SupportDesk.decision("approve", digest)).problem(403, "NotAnApprover");
 
         assertThat(output.getAll())
-                .contains("refused POST /api/approvals/" + approvalId + "/decision for 'bob' with 403 NotAnApprover");
+                .contains("refused POST /api/approvals/" + approvalId + "/decision for 'olga' with 403 NotAnApprover");
         desk.decide("alice", approvalId, SupportDesk.decision("reject", digest, "test clean-up"))
                 .ok(200);
     }

@@ -72,7 +72,9 @@ class RequesterCannotDecideOnOwnTaskTest extends AcceptanceTest {
         claimed.put("reviewer", "alice");
         claimed.put("reviewerGroups", List.of("support-leads"));
         desk.decide("dave", approvalId, claimed).problem(403, "RequesterCannotDecide");
-        desk.decide("bob", approvalId, claimed).problem(403, "NotAnApprover");
+        desk.decide("olga", approvalId, claimed).problem(403, "NotAnApprover");
+        // bob's own group, finance, was never named for this task: he may not even read it.
+        desk.decide("bob", approvalId, claimed).problem(404, "ApprovalNotFound");
 
         assertThat(desk.as("alice")
                         .get("/api/approvals/" + approvalId)

@@ -63,8 +63,7 @@ class TaskHistoryAcceptanceTest extends AcceptanceTest {
         String taskId = desk.startRefund("Z-5000", "5000", "USD");
         String approvalId = SupportDesk.refundApproval(taskId);
         String digest = desk.awaitApproval(approvalId).path("argsDigest").asString();
-        desk.decide("alice", approvalId, SupportDesk.decision("approve", digest))
-                .problem(403, "NotAnApprover");
+        desk.decide("olga", approvalId, SupportDesk.decision("approve", digest)).problem(403, "NotAnApprover");
         Map<String, Object> edited = Map.of("orderId", "Z-5000", "amount", 4000, "currency", "USD");
         String editedDigest = desk.decide("bob", approvalId, SupportDesk.edit(digest, edited, "partial refund"))
                 .ok(200)

@@ -75,13 +75,25 @@ class CancelTaskTest {
     }
 
     @Test
-    void anotherRequesterMayNotCancel() throws Exception {
+    void someoneWhoMayReadTheTaskButDidNotRequestItMayNotCancel() throws Exception {
         mvc.perform(post("/api/tasks/refund-42/cancel")
-                        .with(as("sam"))
+                        .with(as("ada"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(REASON))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("NotRequesterOrOperator"));
+        verify(countersign, never()).cancel(anyString(), any());
+    }
+
+    @Test
+    void anotherRequesterDoesNotFindTheTask() throws Exception {
+        mvc.perform(post("/api/tasks/refund-42/cancel")
+                        .with(as("sam"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(REASON))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("TaskNotFound"))
+                .andExpect(jsonPath("$.detail").value("no task 'refund-42'"));
         verify(countersign, never()).cancel(anyString(), any());
     }
 

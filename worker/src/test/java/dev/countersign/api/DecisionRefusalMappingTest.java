@@ -12,6 +12,9 @@ import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +32,12 @@ class DecisionRefusalMappingTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void aTaskBobReviews() {
+        given(countersign.task("refund-42"))
+                .willReturn(Optional.of(TaskFixtures.reviewedTask("refund-42", "dave", List.of("finance"))));
+    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -54,7 +63,7 @@ class DecisionRefusalMappingTest {
                 .andExpect(jsonPath("$.type").value("https://countersign.dev/problems/" + slug))
                 .andExpect(jsonPath("$.title").value(title))
                 .andExpect(jsonPath("$.detail").value("refused because " + type))
-                .andExpect(jsonPath("$.instance").value("/api/approvals/appr-1/decision"));
+                .andExpect(jsonPath("$.instance").value("/api/approvals/refund-42.a2/decision"));
     }
 
     @Test
@@ -66,16 +75,16 @@ class DecisionRefusalMappingTest {
 
     @Test
     void unknownApprovalIdIsNotFound() throws Exception {
-        given(countersign.decide(any())).willThrow(new ApprovalNotFound("no pending approval 'appr-1'"));
+        given(countersign.decide(any())).willThrow(new ApprovalNotFound("no pending approval 'refund-42.a2'"));
 
         approve()
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("ApprovalNotFound"))
-                .andExpect(jsonPath("$.detail").value("no pending approval 'appr-1'"));
+                .andExpect(jsonPath("$.detail").value("no pending approval 'refund-42.a2'"));
     }
 
     private org.springframework.test.web.servlet.ResultActions approve() throws Exception {
-        return mvc.perform(post("/api/approvals/appr-1/decision")
+        return mvc.perform(post("/api/approvals/refund-42.a2/decision")
                 .with(as("bob"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""

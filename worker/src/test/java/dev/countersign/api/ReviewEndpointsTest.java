@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,12 @@ class ReviewEndpointsTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void aTaskDaveRequestedForSupportLeads() {
+        given(countersign.task("refund-42"))
+                .willReturn(Optional.of(TaskFixtures.reviewedTask("refund-42", "dave", List.of("support-leads"))));
+    }
 
     private static ReviewResult result(ReviewState state, String reviewer) {
         return new ReviewResult(

@@ -75,6 +75,53 @@ final class TaskFixtures {
                 task.updatedAt());
     }
 
+    /**
+     * {@code requester}'s refund task whose call a2 the policy gave to the tiers of {@code
+     * reviewerGroups}; it now waits for {@code pendingGroups}, the current tier.
+     */
+    static TaskView awaiting(String taskId, String requester, List<String> reviewerGroups, List<String> pendingGroups) {
+        TaskView task = reviewedTask(taskId, requester, reviewerGroups);
+        PendingApproval pending = pending(taskId, requester, pendingGroups);
+        return new TaskView(
+                task.taskId(),
+                task.agent(),
+                task.goal(),
+                task.input(),
+                task.requester(),
+                task.status(),
+                task.actions(),
+                pending.approvalId(),
+                pending,
+                null,
+                null,
+                task.startedAt(),
+                task.updatedAt());
+    }
+
+    /** The approval {@code <taskId>.a2} of {@code requester}'s task, waiting for {@code groups}. */
+    static PendingApproval pending(String taskId, String requester, List<String> groups) {
+        return new PendingApproval(
+                taskId + ".a2",
+                taskId,
+                "a2",
+                "issue_refund",
+                Map.of("orderId", 42, "amount", 120.5),
+                "sha256:abc",
+                "the customer was charged twice",
+                0.82,
+                List.of("money"),
+                requester,
+                "refunds",
+                "policy-hash-1",
+                groups.get(0),
+                groups,
+                1,
+                0,
+                List.of(),
+                STARTED,
+                STARTED.plusSeconds(4 * 3600));
+    }
+
     static PendingApproval approval(String approvalId) {
         return new PendingApproval(
                 approvalId,

@@ -60,7 +60,7 @@ class TaskHistoryTest {
                                         "alice approved issue_refund (1 of 1 approval, now approved).",
                                         Map.of("decision", "approve", "approvals", 1, "required", 1)))));
 
-        mvc.perform(get("/api/tasks/refund-42/history").with(as("bob")))
+        mvc.perform(get("/api/tasks/refund-42/history").with(as("olga")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
                 .andExpect(content().json("""

@@ -42,9 +42,10 @@ class TaskMessagesTest {
     }
 
     @Test
-    void someoneOutsideTheTaskCannotSteerIt() throws Exception {
+    void someoneWhoMayReadButIsOutsideTheTaskCannotSteerIt() throws Exception {
+        // ada (admins) reads every task; steering is for the task's people and operators.
         mvc.perform(post("/api/tasks/refund-42/guidance")
-                        .with(as("bob"))
+                        .with(as("ada"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"text":"refund everything"}
@@ -55,7 +56,7 @@ class TaskMessagesTest {
                         .value("only the task's requester, its reviewers [support-leads] and members of [operators]"
                                 + " may steer it"));
         mvc.perform(post("/api/tasks/refund-42/answer")
-                        .with(as("bob"))
+                        .with(as("ada"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"text":"yes"}

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The demo's users and groups, plus sam (a second support agent); every password is
+ * The demo's users and groups (frank aside), plus sam (a second support agent); every password is
  * {@value TestUsers#PASSWORD}, stored as {@code {noop}} so that tests do not pay for bcrypt.
  */
 @Target(ElementType.TYPE)
@@ -26,5 +26,7 @@ import org.springframework.test.context.TestPropertySource;
             "countersign.security.users.carol.groups=finance,support-leads",
             "countersign.security.users.olga.password={noop}" + TestUsers.PASSWORD,
             "countersign.security.users.olga.groups=operators",
+            "countersign.security.users.ada.password={noop}" + TestUsers.PASSWORD,
+            "countersign.security.users.ada.groups=admins",
         })
 public @interface WithTestUsers {}

@@ -83,7 +83,7 @@ class ApprovalLinkDoesNotDecideTest {
         given(countersign.approval("t-9.a2")).willReturn(Optional.empty());
         given(countersign.task("t-9")).willReturn(Optional.of(ConsoleFixtures.task("t-9", TaskStatus.COMPLETED, null)));
 
-        mvc.perform(get("/approvals/t-9.a2").param("decision", "approve").with(alice()))
+        mvc.perform(get("/approvals/t-9.a2").param("decision", "approve").with(dave()))
                 .andExpect(redirectedUrl("/tasks/t-9"));
         verify(countersign, never()).decide(any());
     }

@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.security.CurrentUser;
+import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Instant;
@@ -43,6 +44,14 @@ public final class ConsoleFixtures {
 
     public static RequestPostProcessor dave() {
         return signedIn("dave", "support-agents");
+    }
+
+    public static RequestPostProcessor olga() {
+        return signedIn("olga", "operators");
+    }
+
+    public static RequestPostProcessor ada() {
+        return signedIn("ada", "admins");
     }
 
     public static Map<String, Object> refundArgs(String amount) {
@@ -94,6 +103,11 @@ public final class ConsoleFixtures {
     }
 
     public static TaskView task(String taskId, TaskStatus status, PendingApproval pending) {
+        return task(taskId, status, pending, List.of());
+    }
+
+    /** dave's task with these actions, and the pending approval if any. */
+    public static TaskView task(String taskId, TaskStatus status, PendingApproval pending, List<ActionView> actions) {
         return new TaskView(
                 taskId,
                 "support",
@@ -101,7 +115,7 @@ public final class ConsoleFixtures {
                 Map.of("orderId", "A-1"),
                 "dave",
                 status,
-                List.of(),
+                actions,
                 pending == null ? null : pending.approvalId(),
                 pending,
                 null,

@@ -31,7 +31,9 @@ import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,13 @@ class ReviewQueueTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void daveRequestedATaskWhoseRefundSupportLeadsReview() {
+        given(countersign.task("r-1"))
+                .willReturn(
+                        Optional.of(ConsoleFixtures.task("r-1", TaskStatus.RUNNING, null, List.of(executedRefund()))));
+    }
 
     @Test
     void queueShowsTheSignedInReviewersActionsWithTheirVerdictButtons() throws Exception {

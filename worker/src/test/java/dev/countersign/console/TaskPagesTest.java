@@ -1,7 +1,7 @@
 package dev.countersign.console;
 
+import static dev.countersign.console.ConsoleFixtures.ada;
 import static dev.countersign.console.ConsoleFixtures.alice;
-import static dev.countersign.console.ConsoleFixtures.bob;
 import static dev.countersign.console.ConsoleFixtures.dave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -102,7 +102,7 @@ class TaskPagesTest {
         given(countersign.task("t-5")).willReturn(Optional.of(ConsoleFixtures.task("t-5", TaskStatus.RUNNING, null)));
         given(countersign.history("t-5")).willReturn(new TaskHistory("t-5", null, List.of()));
 
-        mvc.perform(get("/tasks/t-5").with(alice()))
+        mvc.perform(get("/tasks/t-5").with(dave()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"task-status\"")))
                 .andExpect(content().string(containsString("hx-get=\"/tasks/t-5/live?seen=")));
@@ -131,14 +131,14 @@ class TaskPagesTest {
     }
 
     @Test
-    void someoneOutsideTheTaskCannotSteerIt() throws Exception {
+    void someoneWhoMayReadButIsOutsideTheTaskCannotSteerIt() throws Exception {
         given(countersign.task("t-5"))
                 .willReturn(Optional.of(ConsoleFixtures.task(
                         "t-5", TaskStatus.AWAITING_APPROVAL, ConsoleFixtures.mediumRefund("t-5", "250", "d"))));
-        mvc.perform(post("/tasks/t-5/guidance").with(bob()).with(csrf()).param("text", "refund everything"))
+        mvc.perform(post("/tasks/t-5/guidance").with(ada()).with(csrf()).param("text", "refund everything"))
                 .andExpect(redirectedUrl("/tasks/t-5"))
                 .andExpect(flash().attribute("error", TaskPagesController.NOT_ALLOWED_TO_STEER));
-        mvc.perform(post("/tasks/t-5/answer").with(bob()).with(csrf()).param("text", "yes"))
+        mvc.perform(post("/tasks/t-5/answer").with(ada()).with(csrf()).param("text", "yes"))
                 .andExpect(flash().attribute("error", TaskPagesController.NOT_ALLOWED_TO_STEER));
         verify(countersign, never()).guide(any(), any());
         verify(countersign, never()).answer(any(), any());

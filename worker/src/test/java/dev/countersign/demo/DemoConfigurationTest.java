@@ -3,7 +3,10 @@ package dev.countersign.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.agent.AgentModel;
+import dev.countersign.security.ReadScope;
+import dev.countersign.security.TaskAccess;
 import dev.countersign.tool.Tool;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ class DemoConfigurationTest {
     private final DemoDatabase database = new DemoDatabase();
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withBean(DataSource.class, database::dataSource)
+            .withBean(TaskAccess.class, DemoConfigurationTest::taskAccess)
             .withUserConfiguration(DemoConfiguration.class);
 
     @AfterEach
@@ -48,6 +52,7 @@ class DemoConfigurationTest {
     void aComponentScanOfThePackageGivesOneLedgerController() {
         new ApplicationContextRunner()
                 .withBean(DataSource.class, database::dataSource)
+                .withBean(TaskAccess.class, DemoConfigurationTest::taskAccess)
                 .withUserConfiguration(ScanningApplication.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -60,12 +65,17 @@ class DemoConfigurationTest {
     void aComponentScanWithTheDemoOffBringsInNoController() {
         new ApplicationContextRunner()
                 .withBean(DataSource.class, database::dataSource)
+                .withBean(TaskAccess.class, DemoConfigurationTest::taskAccess)
                 .withUserConfiguration(ScanningApplication.class)
                 .withPropertyValues("countersign.demo.enabled=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(DemoLedgerController.class);
                 });
+    }
+
+    private static TaskAccess taskAccess() {
+        return new TaskAccess(ReadScope.INVOLVED, List.of("operators"), List.of("admins"));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -5,19 +5,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.countersign.security.CurrentUser;
+import dev.countersign.security.ReadScope;
+import dev.countersign.security.TaskAccess;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class DemoLedgerControllerTest {
 
     private final DemoDatabase database = new DemoDatabase();
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
-                    new DemoLedgerController(new DemoLedger(database.jdbc())))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DemoLedgerController(
+                    new DemoLedger(database.jdbc()),
+                    new TaskAccess(ReadScope.INVOLVED, List.of("operators"), List.of("admins"))))
             .build();
+    private final Authentication olga = UsernamePasswordAuthenticationToken.authenticated(
+            "olga", null, List.of(new SimpleGrantedAuthority(CurrentUser.authority("operators"))));
 
     @AfterEach
     void closeDatabase() {
@@ -36,7 +46,7 @@ class DemoLedgerControllerTest {
                         "a2",
                         Map.of("to", "ana.silva@example.com", "subject", "Your refund", "body", "Refunded.")));
 
-        mvc.perform(get("/api/demo/ledger"))
+        mvc.perform(get("/api/demo/ledger").principal(olga))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(content().json("""
@@ -48,7 +58,7 @@ class DemoLedgerControllerTest {
 
     @Test
     void anEmptyLedgerHasEmptyLists() throws Exception {
-        mvc.perform(get("/api/demo/ledger"))
+        mvc.perform(get("/api/demo/ledger").principal(olga))
                 .andExpect(status().isOk())
                 .andExpect(content().json("{\"refunds\":[],\"emails\":[]}"));
     }

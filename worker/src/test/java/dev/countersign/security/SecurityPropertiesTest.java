@@ -26,6 +26,31 @@ class SecurityPropertiesTest {
     }
 
     @Test
+    void readScopeIsInvolvedUnlessSetToAll() {
+        runner.run(context -> assertThat(
+                        context.getBean(CountersignSecurityProperties.class).readScope())
+                .isEqualTo(ReadScope.INVOLVED));
+        runner.withPropertyValues("countersign.security.read-scope=all")
+                .run(context -> assertThat(context.getBean(CountersignSecurityProperties.class)
+                                .readScope())
+                        .isEqualTo(ReadScope.ALL));
+        // COUNTERSIGN_READ_SCOPE set but empty: the safer scope, not every task.
+        runner.withPropertyValues("countersign.security.read-scope=")
+                .run(context -> assertThat(context.getBean(CountersignSecurityProperties.class)
+                                .readScope())
+                        .isEqualTo(ReadScope.INVOLVED));
+    }
+
+    @Test
+    void unknownReadScopeStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("countersign.security.read-scope=everyone")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("countersign.security.read-scope")
+                        .hasStackTraceContaining("everyone"));
+    }
+
+    @Test
     void userWithoutPasswordStopsTheStartNamingTheProperty() {
         runner.withPropertyValues("countersign.security.users.dave.groups=support-agents")
                 .run(context -> assertThat(context)

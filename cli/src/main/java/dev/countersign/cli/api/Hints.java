@@ -27,7 +27,7 @@ final class Hints {
             case "NotAnApprover" -> "the current tier needs other groups than yours; " + INBOX;
             case "AlreadyApprovedByReviewer" -> "your approval is counted already; another reviewer must approve too";
             case "RequesterCannotDecide" -> "you requested this task, so another reviewer must decide";
-            case "TaskNotFound" -> "run `countersign tasks list` to see the tasks";
+            case "TaskNotFound" -> "run `countersign tasks list` to see the tasks you may read";
             case "ApprovalNotFound", "UnknownApproval" -> "it may have been decided already; " + INBOX;
             case "ApprovalAlreadyDecided" -> "someone decided first; " + INBOX;
             case "StaleArgsDigest" -> "the arguments changed; run `countersign inbox` and decide again";

@@ -8,6 +8,7 @@ import dev.countersign.client.Countersign;
 import dev.countersign.console.ConsolePaths;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.claim.Claims;
+import dev.countersign.security.TaskAccess;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The approval page and its decisions. GET never decides, whatever its parameters: the links in
  * notifications ({@code ?decision=approve}) only preselect the matching form. Decisions are form
- * POSTs with the CSRF token and the digest of the arguments shown.
+ * POSTs with the CSRF token and the digest of the arguments shown. An approval of a task the user may
+ * not read ({@link TaskAccess}) is not found, as an unknown one.
  */
 @Controller
 @RequestMapping("/approvals")
@@ -40,13 +42,19 @@ public class ApprovalPageController {
     private final ConsoleDecisions decisions;
     private final Claims claims;
     private final Countersign countersign;
+    private final TaskAccess access;
 
     public ApprovalPageController(
-            ApprovalPages pages, ConsoleDecisions decisions, Claims claims, Countersign countersign) {
+            ApprovalPages pages,
+            ConsoleDecisions decisions,
+            Claims claims,
+            Countersign countersign,
+            TaskAccess access) {
         this.pages = pages;
         this.decisions = decisions;
         this.claims = claims;
         this.countersign = countersign;
+        this.access = access;
     }
 
     @GetMapping("/{approvalId}")
@@ -62,7 +70,7 @@ public class ApprovalPageController {
                         null,
                         null,
                         HttpStatus.OK))
-                .orElseGet(() -> gone(approvalId, redirect));
+                .orElseGet(() -> gone(approvalId, user, redirect));
     }
 
     @PostMapping("/{approvalId}/decision")
@@ -110,6 +118,7 @@ public class ApprovalPageController {
             RedirectAttributes redirect) {
         countersign
                 .approval(approvalId)
+                .filter(pending -> access.mayRead(user.reviewer(), pending, () -> countersign.task(pending.taskId())))
                 .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
         var claim = claims.claim(approvalId, user.name());
         redirect.addFlashAttribute(
@@ -174,7 +183,7 @@ public class ApprovalPageController {
                 })
                 .orElseGet(() -> {
                     redirect.addFlashAttribute("error", error);
-                    return gone(approvalId, redirect);
+                    return gone(approvalId, user, redirect);
                 });
     }
 
@@ -191,10 +200,11 @@ public class ApprovalPageController {
         return page;
     }
 
-    /** A decided (or unknown) approval: its task's page when the task exists, otherwise 404. */
-    private ModelAndView gone(String approvalId, RedirectAttributes redirect) {
+    /** A decided (or unknown) approval: its task's page when the task exists and the user may read it, else 404. */
+    private ModelAndView gone(String approvalId, ConsoleUser user, RedirectAttributes redirect) {
         String taskId = taskOf(approvalId);
-        if (taskId == null || countersign.task(taskId).isEmpty()) {
+        if (taskId == null
+                || access.readable(user.reviewer(), countersign.task(taskId)).isEmpty()) {
             throw new ApprovalNotFound("no pending approval '" + approvalId + "'");
         }
         if (!redirect.getFlashAttributes().containsKey("error")) {

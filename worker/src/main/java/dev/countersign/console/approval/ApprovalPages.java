@@ -7,6 +7,7 @@ import dev.countersign.console.ConsoleFormat;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.claim.Claims;
 import dev.countersign.history.TimelineEvent;
+import dev.countersign.security.TaskAccess;
 import dev.countersign.task.TaskView;
 import dev.countersign.tool.ToolRegistry;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Gathers what the approval page shows from the facade, the tool registry and the claims. */
+/**
+ * Gathers what the approval page shows from the facade, the tool registry and the claims, for a user
+ * who may read the approval's task ({@link TaskAccess}).
+ */
 @Component
 public class ApprovalPages {
 
@@ -22,26 +26,38 @@ public class ApprovalPages {
     private final ToolRegistry tools;
     private final Claims claims;
     private final ConsoleFormat format;
+    private final TaskAccess access;
 
-    public ApprovalPages(Countersign countersign, ToolRegistry tools, Claims claims, ConsoleFormat format) {
+    public ApprovalPages(
+            Countersign countersign, ToolRegistry tools, Claims claims, ConsoleFormat format, TaskAccess access) {
         this.countersign = countersign;
         this.tools = tools;
         this.claims = claims;
         this.format = format;
+        this.access = access;
     }
 
-    /** The page of a pending approval, or empty when no approval with this id is pending. */
+    /**
+     * The page of a pending approval, or empty when no approval with this id is pending or the user
+     * may not read its task.
+     */
     public Optional<ApprovalView> view(
             String approvalId, ConsoleUser user, Map<String, String> submittedArgs, Map<String, String> argErrors) {
-        return countersign.approval(approvalId).map(approval -> view(approval, user, submittedArgs, argErrors));
+        return countersign.approval(approvalId).flatMap(approval -> {
+            Optional<TaskView> task = countersign.task(approval.taskId());
+            if (!access.mayRead(user.reviewer(), approval, () -> task)) {
+                return Optional.empty();
+            }
+            return Optional.of(view(approval, task.orElse(null), user, submittedArgs, argErrors));
+        });
     }
 
     private ApprovalView view(
             PendingApproval approval,
+            TaskView task,
             ConsoleUser user,
             Map<String, String> submittedArgs,
             Map<String, String> argErrors) {
-        TaskView task = countersign.task(approval.taskId()).orElse(null);
         var schema = tools.find(approval.tool()).map(tool -> tool.schema());
         return new ApprovalView(
                 approval,

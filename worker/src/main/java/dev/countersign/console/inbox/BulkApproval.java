@@ -6,6 +6,7 @@ import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.ConsoleDecisions;
 import dev.countersign.console.approval.DecisionOutcome;
 import dev.countersign.console.approval.Refusals;
+import dev.countersign.security.TaskAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Approves several pending approvals of the same policy rule in one action. Each is sent as its own
  * decision, bound to the digest shown in its row, so each is checked and recorded on its own and
  * some may be refused while others are recorded. Approvals of different rules are never approved
- * together: the reviewer gets an explanation and nothing is sent.
+ * together: the reviewer gets an explanation and nothing is sent. A selected approval whose task the
+ * reviewer may not read ({@link TaskAccess}) counts as no longer pending, as an unknown one does.
  */
 @Component
 public class BulkApproval {
@@ -30,10 +32,12 @@ public class BulkApproval {
 
     private final Countersign countersign;
     private final ConsoleDecisions decisions;
+    private final TaskAccess access;
 
-    public BulkApproval(Countersign countersign, ConsoleDecisions decisions) {
+    public BulkApproval(Countersign countersign, ConsoleDecisions decisions, TaskAccess access) {
         this.countersign = countersign;
         this.decisions = decisions;
+        this.access = access;
     }
 
     /** The results, one per selection; or a single problem when the selection cannot be approved together. */
@@ -44,7 +48,12 @@ public class BulkApproval {
             return new Outcome(List.of(), "Select at least one approval to approve.");
         }
         Map<Selection, Optional<PendingApproval>> pending = new LinkedHashMap<>();
-        selections.forEach(selection -> pending.put(selection, countersign.approval(selection.approvalId())));
+        selections.forEach(selection -> pending.put(
+                selection,
+                countersign
+                        .approval(selection.approvalId())
+                        .filter(approval ->
+                                access.mayRead(user.reviewer(), approval, () -> countersign.task(approval.taskId())))));
         TreeSet<String> rules = new TreeSet<>();
         pending.values().forEach(approval -> approval.ifPresent(found -> rules.add(String.valueOf(found.rule()))));
         if (rules.size() > 1) {

@@ -10,6 +10,7 @@ import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewVerdict;
+import dev.countersign.security.TaskAccess;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,7 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The post-action review queue: executed actions waiting for the signed-in reviewer's verdict (ok,
  * flag, or rollback, which runs the tool's compensation), and for operators the actions whose
- * rollback failed, to retry or mark resolved. Who may review what is checked by the workflow.
+ * rollback failed, to retry or mark resolved. Who may review what is checked by the workflow; a verdict
+ * on a task the user may not read ({@link TaskAccess}) is not found, as on an unknown task. The queue
+ * itself needs no such filter: an action is reviewable only by its tiers' groups and operators.
  */
 @Controller
 @RequestMapping("/reviews")
@@ -37,10 +40,12 @@ public class ReviewQueueController {
 
     private final Countersign countersign;
     private final FieldLimits limits;
+    private final TaskAccess access;
 
-    public ReviewQueueController(Countersign countersign, FieldLimits limits) {
+    public ReviewQueueController(Countersign countersign, FieldLimits limits, TaskAccess access) {
         this.countersign = countersign;
         this.limits = limits;
+        this.access = access;
     }
 
     @GetMapping
@@ -57,6 +62,7 @@ public class ReviewQueueController {
             @RequestParam(required = false) String comment,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
+        access.requireReadable(user.reviewer(), taskId, countersign::task);
         ReviewVerdict chosen = ReviewVerdict.fromWire(verdict);
         String text = comment == null ? "" : comment.strip();
         limits.text("comment", text);
@@ -92,6 +98,7 @@ public class ReviewQueueController {
             @RequestParam(required = false) String comment,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
+        access.requireReadable(user.reviewer(), taskId, countersign::task);
         AttentionKind chosen =
                 "retry".equals(kind) ? AttentionKind.RETRY : "resolve".equals(kind) ? AttentionKind.RESOLVE : null;
         String text = comment == null ? "" : comment.strip();

@@ -33,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The task list (with the demo refund form for requesters) and the task page: state and actions
- * (polled live), the timeline, and the boxes to guide the agent, answer its question or cancel.
+ * (polled live), the timeline, and the boxes to guide the agent, answer its question or cancel. Only
+ * tasks the user may read ({@link TaskAccess}) are listed; any other id is not found, as an unknown one.
  */
 @Controller
 @RequestMapping("/tasks")
@@ -46,15 +47,17 @@ public class TaskPagesController {
 
     private final Countersign countersign;
     private final FieldLimits limits;
+    private final TaskAccess access;
 
-    public TaskPagesController(Countersign countersign, FieldLimits limits) {
+    public TaskPagesController(Countersign countersign, FieldLimits limits, TaskAccess access) {
         this.countersign = countersign;
         this.limits = limits;
+        this.access = access;
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("tasks", countersign.tasks(LIST_LIMIT));
+    String list(@ModelAttribute(name = "user", binding = false) ConsoleUser user, Model model) {
+        model.addAttribute("tasks", access.readable(user.reviewer(), countersign.tasks(LIST_LIMIT)));
         if (!model.containsAttribute("demo")) {
             model.addAttribute("demo", DemoRefundForm.suggested());
         }
@@ -69,6 +72,7 @@ public class TaskPagesController {
             RedirectAttributes redirect) {
         if (!user.requester()) {
             return listAgain(
+                    user,
                     params,
                     Map.of("", "Starting tasks needs a requester group; ask an operator."),
                     HttpStatus.FORBIDDEN);
@@ -76,7 +80,7 @@ public class TaskPagesController {
         DemoRefundForm demo = DemoRefundForm.from(params);
         Map<String, String> problems = demo.problems();
         if (!problems.isEmpty()) {
-            return listAgain(params, problems, HttpStatus.BAD_REQUEST);
+            return listAgain(user, params, problems, HttpStatus.BAD_REQUEST);
         }
         limits.goal(demo.goal());
         limits.input(demo.input());
@@ -85,6 +89,7 @@ public class TaskPagesController {
             countersign.start(new TaskStart(taskId, DemoRefundForm.AGENT, demo.goal(), demo.input(), user.name()));
         } catch (UnknownAgent unknown) {
             return listAgain(
+                    user,
                     params,
                     Map.of("", "This server runs no demo support agent: " + unknown.getMessage()),
                     HttpStatus.BAD_REQUEST);
@@ -94,8 +99,11 @@ public class TaskPagesController {
     }
 
     @GetMapping("/{taskId}")
-    String task(@PathVariable String taskId, Model model) {
-        TaskView task = find(taskId);
+    String task(
+            @PathVariable String taskId,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            Model model) {
+        TaskView task = find(user, taskId);
         model.addAttribute("task", task);
         model.addAttribute("fingerprint", fingerprint(task));
         model.addAttribute("timeline", timeline(taskId));
@@ -104,8 +112,11 @@ public class TaskPagesController {
 
     @GetMapping("/{taskId}/live")
     ModelAndView live(
-            @PathVariable String taskId, @RequestParam(required = false) String seen, HttpServletResponse response) {
-        TaskView task = find(taskId);
+            @PathVariable String taskId,
+            @RequestParam(required = false) String seen,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            HttpServletResponse response) {
+        TaskView task = find(user, taskId);
         String fingerprint = fingerprint(task);
         if (fingerprint.equals(seen)) {
             response.setStatus(HttpStatus.NO_CONTENT.value());
@@ -166,7 +177,7 @@ public class TaskPagesController {
     }
 
     private boolean maySteer(ConsoleUser user, String taskId) {
-        return TaskAccess.maySteer(user.reviewer(), user.operator(), find(taskId));
+        return TaskAccess.maySteer(user.reviewer(), user.operator(), find(user, taskId));
     }
 
     @PostMapping("/{taskId}/cancel")
@@ -176,7 +187,7 @@ public class TaskPagesController {
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
         limits.text("reason", reason);
-        TaskView task = find(taskId);
+        TaskView task = find(user, taskId);
         if (!user.name().equals(task.requester()) && !user.operator()) {
             return ConsoleErrors.page(HttpStatus.FORBIDDEN, "Only the task's requester or an operator may cancel it.");
         }
@@ -191,16 +202,17 @@ public class TaskPagesController {
         return new ModelAndView(ConsolePaths.redirectToTask(taskId));
     }
 
-    private ModelAndView listAgain(Map<String, String> params, Map<String, String> problems, HttpStatus status) {
+    private ModelAndView listAgain(
+            ConsoleUser user, Map<String, String> params, Map<String, String> problems, HttpStatus status) {
         ModelAndView page = new ModelAndView("tasks", status);
-        page.addObject("tasks", countersign.tasks(LIST_LIMIT));
+        page.addObject("tasks", access.readable(user.reviewer(), countersign.tasks(LIST_LIMIT)));
         page.addObject("demo", DemoRefundForm.from(params));
         page.addObject("problems", problems);
         return page;
     }
 
-    private TaskView find(String taskId) {
-        return countersign.task(taskId).orElseThrow(() -> new TaskNotFound("no task '" + taskId + "'"));
+    private TaskView find(ConsoleUser user, String taskId) {
+        return access.readable(user.reviewer(), taskId, countersign::task);
     }
 
     private List<TimelineEvent> timeline(String taskId) {

@@ -125,19 +125,23 @@ class OidcModeTest {
         String taskId = start(dave);
         String digest = awaitApproval(dave, taskId);
 
-        assertProblem(decide(jwtOf("bob", List.of("finance")), taskId, "approve", digest), 403, "NotAnApprover");
+        // The groups claim decides the read scope as well: finance was never named by this task's policy.
+        assertProblem(decide(jwtOf("bob", List.of("finance")), taskId, "approve", digest), 404, "ApprovalNotFound");
+        assertProblem(get(jwtOf("bob", List.of("finance")), "/api/tasks/" + taskId), 404, "TaskNotFound");
+        assertProblem(decide(jwtOf("olga", List.of("operators")), taskId, "approve", digest), 403, "NotAnApprover");
 
         cleanUp(taskId, digest);
     }
 
     @Test
-    void jwtWithoutAGroupsClaimCanReadButNeitherStartNorDecide() {
+    void jwtWithoutAGroupsClaimNeitherReadsNorStartsNorDecides() {
         String erin = jwt(KEY, claims -> claims.subject("erin"));
         String dave = jwtOf("dave", List.of("support-agents"));
         String taskId = start(dave);
         String digest = awaitApproval(dave, taskId);
 
-        assertProblem(decide(erin, taskId, "approve", digest), 403, "NotAnApprover");
+        assertProblem(get(erin, "/api/tasks/" + taskId), 404, "TaskNotFound");
+        assertProblem(decide(erin, taskId, "approve", digest), 404, "ApprovalNotFound");
         assertProblem(post(erin, "/api/tasks", refundTask("by-erin-" + UUID.randomUUID())), 403, "NotARequester");
         assertThat(get(erin, "/api/approvals").json().isEmpty()).isTrue();
 
