@@ -1,0 +1,141 @@
+package dev.countersign.task;
+
+import dev.countersign.approval.PendingApproval;
+import dev.countersign.payload.PayloadBounds;
+import dev.countersign.review.ActionReview;
+import dev.countersign.review.CompensationRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the task view (the {@code view} query's answer and the workflow's result) under a size
+ * bound: the goal and input are cut to an eighth of it each, and while the whole is larger, the
+ * bulky fields of the oldest actions (arguments, result, rationale, error, comments) are cut to a
+ * short beginning with a marker. Each value the workflow keeps is bounded already; this bounds
+ * their number.
+ */
+final class BoundedView {
+
+    private static final int OVERHEAD_BYTES = 2048;
+    private static final int ELIDED = PayloadBounds.ELIDED_BYTES;
+
+    private BoundedView() {}
+
+    static TaskView within(TaskView view, int maxBytes) {
+        String goal = PayloadBounds.text(view.goal(), maxBytes / 8);
+        var input = PayloadBounds.json(view.input(), maxBytes / 8);
+        long fixed = OVERHEAD_BYTES
+                + PayloadBounds.utf8Length(goal)
+                + PayloadBounds.jsonBytes(input)
+                + pendingBytes(view.pendingApproval())
+                + (view.question() == null
+                        ? 0
+                        : PayloadBounds.utf8Length(view.question().text())
+                                + PayloadBounds.jsonBytes(view.question().options()))
+                + PayloadBounds.utf8Length(view.summary());
+        List<ActionView> actions = new ArrayList<>(view.actions());
+        long[] sizes = actions.stream().mapToLong(BoundedView::bytes).toArray();
+        long total = fixed;
+        for (long size : sizes) {
+            total += size;
+        }
+        for (int i = 0; i < actions.size() && total > maxBytes; i++) {
+            ActionView elided = elided(actions.get(i));
+            long size = bytes(elided);
+            total -= sizes[i] - size;
+            actions.set(i, elided);
+        }
+        return new TaskView(
+                view.taskId(),
+                view.agent(),
+                goal,
+                input,
+                view.requester(),
+                view.status(),
+                actions,
+                view.pendingApprovalId(),
+                view.pendingApproval(),
+                view.question(),
+                view.summary(),
+                view.startedAt(),
+                view.updatedAt());
+    }
+
+    private static long pendingBytes(PendingApproval pending) {
+        return pending == null
+                ? 0
+                : 1024 + PayloadBounds.jsonBytes(pending.args()) + PayloadBounds.utf8Length(pending.rationale());
+    }
+
+    /** An estimate, from above, of the action's size as JSON. */
+    static long bytes(ActionView action) {
+        long size = 1024
+                + PayloadBounds.jsonBytes(action.args())
+                + PayloadBounds.jsonBytes(action.result())
+                + PayloadBounds.utf8Length(action.rationale())
+                + PayloadBounds.utf8Length(action.error())
+                + PayloadBounds.utf8Length(action.reason())
+                + PayloadBounds.utf8Length(action.review().comment())
+                + 256L * action.notifications().size();
+        for (DecisionRecord decision : action.decisions()) {
+            size += 128 + PayloadBounds.utf8Length(decision.comment()) + PayloadBounds.jsonBytes(decision.args());
+        }
+        CompensationRecord compensation = action.compensation();
+        if (compensation != null) {
+            size += 256
+                    + PayloadBounds.jsonBytes(compensation.result())
+                    + PayloadBounds.utf8Length(compensation.error())
+                    + PayloadBounds.utf8Length(compensation.resolution());
+        }
+        return size;
+    }
+
+    private static ActionView elided(ActionView action) {
+        ActionReview review = action.review();
+        CompensationRecord compensation = action.compensation();
+        return new ActionView(
+                action.actionId(),
+                action.tool(),
+                PayloadBounds.json(action.args(), ELIDED),
+                action.argsDigest(),
+                PayloadBounds.text(action.rationale(), ELIDED),
+                action.confidence(),
+                action.verdict(),
+                action.rule(),
+                action.policyHash(),
+                PayloadBounds.text(action.reason(), ELIDED),
+                action.state(),
+                PayloadBounds.json(action.result(), ELIDED),
+                PayloadBounds.text(action.error(), ELIDED),
+                action.decisions().stream()
+                        .map(decision -> new DecisionRecord(
+                                decision.reviewer(),
+                                decision.decision(),
+                                PayloadBounds.text(decision.comment(), ELIDED),
+                                decision.at(),
+                                PayloadBounds.json(decision.args(), ELIDED)))
+                        .toList(),
+                action.notifications(),
+                action.proposedAt(),
+                action.shadow(),
+                new ActionReview(
+                        review.state(),
+                        review.reviewer(),
+                        review.at(),
+                        PayloadBounds.text(review.comment(), ELIDED),
+                        review.windowEndsAt(),
+                        review.groups()),
+                compensation == null
+                        ? null
+                        : new CompensationRecord(
+                                compensation.compensation(),
+                                PayloadBounds.json(compensation.result(), ELIDED),
+                                PayloadBounds.text(compensation.error(), ELIDED),
+                                compensation.at(),
+                                compensation.runs(),
+                                compensation.resolvedBy(),
+                                PayloadBounds.text(compensation.resolution(), ELIDED)),
+                action.compensable(),
+                action.reviewerGroups());
+    }
+}
