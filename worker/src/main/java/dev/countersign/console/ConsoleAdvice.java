@@ -1,6 +1,7 @@
 package dev.countersign.console;
 
 import dev.countersign.client.ApprovalNotFound;
+import dev.countersign.client.PayloadTooLarge;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.security.CountersignSecurityProperties;
 import java.security.Principal;
@@ -53,6 +54,11 @@ public class ConsoleAdvice {
     @ExceptionHandler(ApprovalNotFound.class)
     ModelAndView approvalNotFound(ApprovalNotFound notFound) {
         return ConsoleErrors.page(HttpStatus.NOT_FOUND, notFound.getMessage() + ". Go back to the inbox.");
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ModelAndView payloadTooLarge(PayloadTooLarge tooLarge) {
+        return ConsoleErrors.page(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage() + ". Shorten it and try again.");
     }
 
     /** Spring MVC's own errors (a missing parameter, a wrong method) keep their status. */
