@@ -6,6 +6,8 @@ import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.agent.TranscriptKind;
 import dev.countersign.payload.PayloadBounds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,5 +54,28 @@ class LongTranscriptTest {
         assertThat(last.transcript().get(last.transcript().size() - 1).result())
                 .as("the newest entry is whole")
                 .containsKey("ok");
+    }
+
+    @Test
+    void aThreeMegabyteGoalReachesTheModelOnceAndCut() {
+        String goal = "refund please ".repeat(OversizedToolResultTest.THREE_MB / 14);
+        WorkflowClient.start(
+                harness.client.newWorkflowStub(
+                        AgentTaskWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId("huge-goal")
+                                .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
+                                .build())::run,
+                new TaskStart("huge-goal", "support", goal, Map.of("orderId", "A-1", "amount", 5), "dave"));
+
+        TaskView done = harness.result("huge-goal");
+
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(done.goal()).startsWith("refund please").endsWith("… [truncated: " + goal.length() + " bytes]");
+        assertThat(OversizedToolResultTest.serializedBytes(done)).isLessThan(PayloadBounds.MAX_MESSAGE_BYTES);
+        assertThat(agent.requests).allSatisfy(request -> {
+            assertThat(request.goal()).endsWith("… [truncated: " + goal.length() + " bytes]");
+            assertThat(OversizedToolResultTest.serializedBytes(request)).isLessThan(PayloadBounds.MAX_MESSAGE_BYTES);
+        });
     }
 }
