@@ -268,7 +268,7 @@ final class ActionReviews {
             TaskMetrics.review(action.call.tool(), action.verdict.rule(), ReviewVerdict.ROLLBACK.wireName());
             results.add(resultOf(action));
         }
-        return new RollbackResult(state.start.taskId(), results);
+        return BoundedView.within(new RollbackResult(state.start.taskId(), results), PayloadBounds.MAX_MESSAGE_BYTES);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.payload.PayloadBounds;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.CompensationRecord;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.RollbackResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * bound: the goal and input are cut to an eighth of it each, and while the whole is larger, the
  * bulky fields of the oldest actions (arguments, result, rationale, error, comments) are cut to a
  * short beginning with a marker. Each value the workflow keeps is bounded already; this bounds
- * their number.
+ * their number. A whole-task rollback's answer is kept under the bound the same way.
  */
 final class BoundedView {
 
@@ -61,6 +63,64 @@ final class BoundedView {
                 view.updatedAt());
     }
 
+    /**
+     * Keeps a whole-task rollback's answer (an Update result) under the bound: while it is larger,
+     * the comments and compensation results of its first actions are cut like an old action's.
+     */
+    static RollbackResult within(RollbackResult result, int maxBytes) {
+        List<ReviewResult> actions = new ArrayList<>(result.actions());
+        long[] sizes = actions.stream().mapToLong(BoundedView::bytes).toArray();
+        long total = OVERHEAD_BYTES;
+        for (long size : sizes) {
+            total += size;
+        }
+        for (int i = 0; i < actions.size() && total > maxBytes; i++) {
+            ReviewResult action = actions.get(i);
+            ReviewResult elided = new ReviewResult(
+                    action.taskId(), action.actionId(), elided(action.review()), elided(action.compensation()));
+            total -= sizes[i] - bytes(elided);
+            actions.set(i, elided);
+        }
+        return new RollbackResult(result.taskId(), actions);
+    }
+
+    private static long bytes(ReviewResult result) {
+        return 512 + PayloadBounds.utf8Length(result.review().comment()) + bytes(result.compensation());
+    }
+
+    private static long bytes(CompensationRecord compensation) {
+        if (compensation == null) {
+            return 0;
+        }
+        return 256
+                + PayloadBounds.jsonBytes(compensation.result())
+                + PayloadBounds.utf8Length(compensation.error())
+                + PayloadBounds.utf8Length(compensation.resolution());
+    }
+
+    private static ActionReview elided(ActionReview review) {
+        return new ActionReview(
+                review.state(),
+                review.reviewer(),
+                review.at(),
+                PayloadBounds.text(review.comment(), ELIDED),
+                review.windowEndsAt(),
+                review.groups());
+    }
+
+    private static CompensationRecord elided(CompensationRecord compensation) {
+        return compensation == null
+                ? null
+                : new CompensationRecord(
+                        compensation.compensation(),
+                        PayloadBounds.json(compensation.result(), ELIDED),
+                        PayloadBounds.text(compensation.error(), ELIDED),
+                        compensation.at(),
+                        compensation.runs(),
+                        compensation.resolvedBy(),
+                        PayloadBounds.text(compensation.resolution(), ELIDED));
+    }
+
     private static long pendingBytes(PendingApproval pending) {
         return pending == null
                 ? 0
@@ -80,19 +140,10 @@ final class BoundedView {
         for (DecisionRecord decision : action.decisions()) {
             size += 128 + PayloadBounds.utf8Length(decision.comment()) + PayloadBounds.jsonBytes(decision.args());
         }
-        CompensationRecord compensation = action.compensation();
-        if (compensation != null) {
-            size += 256
-                    + PayloadBounds.jsonBytes(compensation.result())
-                    + PayloadBounds.utf8Length(compensation.error())
-                    + PayloadBounds.utf8Length(compensation.resolution());
-        }
-        return size;
+        return size + bytes(action.compensation());
     }
 
     private static ActionView elided(ActionView action) {
-        ActionReview review = action.review();
-        CompensationRecord compensation = action.compensation();
         return new ActionView(
                 action.actionId(),
                 action.tool(),
@@ -118,23 +169,8 @@ final class BoundedView {
                 action.notifications(),
                 action.proposedAt(),
                 action.shadow(),
-                new ActionReview(
-                        review.state(),
-                        review.reviewer(),
-                        review.at(),
-                        PayloadBounds.text(review.comment(), ELIDED),
-                        review.windowEndsAt(),
-                        review.groups()),
-                compensation == null
-                        ? null
-                        : new CompensationRecord(
-                                compensation.compensation(),
-                                PayloadBounds.json(compensation.result(), ELIDED),
-                                PayloadBounds.text(compensation.error(), ELIDED),
-                                compensation.at(),
-                                compensation.runs(),
-                                compensation.resolvedBy(),
-                                PayloadBounds.text(compensation.resolution(), ELIDED)),
+                elided(action.review()),
+                elided(action.compensation()),
                 action.compensable(),
                 action.reviewerGroups());
     }
