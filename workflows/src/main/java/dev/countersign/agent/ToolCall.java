@@ -27,8 +27,8 @@ public record ToolCall(String tool, Map<String, Object> args, String rationale, 
 
     /**
      * This call with each part cut to fit in maxBytes together (arguments half of it, the rationale
-     * a quarter), visibly: oversized arguments become a truncated stand-in, which no tool's schema
-     * accepts, so such a call is denied rather than run with arguments nobody saw whole.
+     * a quarter), visibly: oversized arguments become a truncated stand-in, which the policy activity
+     * denies, so such a call never runs with arguments nobody saw whole.
      */
     public ToolCall within(int maxBytes) {
         return new ToolCall(
