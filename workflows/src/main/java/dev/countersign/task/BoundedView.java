@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Keeps the task view (the {@code view} query's answer and the workflow's result) under a size
- * bound: the goal and input are cut to an eighth of it each, and while the whole is larger, the
+ * bound: the goal and input are cut to a quarter of it each, and while the whole is larger, the
  * bulky fields of the oldest actions (arguments, result, rationale, error, comments) are cut to a
  * short beginning with a marker. Each value the workflow keeps is bounded already; this bounds
  * their number. A whole-task rollback's answer is kept under the bound the same way.
@@ -24,8 +24,9 @@ final class BoundedView {
     private BoundedView() {}
 
     static TaskView within(TaskView view, int maxBytes) {
-        String goal = PayloadBounds.text(view.goal(), maxBytes / 8);
-        var input = PayloadBounds.json(view.input(), maxBytes / 8);
+        // A quarter each: never less than what the facade accepts, so a repeated start compares equal.
+        String goal = PayloadBounds.text(view.goal(), maxBytes / 4);
+        var input = PayloadBounds.json(view.input(), maxBytes / 4);
         long fixed = OVERHEAD_BYTES
                 + PayloadBounds.utf8Length(goal)
                 + PayloadBounds.jsonBytes(input)

@@ -26,7 +26,19 @@ class BoundedViewTest {
                 .mapToObj(i -> action("a" + i, Map.of("rows", BIG)))
                 .toList();
         TaskView view = new TaskView(
-                "t1", "support", BIG, Map.of(), "dave", TaskStatus.RUNNING, actions, null, null, null, null, AT, AT);
+                "t1",
+                "support",
+                BIG + BIG,
+                Map.of(),
+                "dave",
+                TaskStatus.RUNNING,
+                actions,
+                null,
+                null,
+                null,
+                null,
+                AT,
+                AT);
 
         TaskView bounded = BoundedView.within(view, PayloadBounds.MAX_MESSAGE_BYTES);
 
@@ -37,7 +49,7 @@ class BoundedViewTest {
                 .extracting(ActionView::actionId)
                 .hasSize(20)
                 .startsWith("a1");
-        assertThat(bounded.goal()).endsWith("… [truncated: " + BIG.length() + " bytes]");
+        assertThat(bounded.goal()).endsWith("… [truncated: " + 2 * BIG.length() + " bytes]");
     }
 
     @Test
