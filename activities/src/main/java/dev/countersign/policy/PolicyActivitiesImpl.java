@@ -1,6 +1,7 @@
 package dev.countersign.policy;
 
 import dev.countersign.agent.ToolCall;
+import dev.countersign.payload.PayloadBounds;
 import dev.countersign.tool.ArgsDigest;
 import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolRegistry;
@@ -11,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policy activity: checks the call's arguments against the tool's schema (invalid arguments are
- * denied before any rule is read), then asks the current policy. The tool's own declared tags are
+ * The policy activity: checks the call's arguments against the tool's schema (invalid arguments, and
+ * arguments truncated for their size, are denied before any rule is read), then asks the current policy. The tool's own declared tags are
  * added to the call's tags, so rules can read both.
  */
 public class PolicyActivitiesImpl implements PolicyActivities {
@@ -31,7 +32,10 @@ public class PolicyActivitiesImpl implements PolicyActivities {
     public PolicyVerdict evaluatePolicy(PolicyRequest request) {
         Policy policy = policies.current();
         ToolCall call = request.call();
-        List<String> violations = registry.violations(call.tool(), call.args());
+        List<String> violations = PayloadBounds.isTruncated(call.args())
+                ? List.of("the arguments were truncated (" + call.args().get("originalBytes")
+                        + " bytes); a call runs only with arguments seen whole")
+                : registry.violations(call.tool(), call.args());
         PolicyVerdict verdict = violations.isEmpty()
                 ? policy.evaluate(withToolTags(request))
                 : new PolicyVerdict(

@@ -1,5 +1,6 @@
 package dev.countersign.tool;
 
+import dev.countersign.payload.PayloadBounds;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,9 +20,23 @@ public class ToolActivitiesImpl implements ToolActivities {
     private static final Logger log = LoggerFactory.getLogger(ToolActivitiesImpl.class);
 
     private final ToolRegistry registry;
+    private final int maxPayloadBytes;
 
     public ToolActivitiesImpl(ToolRegistry registry) {
+        this(registry, PayloadBounds.MAX_VALUE_BYTES);
+    }
+
+    /**
+     * @param maxPayloadBytes the size a tool's result or error message is cut to (visibly), so that
+     *     it never makes the task's history too large; at most {@link PayloadBounds#MAX_VALUE_BYTES}
+     */
+    public ToolActivitiesImpl(ToolRegistry registry, int maxPayloadBytes) {
+        if (maxPayloadBytes <= 0 || maxPayloadBytes > PayloadBounds.MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException(
+                    "the payload bound must lie between 1 and " + PayloadBounds.MAX_VALUE_BYTES + " bytes");
+        }
         this.registry = registry;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     @Override
@@ -39,8 +54,11 @@ public class ToolActivitiesImpl implements ToolActivities {
         }
         Tool tool = registry.find(invocation.tool()).orElseThrow();
         try {
-            ToolResult result = new ToolResult(
-                    ActivityHeartbeat.whileRunning(() -> tool.execute(invocation)), compensationName(tool));
+            ToolResult result = bounded(
+                    new ToolResult(
+                            ActivityHeartbeat.whileRunning(() -> tool.execute(invocation)), compensationName(tool)),
+                    invocation.tool(),
+                    invocation.taskId());
             log.info(
                     "tool {} ran for {} (key {})", invocation.tool(), invocation.taskId(), invocation.idempotencyKey());
             return result;
@@ -61,7 +79,10 @@ public class ToolActivitiesImpl implements ToolActivities {
                 .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
                         request.tool() + " declares no compensation; undo it by hand", NO_COMPENSATION));
         try {
-            ToolResult result = new ToolResult(ActivityHeartbeat.whileRunning(() -> compensation.run(request)));
+            ToolResult result = bounded(
+                    new ToolResult(ActivityHeartbeat.whileRunning(() -> compensation.run(request))),
+                    compensation.name(),
+                    request.taskId());
             log.info(
                     "compensation {} ran for {} {} (key {})",
                     compensation.name(),
@@ -74,15 +95,30 @@ public class ToolActivitiesImpl implements ToolActivities {
         }
     }
 
+    /** The result cut to the bound, with its marker, and a warning for operators when it was cut. */
+    private ToolResult bounded(ToolResult result, String tool, String taskId) {
+        ToolResult bounded = result.within(maxPayloadBytes);
+        if (PayloadBounds.isTruncated(bounded.output())) {
+            log.warn(
+                    "tool {} returned {} bytes for task {}, more than {}; its result was truncated",
+                    tool,
+                    bounded.output().get("originalBytes"),
+                    taskId,
+                    maxPayloadBytes);
+        }
+        return bounded;
+    }
+
     private static String compensationName(Tool tool) {
         Compensation compensation = tool.compensation();
         return compensation != null && compensation.declared() ? compensation.name() : null;
     }
 
-    private static ApplicationFailure failure(ToolException e) {
+    private ApplicationFailure failure(ToolException e) {
+        String message = PayloadBounds.text(e.getMessage(), maxPayloadBytes);
         if (e.retryable()) {
-            return ApplicationFailure.newFailure(e.getMessage(), e.type());
+            return ApplicationFailure.newFailure(message, e.type());
         }
-        return ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
+        return ApplicationFailure.newNonRetryableFailure(message, e.type());
     }
 }

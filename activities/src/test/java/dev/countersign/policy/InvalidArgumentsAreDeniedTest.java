@@ -4,6 +4,7 @@ import static dev.countersign.policy.TestTools.call;
 import static dev.countersign.policy.TestTools.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.payload.PayloadBounds;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,18 @@ class InvalidArgumentsAreDeniedTest {
         assertThat(verdict.outcome()).isEqualTo(Outcome.DENY);
         assertThat(verdict.argumentsInvalid()).isTrue();
         assertThat(verdict.rule()).isNull();
+    }
+
+    @Test
+    void argumentsTruncatedForTheirSizeAreDeniedWhateverTheSchema() {
+        Map<String, Object> standIn = PayloadBounds.json(Map.of("orderId", "A-" + "1".repeat(10_000)), 1024);
+
+        PolicyVerdict verdict = activities.evaluatePolicy(call("lookup_order", standIn));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(verdict.argumentsInvalid()).isTrue();
+        assertThat(verdict.reason())
+                .isEqualTo("invalid arguments: the arguments were truncated (10016 bytes); a call runs only with"
+                        + " arguments seen whole");
     }
 }

@@ -50,7 +50,8 @@ import org.springframework.core.io.ResourceLoader;
     CountersignProperties.class,
     TemporalTlsProperties.class,
     TemporalUiProperties.class,
-    NotificationProperties.class
+    NotificationProperties.class,
+    PayloadLimits.class
 })
 public class CountersignAutoConfiguration {
 
@@ -118,15 +119,15 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ToolActivitiesImpl countersignToolActivities(ToolRegistry tools) {
-        return new ToolActivitiesImpl(tools);
+    public ToolActivitiesImpl countersignToolActivities(ToolRegistry tools, PayloadLimits limits) {
+        return new ToolActivitiesImpl(tools, limits.maxPayloadBytes());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public AgentActivitiesImpl countersignAgentActivities(ObjectProvider<AgentModel> models) {
+    public AgentActivitiesImpl countersignAgentActivities(ObjectProvider<AgentModel> models, PayloadLimits limits) {
         List<AgentModel> all = models.orderedStream().toList();
-        AgentActivitiesImpl activities = new AgentActivitiesImpl(all);
+        AgentActivitiesImpl activities = new AgentActivitiesImpl(all, limits.maxPayloadBytes());
         log.info("Countersign agents: {}", activities.agents());
         return activities;
     }
@@ -164,8 +165,10 @@ public class CountersignAutoConfiguration {
             CountersignProperties properties,
             AgentActivitiesImpl agents,
             ToolRegistry tools,
-            TaskHistoryReader history) {
-        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools, history);
+            TaskHistoryReader history,
+            PayloadLimits limits) {
+        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools, history)
+                .withPayloadLimit(limits.maxPayloadBytes());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.payload.PayloadBounds;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
@@ -55,6 +56,7 @@ public class TemporalCountersign implements Countersign {
     private final ToolRegistry tools;
     private final TaskHistoryReader history;
     private Clock clock = Clock.systemUTC();
+    private int maxPayloadBytes = PayloadBounds.MAX_VALUE_BYTES;
 
     public TemporalCountersign(
             WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents, ToolRegistry tools) {
@@ -82,8 +84,31 @@ public class TemporalCountersign implements Countersign {
         return this;
     }
 
+    /**
+     * The largest comment, answer, guidance or edited arguments this facade passes on
+     * ({@code countersign.limits.max-payload}); larger ones are refused with {@link PayloadTooLarge}.
+     */
+    public TemporalCountersign withPayloadLimit(int maxBytes) {
+        if (maxBytes <= 0 || maxBytes > PayloadBounds.MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException(
+                    "the payload limit must lie between 1 and " + PayloadBounds.MAX_VALUE_BYTES + " bytes");
+        }
+        this.maxPayloadBytes = maxBytes;
+        return this;
+    }
+
+    /** Refuses a value larger than the payload limit before it reaches Temporal. */
+    private void refuseOversized(String what, int bytes) {
+        if (bytes > maxPayloadBytes) {
+            throw new PayloadTooLarge(what, bytes, maxPayloadBytes);
+        }
+    }
+
     @Override
     public StartedTask start(TaskStart start) {
+        refuseOversized(
+                "the task's goal and input",
+                PayloadBounds.utf8Length(start.goal()) + PayloadBounds.jsonBytes(start.input()));
         if (!agents.contains(start.agent())) {
             throw new UnknownAgent("no agent model serves the agent '" + start.agent() + "'; known agents: "
                     + agents.stream().sorted().toList());
@@ -157,6 +182,10 @@ public class TemporalCountersign implements Countersign {
         if (taskId == null) {
             throw new ApprovalNotFound("no approval " + decision.approvalId());
         }
+        refuseOversized("the comment", PayloadBounds.utf8Length(decision.comment()));
+        if (decision.args() != null) {
+            refuseOversized("the edited arguments", PayloadBounds.jsonBytes(decision.args()));
+        }
         if (decision.kind() == DecisionKind.EDIT && decision.args() != null) {
             refuseInvalidEdit(decision);
         }
@@ -202,6 +231,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public void guide(String taskId, TaskMessage guidance) {
+        refuseOversized("the guidance", PayloadBounds.utf8Length(guidance.text()));
         try {
             stub(taskId).guide(guidance);
         } catch (WorkflowNotFoundException e) {
@@ -211,6 +241,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public void answer(String taskId, TaskMessage answer) {
+        refuseOversized("the answer", PayloadBounds.utf8Length(answer.text()));
         try {
             stub(taskId).answer(answer);
         } catch (WorkflowNotFoundException e) {
@@ -275,6 +306,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public ReviewResult review(String taskId, ReviewRequest review) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(review.comment()));
         String bound =
                 "review\n" + review.reviewer() + "\n" + taskId + "\n" + review.actionId() + "\n" + review.reviewId();
         try {
@@ -288,6 +320,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public RollbackResult rollback(String taskId, RollbackRequest rollback) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(rollback.comment()));
         String bound = "rollback\n" + rollback.by() + "\n" + taskId + "\n" + rollback.rollbackId();
         try {
             return update(taskId, "rollback", RollbackResult.class, bound, rollback);
@@ -300,6 +333,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public ReviewResult attend(String taskId, AttentionRequest request) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(request.comment()));
         String bound = "attend\n" + request.operatorName() + "\n" + taskId + "\n" + request.actionId() + "\n"
                 + request.requestId();
         try {

@@ -56,7 +56,7 @@ class FacadeOnTemporalTest {
         return new TaskStart(taskId, "refunder", "refund", Map.of("amount", amount), "dave");
     }
 
-    private static TaskView await(Countersign countersign, String taskId, Predicate<TaskView> condition) {
+    static TaskView await(Countersign countersign, String taskId, Predicate<TaskView> condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         TaskView view = countersign.task(taskId).orElseThrow();
         while (!condition.test(view)) {

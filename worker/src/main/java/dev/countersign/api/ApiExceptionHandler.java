@@ -1,7 +1,9 @@
 package dev.countersign.api;
 
+import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.PayloadTooLarge;
 import dev.countersign.client.TaskConflict;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
@@ -90,6 +92,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return refusal(HttpStatus.BAD_REQUEST, "FieldTooLong", tooLong.getMessage(), request);
     }
 
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLarge tooLarge, HttpServletRequest request) {
+        return refusal(HttpStatus.CONTENT_TOO_LARGE, DecisionRefusal.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request);
+    }
+
     @ExceptionHandler(UnknownAgent.class)
     ResponseEntity<ProblemDetail> unknownAgent(UnknownAgent unknown, HttpServletRequest request) {
         return refusal(HttpStatus.BAD_REQUEST, "UnknownAgent", unknown.getMessage(), request);
@@ -126,6 +133,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({StatusRuntimeException.class, WorkflowServiceException.class})
     ResponseEntity<ProblemDetail> temporalFailure(RuntimeException failure, HttpServletRequest request) {
+        Status tooLarge = TemporalPayloadTooLarge.of(failure);
+        if (tooLarge != null) {
+            // The cause is the request, not the service: no stack trace, and nothing to retry.
+            log.warn(
+                    "Temporal refused a payload as too large ({}) for {} {}: {}",
+                    tooLarge.getCode(),
+                    request.getMethod(),
+                    LogSafe.text(request.getRequestURI()),
+                    LogSafe.text(tooLarge.getDescription()));
+            return refusal(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    DecisionRefusal.PAYLOAD_TOO_LARGE,
+                    "the request is too large for the Temporal server (" + tooLarge.getCode()
+                            + "); nothing was changed: send less",
+                    request);
+        }
         Status.Code code = TemporalUnavailable.code(failure);
         if (code == null) {
             return unexpected(failure, request);

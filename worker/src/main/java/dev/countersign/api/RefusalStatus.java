@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 public final class RefusalStatus {
 
     private static final Map<String, HttpStatus> STATUS = Map.ofEntries(
+            Map.entry(DecisionRefusal.PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE),
             Map.entry(DecisionRefusal.UNKNOWN_APPROVAL, HttpStatus.NOT_FOUND),
             Map.entry(DecisionRefusal.ALREADY_DECIDED, HttpStatus.CONFLICT),
             Map.entry(DecisionRefusal.STALE_ARGS, HttpStatus.CONFLICT),

@@ -1,6 +1,7 @@
 package dev.countersign.console;
 
 import dev.countersign.client.ApprovalNotFound;
+import dev.countersign.client.PayloadTooLarge;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.limits.FieldTooLong;
 import dev.countersign.security.CountersignSecurityProperties;
@@ -60,6 +61,11 @@ public class ConsoleAdvice {
     ModelAndView fieldTooLong(FieldTooLong tooLong) {
         return ConsoleErrors.page(
                 HttpStatus.BAD_REQUEST, tooLong.getMessage() + ". Go back, shorten it and send it again.");
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ModelAndView payloadTooLarge(PayloadTooLarge tooLarge) {
+        return ConsoleErrors.page(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage() + ". Shorten it and try again.");
     }
 
     /** Spring MVC's own errors (a missing parameter, a wrong method) keep their status. */

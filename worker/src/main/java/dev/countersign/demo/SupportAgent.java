@@ -22,6 +22,8 @@ public final class SupportAgent implements AgentModel {
 
     public static final String NAME = "support";
     static final double CONFIDENCE = 0.9;
+    /** How much of a person's guidance or feedback a rationale quotes; the transcript has it whole. */
+    static final int QUOTED_CHARS = 500;
 
     @Override
     public String agent() {
@@ -78,7 +80,8 @@ public final class SupportAgent implements AgentModel {
         OrderFacts order = OrderFacts.of(lookup);
         String currency = supportCase.currency() != null ? supportCase.currency() : order.currencyOr("USD");
         String note = guided.map(g -> " Amount " + Money.format(g.amount(), currency) + " (instead of "
-                        + Money.format(supportCase.amount(), currency) + ") from guidance: \"" + g.text() + "\".")
+                        + Money.format(supportCase.amount(), currency) + ") from guidance: \""
+                        + Texts.abbreviate(g.text(), QUOTED_CHARS) + "\".")
                 .orElse("");
         return proposeRefund(supportCase.orderId(), amount, currency, supportCase, order, note);
     }
@@ -102,7 +105,8 @@ public final class SupportAgent implements AgentModel {
         Optional<BigDecimal> asked = AmountInText.first(feedback);
         BigDecimal amount = asked.orElse(previous.amount());
         String before = Money.format(previous.amount(), previous.currency());
-        String note = " A reviewer asked for changes" + (feedback.isEmpty() ? "" : ": \"" + feedback + "\"")
+        String note = " A reviewer asked for changes"
+                + (feedback.isEmpty() ? "" : ": \"" + Texts.abbreviate(feedback, QUOTED_CHARS) + "\"")
                 + asked.map(a ->
                                 "; amount changed from " + before + " to " + Money.format(a, previous.currency()) + ".")
                         .orElse("; amount kept at " + before + ".");

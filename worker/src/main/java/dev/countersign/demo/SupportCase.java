@@ -10,10 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * A support task's input: {@code {orderId, amount, currency, customer}}, and optionally
- * {@code reason}, what the customer reported (the task's goal otherwise). Currency may be left out;
- * the agent then takes the order's.
+ * {@code reason}, what the customer reported (the task's goal otherwise), kept to its first {@value
+ * #COMPLAINT_CHARS} characters. Currency may be left out; the agent then takes the order's.
  */
 record SupportCase(String orderId, BigDecimal amount, String currency, String customer, String complaint) {
+
+    /**
+     * How much of what the customer reported the agent quotes in its rationales: enough for a
+     * reviewer to recognise the case, never a second copy of a long goal in the task's history.
+     */
+    static final int COMPLAINT_CHARS = 120;
 
     private static final Pattern EMAIL = Pattern.compile(SendEmailTool.EMAIL_PATTERN);
 
@@ -51,7 +57,9 @@ record SupportCase(String orderId, BigDecimal amount, String currency, String cu
                 Money.read(input.get("amount")).orElseThrow(),
                 currency.isEmpty() ? null : currency,
                 text(input.get("customer")),
-                !reason.isEmpty() ? reason : !goal.isEmpty() ? goal : "a problem with the order");
+                Texts.abbreviate(
+                        !reason.isEmpty() ? reason : !goal.isEmpty() ? goal : "a problem with the order",
+                        COMPLAINT_CHARS));
     }
 
     private static String text(Object value) {

@@ -10,18 +10,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the whole service once, as it ships: the embedded Temporal server on a free loopback port,
- * the Countersign worker, the REST API with its security, the demo agent and its H2 ledger. Every
+ * the Countersign worker, the REST API with its security, the demo agent and its H2 ledger; only
+ * the demo's order lookup answers about 3 MB for order {@value HugeResultTool#ORDER} ({@link
+ * HugeResultTool}). Every
  * acceptance test class extends this one and adds nothing to the configuration, so Spring's context
  * cache gives all of them the same running service; tests keep apart by unique task ids.
  */
 @SpringBootTest(classes = CountersignApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("acceptance")
+@Import(HugeResultTool.Wiring.class)
 abstract class AcceptanceTest {
 
     @LocalServerPort

@@ -1,5 +1,7 @@
 package dev.countersign.agent;
 
+import dev.countersign.payload.PayloadBounds;
+
 /**
  * The agent model's answer to "what next?": exactly one of a tool call, a question for a person,
  * or the end of the task with a summary.
@@ -16,6 +18,19 @@ public record AgentStep(StepKind kind, ToolCall toolCall, Question question, Str
         if (kind == StepKind.QUESTION && question == null) {
             throw new IllegalArgumentException("a QUESTION step needs a question");
         }
+    }
+
+    /** This step with its texts and arguments cut visibly to fit in maxBytes (see {@link PayloadBounds}). */
+    public AgentStep within(int maxBytes) {
+        return new AgentStep(
+                kind,
+                toolCall == null ? null : toolCall.within(maxBytes),
+                question == null
+                        ? null
+                        : new Question(
+                                PayloadBounds.text(question.text(), maxBytes / 2),
+                                PayloadBounds.texts(question.options(), maxBytes / 2)),
+                PayloadBounds.text(summary, maxBytes));
     }
 
     public static AgentStep call(ToolCall toolCall) {

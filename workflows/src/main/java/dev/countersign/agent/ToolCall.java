@@ -1,5 +1,6 @@
 package dev.countersign.agent;
 
+import dev.countersign.payload.PayloadBounds;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.Objects;
  * and which tags it attaches (for example {@code pii}, {@code external}).
  */
 public record ToolCall(String tool, Map<String, Object> args, String rationale, Double confidence, List<String> tags) {
+
+    private static final int TOOL_NAME_BYTES = 256;
 
     public ToolCall {
         if (tool == null || tool.isBlank()) {
@@ -20,6 +23,20 @@ public record ToolCall(String tool, Map<String, Object> args, String rationale, 
             throw new IllegalArgumentException("confidence must lie between 0 and 1, was " + confidence);
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /**
+     * This call with each part cut to fit in maxBytes together (arguments half of it, the rationale
+     * a quarter), visibly: oversized arguments become a truncated stand-in, which the policy activity
+     * denies, so such a call never runs with arguments nobody saw whole.
+     */
+    public ToolCall within(int maxBytes) {
+        return new ToolCall(
+                PayloadBounds.text(tool, TOOL_NAME_BYTES),
+                PayloadBounds.json(args, maxBytes / 2),
+                PayloadBounds.text(rationale, maxBytes / 4),
+                confidence,
+                PayloadBounds.texts(tags, maxBytes / 8));
     }
 
     public ToolCall withArgs(Map<String, Object> newArgs) {

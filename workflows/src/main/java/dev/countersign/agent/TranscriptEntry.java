@@ -1,5 +1,6 @@
 package dev.countersign.agent;
 
+import dev.countersign.payload.PayloadBounds;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,5 +22,36 @@ public record TranscriptEntry(
             throw new IllegalArgumentException("a transcript entry needs a kind");
         }
         result = result == null ? null : JsonValues.immutableCopy(result);
+    }
+
+    /**
+     * This entry with its bulky fields (result, text, the call's arguments and rationale) cut to a
+     * short beginning with a marker saying how large they were.
+     */
+    public TranscriptEntry elided() {
+        return new TranscriptEntry(
+                kind,
+                actionId,
+                call == null ? null : call.within(2 * PayloadBounds.ELIDED_BYTES),
+                PayloadBounds.json(result, PayloadBounds.ELIDED_BYTES),
+                PayloadBounds.text(text, PayloadBounds.ELIDED_BYTES),
+                by,
+                at);
+    }
+
+    /** An estimate, from above, of this entry's size as JSON. */
+    int estimatedBytes() {
+        int size = 256
+                + PayloadBounds.utf8Length(actionId)
+                + PayloadBounds.utf8Length(text)
+                + PayloadBounds.utf8Length(by)
+                + (result == null ? 0 : PayloadBounds.jsonBytes(result));
+        if (call != null) {
+            size += PayloadBounds.utf8Length(call.tool())
+                    + PayloadBounds.jsonBytes(call.args())
+                    + PayloadBounds.utf8Length(call.rationale())
+                    + PayloadBounds.jsonBytes(call.tags());
+        }
+        return size;
     }
 }

@@ -46,7 +46,11 @@ public final class DecisionRefusal {
     /** A whole-task rollback found nothing left to roll back (409). */
     public static final String NOTHING_TO_ROLL_BACK = "NothingToRollBack";
 
+    /** A comment, an answer or edited arguments larger than a task keeps (413). */
+    public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
+
     private static final Map<String, Function<String, Refused>> BY_TYPE = Map.ofEntries(
+            Map.entry(PAYLOAD_TOO_LARGE, PayloadTooLarge::new),
             Map.entry(UNKNOWN_APPROVAL, UnknownApproval::new),
             Map.entry(ALREADY_DECIDED, ApprovalAlreadyDecided::new),
             Map.entry(STALE_ARGS, StaleArgsDigest::new),
@@ -101,6 +105,12 @@ public final class DecisionRefusal {
         /** The same refusal as a failure an Update handler may throw to answer the client. */
         public ApplicationFailure asFailure() {
             return ApplicationFailure.newNonRetryableFailure(getMessage(), type());
+        }
+    }
+
+    public static final class PayloadTooLarge extends Refused {
+        PayloadTooLarge(String message) {
+            super(message);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.countersign.task;
 
 import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.payload.PayloadBounds;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.ReviewPlan;
@@ -267,7 +268,7 @@ final class ActionReviews {
             TaskMetrics.review(action.call.tool(), action.verdict.rule(), ReviewVerdict.ROLLBACK.wireName());
             results.add(resultOf(action));
         }
-        return new RollbackResult(state.start.taskId(), results);
+        return BoundedView.within(new RollbackResult(state.start.taskId(), results), PayloadBounds.MAX_MESSAGE_BYTES);
     }
 
     /**
@@ -379,7 +380,7 @@ final class ActionReviews {
                 action.result,
                 CompensationRequest.idempotencyKey(taskId, action.actionId));
         try {
-            ToolResult result = compensations.compensate(request);
+            ToolResult result = compensations.compensate(request).within(PayloadBounds.MAX_VALUE_BYTES);
             action.compensation = CompensationRecord.succeeded(
                     action.compensationName, result.output(), now(), action.compensationRuns);
             action.review = action.review.with(ReviewState.ROLLED_BACK, by, now(), comment);

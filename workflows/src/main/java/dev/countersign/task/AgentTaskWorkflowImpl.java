@@ -3,6 +3,7 @@ package dev.countersign.task;
 import dev.countersign.agent.AgentActivities;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.ModelRequests;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.agent.TranscriptKind;
@@ -18,6 +19,7 @@ import dev.countersign.notify.NotificationActivities;
 import dev.countersign.notify.NotificationKind;
 import dev.countersign.notify.NotificationReceipt;
 import dev.countersign.notify.ReviewerNotification;
+import dev.countersign.payload.PayloadBounds;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
@@ -203,8 +205,14 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         state.agentSteps++;
         TaskStart start = state.start;
         try {
-            return agent.nextStep(
-                    new AgentRequest(start.taskId(), start.agent(), start.goal(), start.input(), state.transcript));
+            AgentRequest request = ModelRequests.within(
+                    start.taskId(),
+                    start.agent(),
+                    start.goal(),
+                    start.input(),
+                    state.transcript,
+                    PayloadBounds.MAX_MESSAGE_BYTES);
+            return agent.nextStep(request).within(PayloadBounds.MAX_VALUE_BYTES);
         } catch (ActivityFailure failure) {
             finish(TaskStatus.FAILED, "the agent model failed: " + rootMessage(failure));
             return null;
@@ -252,8 +260,13 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     private PolicyVerdict evaluate(ToolCall call, String actionId) {
         TaskStart start = state.start;
-        return policy.evaluatePolicy(
-                new PolicyRequest(start.taskId(), start.agent(), start.requester(), start.input(), call, actionId));
+        return policy.evaluatePolicy(new PolicyRequest(
+                start.taskId(),
+                start.agent(),
+                start.requester(),
+                PayloadBounds.json(start.input(), PayloadBounds.MAX_VALUE_BYTES),
+                call,
+                actionId));
     }
 
     private void holdForApproval(ActionRecord action) {
@@ -437,7 +450,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
                 action.verdict.argsDigest(),
                 ToolInvocation.idempotencyKey(taskId, action.actionId));
         try {
-            ToolResult result = tools.executeTool(invocation);
+            ToolResult result = tools.executeTool(invocation).within(PayloadBounds.MAX_VALUE_BYTES);
             action.state = ActionState.EXECUTED;
             action.result = result.output();
             if (reviewsActions) {
@@ -456,6 +469,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateDecide(DecisionRequest decision) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(decision.comment()));
+        if (decision.args() != null) {
+            refuseOversized("the edited arguments", PayloadBounds.jsonBytes(decision.args()));
+        }
         if (earlierAnswer(decision) != null) {
             return;
         }
@@ -581,6 +598,11 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateAnswer(TaskMessage answer) {
+        refuseOversized("the answer", PayloadBounds.utf8Length(answer.text()));
+        checkAnswer(answer);
+    }
+
+    private void checkAnswer(TaskMessage answer) {
         if (state.status != TaskStatus.AWAITING_INPUT || answered) {
             throw DecisionRefusal.of(DecisionRefusal.NOT_APPLICABLE, "the agent has no open question");
         }
@@ -592,7 +614,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     @Override
     public void answer(TaskMessage answer) {
         try {
-            validateAnswer(answer);
+            checkAnswer(answer);
         } catch (DecisionRefusal.Refused refused) {
             throw refused.asFailure();
         }
@@ -604,6 +626,11 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateCancel(TaskMessage reason) {
+        refuseOversized("the reason", PayloadBounds.utf8Length(reason.text()));
+        checkCancel(reason);
+    }
+
+    private void checkCancel(TaskMessage reason) {
         if (state.status.closed() || state.cancellation != null || state.agentEnded) {
             throw DecisionRefusal.of(DecisionRefusal.NOT_APPLICABLE, "the task has already ended: " + state.status);
         }
@@ -612,7 +639,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     @Override
     public void cancel(TaskMessage reason) {
         try {
-            validateCancel(reason);
+            checkCancel(reason);
         } catch (DecisionRefusal.Refused refused) {
             throw refused.asFailure();
         }
@@ -630,7 +657,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     @Override
     public void cancelAndRollBack(TaskMessage reason) {
         try {
-            validateCancelAndRollBack(reason);
+            requireReviews();
+            checkCancel(reason);
         } catch (DecisionRefusal.Refused refused) {
             throw refused.asFailure();
         }
@@ -642,6 +670,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateReview(ReviewRequest review) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(review.comment()));
         requireReviews();
         if (reviews.earlierReview(review) == null) {
             reviews.checkReview(review, now());
@@ -660,6 +689,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateRollback(RollbackRequest rollback) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(rollback.comment()));
         requireReviews();
         if (reviews.earlierRollback(rollback) == null) {
             reviews.checkRollback(rollback, now());
@@ -678,6 +708,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public void validateAttend(AttentionRequest request) {
+        refuseOversized("the comment", PayloadBounds.utf8Length(request.comment()));
         requireReviews();
         if (reviews.earlierAttention(request) == null) {
             reviews.checkAttention(request);
@@ -694,6 +725,18 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         }
     }
 
+    /**
+     * Refuses an argument larger than the task keeps whole. Only validators call it: they do not run
+     * on replay, so an update accepted before this bound existed is never judged again.
+     */
+    private static void refuseOversized(String what, int bytes) {
+        if (bytes > PayloadBounds.MAX_VALUE_BYTES) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.PAYLOAD_TOO_LARGE,
+                    what + " has " + bytes + " bytes; a task accepts at most " + PayloadBounds.MAX_VALUE_BYTES);
+        }
+    }
+
     private void requireReviews() {
         if (!reviewsActions) {
             throw DecisionRefusal.of(
@@ -707,8 +750,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         if (state.status.closed() || guidance.text().isBlank()) {
             return;
         }
+        // A signal has no validator to refuse it, so oversized guidance is kept cut, with its marker.
+        String text = PayloadBounds.text(guidance.text(), PayloadBounds.MAX_VALUE_BYTES);
         state.transcript.add(
-                new TranscriptEntry(TranscriptKind.GUIDANCE, null, null, null, guidance.text(), guidance.by(), now()));
+                new TranscriptEntry(TranscriptKind.GUIDANCE, null, null, null, text, guidance.by(), now()));
         touch();
     }
 
@@ -768,7 +813,12 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         return Instant.ofEpochMilli(Workflow.currentTimeMillis());
     }
 
+    /** The message of the failure's root cause, cut to {@link PayloadBounds#MAX_VALUE_BYTES}. */
     private static String rootMessage(Throwable failure) {
+        return PayloadBounds.text(wholeRootMessage(failure), PayloadBounds.MAX_VALUE_BYTES);
+    }
+
+    private static String wholeRootMessage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApplicationFailure app) {
                 return app.getOriginalMessage();

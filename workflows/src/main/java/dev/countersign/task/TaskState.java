@@ -6,6 +6,7 @@ import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.ApprovalState;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
+import dev.countersign.payload.PayloadBounds;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.RollbackResult;
 import java.time.Instant;
@@ -70,7 +71,12 @@ final class TaskState {
         return "a" + (actions.size() + 1);
     }
 
+    /** The view within {@link PayloadBounds#MAX_MESSAGE_BYTES}: it is a query's answer and the workflow's result. */
     TaskView view() {
+        return BoundedView.within(wholeView(), PayloadBounds.MAX_MESSAGE_BYTES);
+    }
+
+    private TaskView wholeView() {
         return new TaskView(
                 start.taskId(),
                 start.agent(),

@@ -1,6 +1,7 @@
 package dev.countersign.tool;
 
 import dev.countersign.agent.JsonValues;
+import dev.countersign.payload.PayloadBounds;
 import java.util.Map;
 
 /**
@@ -12,6 +13,11 @@ public record ToolResult(Map<String, Object> output, String compensation) {
 
     public ToolResult(Map<String, Object> output) {
         this(output, null);
+    }
+
+    /** This result with its output cut visibly to fit in maxBytes (see {@link PayloadBounds#json}). */
+    public ToolResult within(int maxBytes) {
+        return new ToolResult(PayloadBounds.json(output, maxBytes), compensation);
     }
 
     public ToolResult {

@@ -20,13 +20,23 @@ class RecordingTools implements ToolActivities {
 
     final List<ToolInvocation> invocations = new CopyOnWriteArrayList<>();
     final Map<String, ToolInvocation> sideEffects = new ConcurrentHashMap<>();
+    /** What a tool returns instead of the usual {@code {ok, key}}, by tool name. */
+    final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
+    /** Tools that fail, without retries, with this message. */
+    final Map<String, String> failWith = new ConcurrentHashMap<>();
 
     @Override
     public ToolResult executeTool(ToolInvocation invocation) {
         invocations.add(invocation);
+        String failure = failWith.get(invocation.tool());
+        if (failure != null) {
+            throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(failure, "ToolBroke");
+        }
         sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
+        Map<String, Object> output = outputs.get(invocation.tool());
         return new ToolResult(
-                Map.of("ok", true, "key", invocation.idempotencyKey()), compensationOf(invocation.tool()));
+                output != null ? output : Map.of("ok", true, "key", invocation.idempotencyKey()),
+                compensationOf(invocation.tool()));
     }
 
     final List<CompensationRequest> compensationAttempts = new CopyOnWriteArrayList<>();

@@ -3,6 +3,7 @@ package dev.countersign.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.m3.tally.RootScopeBuilder;
+import dev.countersign.agent.AgentActivities;
 import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
@@ -71,7 +72,15 @@ final class TaskHarness implements AutoCloseable {
     final WorkflowClient client = env.getWorkflowClient();
     private final AtomicInteger ids = new AtomicInteger();
 
+    private final AgentActivities agent;
+
     TaskHarness() {
+        this(new RefundTestAgent());
+    }
+
+    /** A harness whose tasks are driven by this agent instead of {@link RefundTestAgent}. */
+    TaskHarness(AgentActivities agent) {
+        this.agent = agent;
         TaskSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
         Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE, NO_STICKY_CACHE);
         register(worker);
@@ -80,7 +89,7 @@ final class TaskHarness implements AutoCloseable {
 
     void register(Worker worker) {
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new RefundTestAgent(), new RefundTestPolicy(), tools, notifier);
+        worker.registerActivitiesImplementations(agent, new RefundTestPolicy(), tools, notifier);
     }
 
     String startRefund(double amount) {
