@@ -52,6 +52,18 @@ class NextStepHintsTest {
     }
 
     @Test
+    void aReusedIdempotencyKeyNamesTheEarlierDecisionAndSaysToRunAgain() {
+        server.onFixture("POST", "/api/approvals/ticket-9817.a2/decision", 422, "problems/idempotency-key-reused.json");
+
+        Cli.Result result = cli.runWithConfig("reject", "ticket-9817.a2", "--reason", "no");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .contains("was used for approve of ticket-9817.a2")
+                .contains("hint: that Idempotency-Key already carried another decision, which stands");
+    }
+
+    @Test
     void anApprovalThatIsGoneMayHaveBeenDecidedAlready() {
         server.onFixture("GET", "/api/approvals/ticket-1.a1", 404, "problems/approval-not-found.json");
 

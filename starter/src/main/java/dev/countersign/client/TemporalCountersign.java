@@ -394,12 +394,17 @@ public class TemporalCountersign implements Countersign {
     }
 
     /**
-     * The server answers a repeated update id with its first result before the workflow sees it, so
-     * the id binds the decision id to its reviewer and approval: a key reused by someone else, or
-     * for another approval, reaches the workflow, which refuses it.
+     * The server answers a repeated update id with its first result before any validator runs, so
+     * the id binds the decision id to its reviewer, approval and content (kind, digest, comment,
+     * arguments): an exact retry is answered by the server, while a key reused by someone else or
+     * for a different decision reaches the workflow, which remembers every decision id it applied
+     * and refuses it ({@code IdempotencyKeyReused}). The workflow, not this client, compares the
+     * decisions, so the answer holds across replicas and after the approval closed.
      */
     static String updateId(DecisionRequest decision) {
-        String bound = decision.reviewer() + "\n" + decision.approvalId() + "\n" + decision.decisionId();
+        String bound = decision.reviewer() + "\n" + decision.approvalId() + "\n" + decision.decisionId() + "\n"
+                + decision.kind().wireName() + "\n" + decision.argsDigest() + "\n" + decision.comment() + "\n"
+                + decision.args();
         return "decision-" + sha256(bound);
     }
 

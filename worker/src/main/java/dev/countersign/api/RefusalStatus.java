@@ -24,7 +24,8 @@ public final class RefusalStatus {
             Map.entry(DecisionRefusal.ALREADY_REVIEWED, HttpStatus.CONFLICT),
             Map.entry(DecisionRefusal.NOT_UNDER_REVIEW, HttpStatus.CONFLICT),
             Map.entry(DecisionRefusal.NO_COMPENSATION, HttpStatus.CONFLICT),
-            Map.entry(DecisionRefusal.NOTHING_TO_ROLL_BACK, HttpStatus.CONFLICT));
+            Map.entry(DecisionRefusal.NOTHING_TO_ROLL_BACK, HttpStatus.CONFLICT),
+            Map.entry(DecisionRefusal.IDEMPOTENCY_KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT));
 
     private RefusalStatus() {}
 

@@ -71,7 +71,7 @@ public class ConsoleSecurityConfiguration {
                                 .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/inbox")
-                        .failureUrl("/login?error")
+                        .failureHandler(new ConsoleLoginFailureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")

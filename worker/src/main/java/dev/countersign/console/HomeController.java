@@ -1,15 +1,20 @@
 package dev.countersign.console;
 
 import dev.countersign.security.ConfiguredUsers;
+import dev.countersign.security.throttle.LoginThrottled;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The console's entry: the sign-in page (with the demo users named only while they still have the
- * demo password) and the start page, which is the inbox.
+ * demo password, and with status 429 and when to try again after too many failed sign-ins) and the
+ * start page, which is the inbox.
  */
 @Controller
 public class HomeController {
@@ -26,8 +31,11 @@ public class HomeController {
     }
 
     @GetMapping("/login")
-    String login(Principal principal, Model model) {
-        if (principal != null) {
+    String login(Principal principal, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(LoginThrottled.REQUEST_ATTRIBUTE) instanceof LoginThrottled throttled) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("throttledFor", waitText(throttled.retryAfterSeconds()));
+        } else if (principal != null) {
             return "redirect:/inbox";
         }
         ConfiguredUsers configured = users.getIfAvailable();
@@ -35,5 +43,12 @@ public class HomeController {
                 "demoUsers",
                 configured != null && !configured.usersWithDefaultPassword().isEmpty());
         return "login";
+    }
+
+    private static String waitText(long seconds) {
+        if (seconds < 120) {
+            return seconds + " seconds";
+        }
+        return (seconds + 59) / 60 + " minutes";
     }
 }

@@ -18,8 +18,16 @@ final class AmountInText {
             + "(?<fraction>\\.\\d+|,\\d{1,2}(?!\\d))?"
             + "(?![\\p{N}\\p{Ll}])"
             + "(?<code>\\s?[A-Z]{3}\\b)?");
-    private static final Pattern MONEY_WORDS =
-            Pattern.compile("\\b(refund|amount|pay|credit)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A money word, then at most two plain words ("refund only", "the amount should be"), then the number. */
+    private static final Pattern MONEY_WORD_BEFORE = Pattern.compile(
+            "\\b(?:refund|amount|pay|credit|reimburse)\\p{L}*(?:[\\s:]+[\\p{L}']+){0,2}[\\s:=]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A currency word right after the number: "125 dollars", "40 euros", "80 usd". */
+    private static final Pattern CURRENCY_WORD_AFTER = Pattern.compile(
+            "^\\s?(?:dollars?|euros?|pounds?|bucks|yen|usd|eur|gbp|jpy|chf|cad|aud)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** How far before a number a money word is looked for. */
+    private static final int LOOK_BEHIND = 60;
 
     private AmountInText() {}
 
@@ -33,20 +41,34 @@ final class AmountInText {
     }
 
     /**
-     * The first number in the text when the text is plainly about money: the number carries a
-     * currency sign or code, or the text speaks of a refund or an amount. Guidance such as "check
-     * the last 2 orders" is not an amount.
+     * The first number in the text that stands next to money: it carries a currency sign, code or
+     * word ("$40", "125 USD", "40 euros"), or follows a money word by at most two words ("refund 120",
+     * "refund only 75", "the amount should be 40"). Other numbers are counts, days or ids: "the order
+     * has 2 items; refund only one, 125 USD" names 125, and "check the last 2 orders" names none.
+     * Guidance and a reviewer's feedback are read with this.
      */
     static Optional<BigDecimal> firstAboutMoney(String text) {
         if (text == null) {
             return Optional.empty();
         }
         Matcher matcher = AMOUNT.matcher(text);
-        if (!matcher.find()) {
-            return Optional.empty();
+        while (matcher.find()) {
+            if (nextToMoney(text, matcher)) {
+                return Optional.of(valueOf(matcher));
+            }
         }
-        boolean marked = matcher.group("sign") != null || matcher.group("code") != null;
-        return marked || MONEY_WORDS.matcher(text).find() ? Optional.of(valueOf(matcher)) : Optional.empty();
+        return Optional.empty();
+    }
+
+    private static boolean nextToMoney(String text, Matcher matcher) {
+        if (matcher.group("sign") != null || matcher.group("code") != null) {
+            return true;
+        }
+        if (CURRENCY_WORD_AFTER.matcher(text.substring(matcher.end())).find()) {
+            return true;
+        }
+        String before = text.substring(Math.max(0, matcher.start() - LOOK_BEHIND), matcher.start());
+        return MONEY_WORD_BEFORE.matcher(before).find();
     }
 
     private static BigDecimal valueOf(Matcher matcher) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The emails the support agent writes to a customer about their refund. Reviewers' reasons for a
- * rejection reach the customer; policy and system errors do not.
+ * rejection reach the customer, and so does a refund refused because the order was refunded in full
+ * already; policy and system errors do not.
  */
 final class CustomerEmails {
 
@@ -31,8 +32,11 @@ final class CustomerEmails {
                 "We are sorry: your refund of " + refund.money() + " for order " + refund.orderId()
                         + " is still waiting for a review." + FOLLOW_UP;
             default ->
-                "We are sorry: the refund of " + refund.money() + " for order " + refund.orderId() + " failed."
-                        + FOLLOW_UP;
+                refund.balanceRefusal()
+                        .map(reason -> "We are sorry: we could not refund " + refund.money() + " for order "
+                                + refund.orderId() + ". " + Texts.sentence(capitalized(reason)))
+                        .orElse("We are sorry: the refund of " + refund.money() + " for order " + refund.orderId()
+                                + " failed." + FOLLOW_UP);
         };
         String subject = refund.kind() == TranscriptKind.TOOL_RESULT
                 ? "Your refund for order " + refund.orderId()
@@ -42,5 +46,9 @@ final class CustomerEmails {
         args.put("subject", Texts.abbreviate(subject, 200));
         args.put("body", Texts.abbreviate("Hello,\n\n" + body + SIGNATURE, 5000));
         return args;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -34,7 +34,7 @@ public class DemoConfiguration {
 
     @Bean
     IssueRefundTool issueRefundTool(DemoSchema schema) {
-        return new IssueRefundTool(schema.jdbc());
+        return new IssueRefundTool(schema);
     }
 
     @Bean

@@ -3,7 +3,9 @@ package dev.countersign.demo;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo's tables in a DataSource, created if missing and seeded with a few orders when this is
@@ -13,9 +15,11 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 public final class DemoSchema {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
     private DemoSchema(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** Creates the tables that are missing and the seed orders that are missing; safe to repeat. */
@@ -28,5 +32,10 @@ public final class DemoSchema {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** Transactions on the same DataSource, which {@link #jdbc()} joins. */
+    public TransactionTemplate transactions() {
+        return transactions;
     }
 }

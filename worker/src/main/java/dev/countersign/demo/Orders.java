@@ -16,7 +16,19 @@ final class Orders {
     }
 
     Optional<Order> find(String orderId) {
-        return jdbc.sql("SELECT order_id, customer, total, currency, status FROM orders WHERE order_id = :orderId")
+        return query(
+                "SELECT order_id, customer, total, currency, status FROM orders WHERE order_id = :orderId", orderId);
+    }
+
+    /** The order, its row locked until the caller's transaction ends (H2 and PostgreSQL alike). */
+    Optional<Order> findLocked(String orderId) {
+        return query(
+                "SELECT order_id, customer, total, currency, status FROM orders WHERE order_id = :orderId FOR UPDATE",
+                orderId);
+    }
+
+    private Optional<Order> query(String sql, String orderId) {
+        return jdbc.sql(sql)
                 .param("orderId", orderId)
                 .query((row, number) -> new Order(
                         row.getString("order_id"),

@@ -4,6 +4,7 @@ import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.agent.TranscriptKind;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What became of a proposed refund, from its transcript entry. The entry's call holds the arguments
@@ -28,6 +29,19 @@ record RefundOutcome(TranscriptKind kind, String orderId, BigDecimal amount, Str
         return Money.format(amount, currency);
     }
 
+    /**
+     * Why the refund tool refused this refund because the order's earlier refunds leave too little,
+     * in words the customer may read ("80 USD of the 89.90 USD paid ... not 10 USD."); empty for any
+     * other outcome, whose errors stay inside.
+     */
+    Optional<String> balanceRefusal() {
+        if (kind != TranscriptKind.TOOL_FAILED || !text.startsWith(IssueRefundTool.BALANCE_REFUSAL)) {
+            return Optional.empty();
+        }
+        String reason = text.substring(IssueRefundTool.BALANCE_REFUSAL.length()).trim();
+        return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
+    }
+
     /** One clause for the task's summary, such as "Refunded 200 USD for order A-1". */
     String summary() {
         String refund = money() + " for order " + orderId;
@@ -36,7 +50,10 @@ record RefundOutcome(TranscriptKind kind, String orderId, BigDecimal amount, Str
             case REJECTED -> "Refund of " + refund + " rejected by a reviewer" + Texts.inParentheses(text);
             case DENIED ->
                 "Refund of " + refund + " not made: it could not be done automatically" + Texts.inParentheses(text);
-            case TOOL_FAILED -> "Refund of " + refund + " failed" + Texts.inParentheses(text);
+            case TOOL_FAILED ->
+                balanceRefusal()
+                        .map(reason -> "Refund of " + refund + " not made: " + reason.replaceAll("\\.$", ""))
+                        .orElse("Refund of " + refund + " failed" + Texts.inParentheses(text));
             case TIMED_OUT -> "Refund of " + refund + " not made: nobody decided on it in time";
             default -> "Refund of " + refund + " not made";
         };

@@ -102,7 +102,7 @@ public final class SupportAgent implements AgentModel {
     private AgentStep reproposeRefund(TranscriptEntry sentBack, SupportCase supportCase, SupportTranscript transcript) {
         RefundOutcome previous = RefundOutcome.of(sentBack, supportCase);
         String feedback = previous.text();
-        Optional<BigDecimal> asked = AmountInText.first(feedback);
+        Optional<BigDecimal> asked = AmountInText.firstAboutMoney(feedback);
         BigDecimal amount = asked.orElse(previous.amount());
         String before = Money.format(previous.amount(), previous.currency());
         String note = " A reviewer asked for changes"

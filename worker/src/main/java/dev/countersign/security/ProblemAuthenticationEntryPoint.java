@@ -1,5 +1,6 @@
 package dev.countersign.security;
 
+import dev.countersign.security.throttle.LoginThrottled;
 import dev.countersign.security.token.ApiTokenRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +44,10 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof LoginThrottled throttled) {
+            tooManyAttempts(request, response, throttled);
+            return;
+        }
         log.info(
                 "refused {} {} with 401 (unauthenticated): {}",
                 request.getMethod(),
@@ -56,6 +61,26 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
                             ? ApiSecurityConfiguration.BASIC_CHALLENGE
                             : ApiSecurityConfiguration.BEARER_CHALLENGE);
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+    }
+
+    /** 429 with Retry-After; the throttle logged its decision when it started, so nothing is logged per attempt. */
+    private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, LoginThrottled throttled)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too many failed logins for this user name or from this address; try again after " + throttled.until()
+                        + " (in " + throttled.retryAfterSeconds() + " s)");
+        problem.setType(URI.create(TYPE_BASE + "login-throttled"));
+        problem.setTitle("Login throttled");
+        problem.setProperty("code", "LoginThrottled");
+        problem.setProperty("retryAfter", throttled.until().toString());
+        problem.setInstance(instance(request));
+        ErrorResponseException answer = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        answer.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        if (resolver.resolveException(request, response, null, answer) == null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.countersign.security;
 
+import dev.countersign.security.throttle.LoginThrottleConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -11,11 +13,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The users and groups of {@code countersign.security}: a delegating password encoder, the user
- * store, the start-up warning about demo passwords, the log line for each failed login, and who may
- * read which task ({@link TaskAccess}).
+ * store, the start-up warning about demo passwords, the log line for each failed login, the
+ * throttle on failed logins, and who may read which task ({@link TaskAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CountersignSecurityProperties.class)
+@Import(LoginThrottleConfiguration.class)
 public class UserStoreConfiguration {
 
     @Bean

@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,10 +47,22 @@ abstract class AcceptanceTest {
         registry.add("TEMPORAL_ADDRESS", () -> "");
     }
 
+    @Autowired
+    DataSource dataSource;
+
     @BeforeEach
     void connect() {
         anonymous = ApiClient.anonymous(port);
         desk = new SupportDesk(anonymous);
+    }
+
+    /**
+     * The refund tool never refunds an order beyond its total, and the tests share one ledger and
+     * refund the same seeded orders, so each starts as if the shop had refunded nothing yet.
+     */
+    @BeforeEach
+    void noRefundsYet() {
+        JdbcClient.create(dataSource).sql("DELETE FROM refunds").update();
     }
 
     private static int freeLoopbackPort() {

@@ -135,6 +135,40 @@ class DuplicateDecisionsRunTheRefundOnceTest extends AcceptanceTest {
         }
     }
 
+    /** Item 5 of issue 11: the second decision used to get the first one's answer and was dropped. */
+    @Test
+    void aDifferentDecisionWithTheSameIdempotencyKeyIsRefusedNamingTheFirst() {
+        String taskId = desk.startRefund("Z-5000", "5000", "USD");
+        String approvalId = SupportDesk.refundApproval(taskId);
+        String digest = desk.awaitApproval(approvalId).path("argsDigest").asString();
+        Map<String, String> key = Map.of("Idempotency-Key", "k-" + UUID.randomUUID());
+        String path = "/api/approvals/" + approvalId + "/decision";
+        JsonNode approved = desk.as("bob")
+                .post(path, SupportDesk.decision("approve", digest), key)
+                .ok(200);
+
+        Reply reject = desk.as("bob").post(path, SupportDesk.decision("reject", digest, "changed my mind"), key);
+        Reply approveAgain = desk.as("bob").post(path, SupportDesk.decision("approve", digest), key);
+
+        try {
+            JsonNode problem = reject.problem(422, "IdempotencyKeyReused");
+            assertThat(problem.path("type").asString())
+                    .isEqualTo("https://countersign.dev/problems/idempotency-key-reused");
+            assertThat(problem.path("detail").asString())
+                    .startsWith("Idempotency-Key " + key.get("Idempotency-Key") + " was used for approve of "
+                            + approvalId + " at ")
+                    .endsWith("; a different decision needs a new key");
+            assertThat(approveAgain.ok(200)).isEqualTo(approved);
+            JsonNode pending =
+                    desk.as("carol").get("/api/approvals/" + approvalId).ok(200);
+            assertThat(pending.path("approvals").asInt()).isEqualTo(1);
+        } finally {
+            desk.decide("carol", approvalId, SupportDesk.decision("reject", digest, "test clean-up"));
+            desk.awaitStatus(taskId, "COMPLETED");
+        }
+        assertThat(desk.refunds(taskId)).isEmpty();
+    }
+
     @Test
     void concurrentRetriesWithOneIdempotencyKeyAllGetTheSameAnswer() throws Exception {
         String taskId = desk.startRefund("A-1", "250", "USD");

@@ -51,6 +51,7 @@ class DecisionRefusalMappingTest {
         DecisionRefusal.INVALID_DECISION + ", 400, invalid-decision, Invalid decision",
         DecisionRefusal.EDIT_DENIED + ", 400, edit-denied-by-policy, Edit denied by policy",
         DecisionRefusal.NOT_APPLICABLE + ", 409, not-applicable, Not applicable",
+        DecisionRefusal.IDEMPOTENCY_KEY_REUSED + ", 422, idempotency-key-reused, Idempotency key reused",
     })
     void refusalTypeMapsToItsStatusAndCode(String type, int status, String slug, String title) throws Exception {
         given(countersign.decide(any())).willThrow(new DecisionRefused(type, "refused because " + type));

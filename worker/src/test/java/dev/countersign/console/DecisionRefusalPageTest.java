@@ -53,6 +53,16 @@ class DecisionRefusalPageTest {
     }
 
     @Test
+    void aFormSentAgainWithAnotherDecisionSaysTheFirstStandsAndOffersAReload() throws Exception {
+        refuse(
+                        DecisionRefusal.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key form-1 was used for approve of t-1.a2 at 2026-01-01T00:00:00Z")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("already used for another decision, which stands")))
+                .andExpect(content().string(containsString("Reload this approval")));
+    }
+
+    @Test
     void decisionOnAnApprovalDecidedMeanwhileSaysItWasAlreadyDecided() throws Exception {
         refuse(DecisionRefusal.ALREADY_DECIDED, "already approved")
                 .andExpect(status().isConflict())

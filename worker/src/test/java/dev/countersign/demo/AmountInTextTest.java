@@ -47,4 +47,31 @@ class AmountInTextTest {
         assertThat(AmountInText.firstAboutMoney("the amount should be 40")).contains(new BigDecimal("40"));
         assertThat(AmountInText.firstAboutMoney("call back in 2 days")).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "the order has 2 items; refund only one, 125 USD | 125",
+                "the order has 2 items; refund 60 for one        | 60",
+                "3 boxes, give them 45 euros                     | 45",
+                "in 2 days, the amount of 30                     | 30",
+                "refund 60, not 200 USD                          | 60",
+                "credit: 12.50                                   | 12.5",
+            })
+    void onlyANumberNextToMoneyIsAnAmount(String text, BigDecimal expected) {
+        assertThat(AmountInText.firstAboutMoney(text)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "the order has 2 items, please refund one",
+                "refund, but check the 3 parcels first",
+                "check the last 2 orders before the refund",
+                "no, 150"
+            })
+    void numbersAwayFromMoneyAreNoAmount(String text) {
+        assertThat(AmountInText.firstAboutMoney(text)).isEmpty();
+    }
 }

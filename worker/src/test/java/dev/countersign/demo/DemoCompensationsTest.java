@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DemoCompensationsTest {
 
     private final DemoDatabase database = new DemoDatabase();
-    private final IssueRefundTool refunds = new IssueRefundTool(database.jdbc());
+    private final IssueRefundTool refunds = new IssueRefundTool(database.schema());
     private final SendEmailTool emails = new SendEmailTool(database.jdbc());
     private final DemoLedger ledger = new DemoLedger(database.jdbc());
 

@@ -28,7 +28,7 @@ class DemoConversationTest {
     private final DemoDatabase database = new DemoDatabase();
     private final ToolRegistry tools = new ToolRegistry(List.of(
             new LookupOrderTool(database.jdbc()),
-            new IssueRefundTool(database.jdbc()),
+            new IssueRefundTool(database.schema()),
             new SendEmailTool(database.jdbc())));
     private final DemoLedger ledger = new DemoLedger(database.jdbc());
 
@@ -79,13 +79,45 @@ class DemoConversationTest {
         assertThat(ledger.emails().get(0).body()).contains("failed");
     }
 
-    /** Runs the task to its end, executing every call as the reviewer's {@code decide} leaves it. */
+    @Test
+    void twelveTenDollarRefundsOfOneOrderStopAtItsTotalAndTheCustomerIsToldWhy() {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("orderId", "A-2");
+        input.put("amount", 10);
+        input.put("currency", "USD");
+        input.put("customer", "ben.okafor@example.com");
+        List<String> summaries = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            summaries.add(run("task-" + i, input, UnaryOperator.identity()));
+        }
+
+        assertThat(summaries.subList(0, 8)).containsOnly("Refunded 10 USD for order A-2; customer emailed.");
+        assertThat(summaries.get(8))
+                .isEqualTo("Refund of 10 USD for order A-2 not made: 80 USD of the 89.90 USD paid for order A-2"
+                        + " has been refunded already, so at most 9.90 USD more can be refunded, not 10 USD;"
+                        + " customer emailed.");
+        assertThat(ledger.refunds()).hasSize(8);
+        LedgerEmail ninth = ledger.emails().get(8);
+        assertThat(ninth.to()).isEqualTo("ben.okafor@example.com");
+        assertThat(ninth.subject()).isEqualTo("About your refund for order A-2");
+        assertThat(ninth.body())
+                .contains("We are sorry: we could not refund 10 USD for order A-2. 80 USD of the 89.90 USD paid"
+                        + " for order A-2 has been refunded already, so at most 9.90 USD more can be refunded,"
+                        + " not 10 USD.")
+                .doesNotContain("Refund refused")
+                .doesNotContain("failed");
+    }
+
     private String run(UnaryOperator<ToolCall> decide) {
+        return run("task-7", Conversation.standardInput(), decide);
+    }
+
+    /** Runs the task to its end, executing every call as the reviewer's {@code decide} leaves it. */
+    private String run(String taskId, Map<String, Object> input, UnaryOperator<ToolCall> decide) {
         SupportAgent agent = new SupportAgent();
         List<TranscriptEntry> transcript = new ArrayList<>();
         for (int step = 1; step <= 10; step++) {
-            AgentStep next = agent.nextStep(
-                    new AgentRequest("task-7", "support", "parcel damaged", Conversation.standardInput(), transcript));
+            AgentStep next = agent.nextStep(new AgentRequest(taskId, "support", "parcel damaged", input, transcript));
             if (next.kind() == StepKind.FINISH) {
                 return next.summary();
             }
@@ -93,16 +125,16 @@ class DemoConversationTest {
             assertThat(tools.violations(call.tool(), call.args()))
                     .as("arguments of %s", call)
                     .isEmpty();
-            transcript.add(execute(call, "action-" + step));
+            transcript.add(execute(taskId, call, "action-" + step));
         }
         throw new AssertionError("the agent did not finish in 10 steps: " + transcript);
     }
 
-    private TranscriptEntry execute(ToolCall call, String actionId) {
+    private TranscriptEntry execute(String taskId, ToolCall call, String actionId) {
         Tool tool = tools.find(call.tool()).orElseThrow();
         try {
             Map<String, Object> result = tool.execute(
-                    new ToolInvocation("task-7", actionId, call.tool(), call.args(), null, "task-7/" + actionId));
+                    new ToolInvocation(taskId, actionId, call.tool(), call.args(), null, taskId + "/" + actionId));
             return new TranscriptEntry(TranscriptKind.TOOL_RESULT, actionId, call, result, null, null, null);
         } catch (dev.countersign.tool.ToolException failure) {
             return new TranscriptEntry(

@@ -10,12 +10,24 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** A fresh in-memory H2 database with the demo's tables, one per test. */
 final class DemoDatabase implements AutoCloseable {
 
-    private final DriverManagerDataSource dataSource =
-            new DriverManagerDataSource("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final String url = "jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private final DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
     private final DemoSchema schema = DemoSchema.createIn(dataSource);
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * The same database through another DataSource, whose transactions are its own even on a thread
+     * that has one open on this; a row lock held elsewhere fails its statement after {@code lockTimeoutMillis}.
+     */
+    DemoSchema secondClient(int lockTimeoutMillis) {
+        return DemoSchema.createIn(new DriverManagerDataSource(url + ";LOCK_TIMEOUT=" + lockTimeoutMillis, "sa", ""));
+    }
+
+    DemoSchema schema() {
+        return schema;
     }
 
     JdbcClient jdbc() {

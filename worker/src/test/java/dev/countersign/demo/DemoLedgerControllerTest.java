@@ -36,7 +36,7 @@ class DemoLedgerControllerTest {
 
     @Test
     void theLedgerIsJsonWithAmountsAsNumbers() throws Exception {
-        new IssueRefundTool(database.jdbc())
+        new IssueRefundTool(database.schema())
                 .execute(DemoDatabase.invocation(
                         "issue_refund", "task-1", "a1", Map.of("orderId", "A-1", "amount", 120.5, "currency", "USD")));
         new SendEmailTool(database.jdbc())

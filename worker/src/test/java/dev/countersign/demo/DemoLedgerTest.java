@@ -24,7 +24,7 @@ class DemoLedgerTest {
 
     @Test
     void readsBackWhatTheToolsWroteInTheOrderTheyWroteIt() {
-        IssueRefundTool refunds = new IssueRefundTool(database.jdbc());
+        IssueRefundTool refunds = new IssueRefundTool(database.schema());
         SendEmailTool emails = new SendEmailTool(database.jdbc());
         refunds.execute(DemoDatabase.invocation(
                 "issue_refund", "task-2", "a1", Map.of("orderId", "B-7", "amount", 99.5, "currency", "EUR")));

@@ -17,7 +17,7 @@ class DemoSchemaTest {
 
     @Test
     void creatingTheSchemaAgainKeepsTheDataAndSeedsNoOrderTwice() {
-        new IssueRefundTool(database.jdbc())
+        new IssueRefundTool(database.schema())
                 .execute(DemoDatabase.invocation(
                         "issue_refund", "task-1", "a1", Map.of("orderId", "A-1", "amount", 1, "currency", "USD")));
 

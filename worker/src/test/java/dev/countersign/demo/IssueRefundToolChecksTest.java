@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class IssueRefundToolChecksTest {
 
     private final DemoDatabase database = new DemoDatabase();
-    private final IssueRefundTool tool = new IssueRefundTool(database.jdbc());
+    private final IssueRefundTool tool = new IssueRefundTool(database.schema());
 
     @AfterEach
     void closeDatabase() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class IssueRefundToolIdempotencyTest {
 
     private final DemoDatabase database = new DemoDatabase();
-    private final IssueRefundTool tool = new IssueRefundTool(database.jdbc());
+    private final IssueRefundTool tool = new IssueRefundTool(database.schema());
 
     @AfterEach
     void closeDatabase() {
@@ -51,8 +51,8 @@ class IssueRefundToolIdempotencyTest {
 
     @Test
     void differentKeysWriteTwoRefunds() {
-        Map<String, Object> first = tool.execute(refund("task-1", "a1", 200));
-        Map<String, Object> second = tool.execute(refund("task-1", "a2", 200));
+        Map<String, Object> first = tool.execute(refund("task-1", "a1", 100));
+        Map<String, Object> second = tool.execute(refund("task-1", "a2", 100));
 
         assertThat(second.get("refundId")).isNotEqualTo(first.get("refundId"));
         assertThat(database.count("refunds")).isEqualTo(2);

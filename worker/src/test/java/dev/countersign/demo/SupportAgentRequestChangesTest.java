@@ -18,8 +18,10 @@ class SupportAgentRequestChangesTest {
                 "refund 120 instead        | 120",
                 "please do $99.50          | 99.5",
                 "120 EUR                   | 120",
-                "make it 1,250.00 for A-1  | 1250",
-                "order A-1: only 75        | 75",
+                "make it 1,250.00 USD for A-1  | 1250",
+                "order A-1: refund only 75     | 75",
+                "the order has 2 items; refund only one, 125 USD | 125",
+                "2 parcels arrived; 40 dollars is fair | 40",
             })
     void anAmountInTheFeedbackReplacesTheProposedAmount(String feedback, BigDecimal expected) {
         Conversation conversation = Conversation.standard().lookedUpA1();
@@ -46,11 +48,31 @@ class SupportAgentRequestChangesTest {
                 .contains("amount kept at 200 USD");
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "the order has 2 items; check them",
+                "order A-1: only 75",
+                "wait 3 days for the return",
+                "no, 150",
+            })
+    void numbersThatDoNotStandNextToMoneyKeepTheAmount(String feedback) {
+        Conversation conversation = Conversation.standard().lookedUpA1();
+        ToolCall first = conversation.nextCall("issue_refund");
+        conversation.outcome(CHANGES_REQUESTED, first, feedback);
+
+        ToolCall again = conversation.nextCall("issue_refund");
+
+        assertThat(again.args()).isEqualTo(first.args());
+        assertThat(again.rationale()).contains("amount kept at 200 USD");
+    }
+
     @Test
     void theLatestFeedbackCounts() {
         Conversation conversation = Conversation.standard().lookedUpA1();
         conversation.outcome(CHANGES_REQUESTED, conversation.nextCall("issue_refund"), "refund 120 instead");
-        conversation.outcome(CHANGES_REQUESTED, conversation.nextCall("issue_refund"), "no, 150");
+        conversation.outcome(CHANGES_REQUESTED, conversation.nextCall("issue_refund"), "no, 150 USD");
 
         assertThat(conversation.nextCall("issue_refund").args()).containsEntry("amount", new BigDecimal("150"));
     }

@@ -45,6 +45,11 @@ public final class DecisionRefusal {
     public static final String NO_COMPENSATION = "NoCompensation";
     /** A whole-task rollback found nothing left to roll back (409). */
     public static final String NOTHING_TO_ROLL_BACK = "NothingToRollBack";
+    /**
+     * The reviewer's decision id (the API's Idempotency-Key) was used for a different decision on
+     * this approval; a retry must repeat the first decision, a new decision needs a new key (422).
+     */
+    public static final String IDEMPOTENCY_KEY_REUSED = "IdempotencyKeyReused";
 
     /** A comment, an answer or edited arguments larger than a task keeps (413). */
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
@@ -66,7 +71,8 @@ public final class DecisionRefusal {
             Map.entry(ALREADY_REVIEWED, AlreadyReviewed::new),
             Map.entry(NOT_UNDER_REVIEW, NotUnderReview::new),
             Map.entry(NO_COMPENSATION, NoCompensation::new),
-            Map.entry(NOTHING_TO_ROLL_BACK, NothingToRollBack::new));
+            Map.entry(NOTHING_TO_ROLL_BACK, NothingToRollBack::new),
+            Map.entry(IDEMPOTENCY_KEY_REUSED, IdempotencyKeyReused::new));
 
     private DecisionRefusal() {}
 
@@ -206,6 +212,12 @@ public final class DecisionRefusal {
 
     public static final class NothingToRollBack extends Refused {
         NothingToRollBack(String message) {
+            super(message);
+        }
+    }
+
+    public static final class IdempotencyKeyReused extends Refused {
+        IdempotencyKeyReused(String message) {
             super(message);
         }
     }

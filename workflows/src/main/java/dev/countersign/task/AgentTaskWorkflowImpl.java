@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
@@ -507,6 +508,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             DecisionResult result = apply(gate, decision);
             state.decisionsById.put(decision.decisionId(), result);
             state.decisionRequestsById.put(decision.decisionId(), decision);
+            state.decidedAtById.put(decision.decisionId(), now());
             touch();
             log.info(
                     "task {} approval {}: {} by {} -> {} ({}/{})",
@@ -524,20 +526,42 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     }
 
     /**
-     * The answer already given to this decision id, or null. An id reused by another reviewer or for
-     * another approval is refused rather than answered with someone else's result.
+     * The answer already given to this decision id, or null. An id reused by another reviewer is
+     * refused rather than answered with someone else's result; one the same reviewer reused for a
+     * different decision (another approval, kind, arguments, digest or comment) is refused and names
+     * the decision it was used for, so a changed mind is never answered with the first decision's
+     * result. Runs in the validator and again in the handler; it changes nothing, so a refusal leaves
+     * no event in history and replays of older histories see the same commands.
      */
     private DecisionResult earlierAnswer(DecisionRequest decision) {
         DecisionRequest first = state.decisionRequestsById.get(decision.decisionId());
         if (first == null) {
             return null;
         }
-        if (!first.reviewer().equals(decision.reviewer()) || !first.approvalId().equals(decision.approvalId())) {
+        if (!first.reviewer().equals(decision.reviewer())) {
             throw DecisionRefusal.of(
                     DecisionRefusal.INVALID_DECISION,
                     "decision id " + decision.decisionId() + " was already used for another decision");
         }
+        if (!sameDecision(first, decision)) {
+            Instant at = state.decidedAtById.get(decision.decisionId());
+            throw DecisionRefusal.of(
+                    DecisionRefusal.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key " + decision.decisionId() + " was used for "
+                            + first.kind().wireName() + " of "
+                            + first.approvalId() + (at == null ? "" : " at " + at)
+                            + "; a different decision needs a new key");
+        }
         return state.decisionsById.get(decision.decisionId());
+    }
+
+    /** The same decision, whatever groups the reviewer has now. */
+    private static boolean sameDecision(DecisionRequest first, DecisionRequest again) {
+        return first.approvalId().equals(again.approvalId())
+                && first.kind() == again.kind()
+                && Objects.equals(first.args(), again.args())
+                && Objects.equals(first.argsDigest(), again.argsDigest())
+                && first.comment().equals(again.comment());
     }
 
     private DecisionResult apply(ApprovalGate gate, DecisionRequest decision) {

@@ -32,6 +32,9 @@ final class TaskState {
     final Map<String, ApprovalState> closedApprovals = new HashMap<>();
     final Map<String, DecisionResult> decisionsById = new LinkedHashMap<>();
     final Map<String, DecisionRequest> decisionRequestsById = new HashMap<>();
+    /** When each decision in {@link #decisionRequestsById} was applied, to name it when its id is reused. */
+    final Map<String, Instant> decidedAtById = new HashMap<>();
+
     Question question;
     String summary;
     TaskMessage cancellation;

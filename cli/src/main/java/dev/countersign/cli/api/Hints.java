@@ -31,6 +31,9 @@ final class Hints {
             case "ApprovalNotFound", "UnknownApproval" -> "it may have been decided already; " + INBOX;
             case "ApprovalAlreadyDecided" -> "someone decided first; " + INBOX;
             case "StaleArgsDigest" -> "the arguments changed; run `countersign inbox` and decide again";
+            case "IdempotencyKeyReused" ->
+                "that Idempotency-Key already carried another decision, which stands; run the command again"
+                        + " (each run sends a new key)";
             case "TaskConflict" -> "that task id belongs to a different task; choose another --task-id or leave it out";
             case "TaskNotActive" -> "the task has ended; run `countersign tasks show " + task + "` to see how";
             case "NotApplicable" -> "run `countersign tasks show " + task + "` to see what the task waits for";

@@ -23,7 +23,8 @@ public final class Refusals {
     public static boolean staleView(DecisionRefused refused) {
         return DecisionRefusal.STALE_ARGS.equals(refused.type())
                 || DecisionRefusal.ALREADY_DECIDED.equals(refused.type())
-                || DecisionRefusal.UNKNOWN_APPROVAL.equals(refused.type());
+                || DecisionRefusal.UNKNOWN_APPROVAL.equals(refused.type())
+                || DecisionRefusal.IDEMPOTENCY_KEY_REUSED.equals(refused.type());
     }
 
     public static String message(DecisionRefused refused) {
@@ -53,6 +54,9 @@ public final class Refusals {
             case DecisionRefusal.NOT_UNDER_REVIEW -> "This action is not under review.";
             case DecisionRefusal.NO_COMPENSATION ->
                 "This action's tool has no compensation, so it cannot be rolled back here (" + detail + ").";
+            case DecisionRefusal.IDEMPOTENCY_KEY_REUSED ->
+                "This form was already used for another decision, which stands; nothing new was recorded. "
+                        + "Reload the page to decide again.";
             default -> "The decision was refused: " + detail;
         };
     }
