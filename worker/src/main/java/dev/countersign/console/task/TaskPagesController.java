@@ -51,7 +51,7 @@ public class TaskPagesController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("tasks", countersign.tasks(LIST_LIMIT));
+        model.addAttribute("tasks", countersign.taskList(LIST_LIMIT));
         if (!model.containsAttribute("demo")) {
             model.addAttribute("demo", DemoRefundForm.suggested());
         }
@@ -185,7 +185,7 @@ public class TaskPagesController {
 
     private ModelAndView listAgain(Map<String, String> params, Map<String, String> problems, HttpStatus status) {
         ModelAndView page = new ModelAndView("tasks", status);
-        page.addObject("tasks", countersign.tasks(LIST_LIMIT));
+        page.addObject("tasks", countersign.taskList(LIST_LIMIT));
         page.addObject("demo", DemoRefundForm.from(params));
         page.addObject("problems", problems);
         return page;
