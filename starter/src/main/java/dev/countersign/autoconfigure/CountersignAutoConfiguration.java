@@ -210,6 +210,13 @@ public class CountersignAutoConfiguration {
             ToolActivitiesImpl tools,
             NotificationActivities notifications) {
         new SearchAttributeRegistrar(client).register();
-        return new CountersignWorker(client, properties.taskQueue(), agent, policy, tools, notifications);
+        return new CountersignWorker(
+                client,
+                properties.taskQueue(),
+                agent,
+                policy,
+                tools,
+                notifications,
+                properties.worker().shutdownGrace());
     }
 }
