@@ -30,7 +30,7 @@ class TemporalUnavailableTest {
 
     @Test
     void anUnreachableServerIsAServiceUnavailableToRetry() throws Exception {
-        given(countersign.tasks(50))
+        given(countersign.taskList(50))
                 .willThrow(Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
 
         mvc.perform(get("/api/tasks").with(as("dave")))
@@ -59,7 +59,7 @@ class TemporalUnavailableTest {
 
     @Test
     void otherGrpcFailuresStayUnexpected() throws Exception {
-        given(countersign.tasks(50)).willThrow(Status.INTERNAL.asRuntimeException());
+        given(countersign.taskList(50)).willThrow(Status.INTERNAL.asRuntimeException());
 
         mvc.perform(get("/api/tasks").with(as("dave")))
                 .andExpect(status().isInternalServerError())
