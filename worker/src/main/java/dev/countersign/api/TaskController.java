@@ -82,9 +82,16 @@ public class TaskController {
         return countersign.taskList(limit).stream().map(TaskRead::entry).toList();
     }
 
+    /**
+     * The task's view, read within {@code countersign.listing.read-timeout}; a task that cannot be
+     * read then is answered with its {@link UnreadableTask} row rather than after a long wait.
+     */
     @GetMapping("/{taskId}")
-    public TaskView task(@PathVariable String taskId) {
-        return find(taskId);
+    public Object task(@PathVariable String taskId) {
+        return countersign
+                .read(taskId)
+                .map(TaskRead::entry)
+                .orElseThrow(() -> new TaskNotFound("no task '" + taskId + "'"));
     }
 
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -88,6 +88,12 @@ class PoisonedTaskAcceptanceTest extends AcceptanceTest {
                 .extracting(JsonNode::asString)
                 .contains(poisoned);
 
+        JsonNode one = within(
+                "the poisoned task itself",
+                () -> desk.as("dave").get("/api/tasks/" + poisoned).ok(200));
+        assertThat(text(one, "status")).isEqualTo("UNREADABLE");
+        assertThat(text(one, "requester")).isEqualTo("dave");
+
         JsonNode health = desk.as("olga").get("/actuator/health").ok(200);
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/unreadableTasks/status").asString()).isEqualTo("UP");

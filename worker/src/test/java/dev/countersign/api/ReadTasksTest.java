@@ -64,8 +64,9 @@ class ReadTasksTest {
 
     @Test
     void oneTaskIsTheTaskViewAsItIs() throws Exception {
-        given(countersign.task("refund-42"))
-                .willReturn(Optional.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_APPROVAL)));
+        given(countersign.read("refund-42"))
+                .willReturn(
+                        Optional.of(TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_APPROVAL))));
 
         mvc.perform(get("/api/tasks/refund-42").with(as("bob")))
                 .andExpect(status().isOk())
@@ -78,7 +79,7 @@ class ReadTasksTest {
 
     @Test
     void unknownTaskIsNotFound() throws Exception {
-        given(countersign.task("nope")).willReturn(Optional.empty());
+        given(countersign.read("nope")).willReturn(Optional.empty());
 
         mvc.perform(get("/api/tasks/nope").with(as("bob")))
                 .andExpect(status().isNotFound())

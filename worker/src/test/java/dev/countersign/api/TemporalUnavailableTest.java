@@ -46,7 +46,7 @@ class TemporalUnavailableTest {
 
     @Test
     void aDeadlineWrappedByTheClientIsRecognisedToo() throws Exception {
-        given(countersign.task("t-1"))
+        given(countersign.read("t-1"))
                 .willThrow(new WorkflowServiceException(
                         WorkflowExecution.newBuilder().setWorkflowId("t-1").build(),
                         "AgentTaskWorkflow",

@@ -86,6 +86,16 @@ class UnreadableTasksInTheApiTest {
     }
 
     @Test
+    void oneUnreadableTaskIsAnsweredWithItsRow() throws Exception {
+        given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
+
+        mvc.perform(get("/api/tasks/wedged-1").with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UNREADABLE"))
+                .andExpect(jsonPath("$.error").value("the task did not answer within PT1S"));
+    }
+
+    @Test
     void itsRequesterCancelsAnUnreadableTaskThroughTemporal() throws Exception {
         given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
 

@@ -49,6 +49,19 @@ class UnreadableTasksAreListedTest {
     }
 
     @Test
+    void showingAnUnreadableTaskSaysWhy() {
+        server.on("GET", "/api/tasks/wedged-1", 200, UNREADABLE);
+
+        Cli.Result result = cli.runWithConfig("tasks", "show", "wedged-1");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("UNREADABLE")
+                .contains("cannot be read")
+                .contains("the task did not answer within PT1S");
+    }
+
+    @Test
     void theInboxListsUnreadableTasksAfterTheApprovals() {
         String approvals = Fixtures.read("api/approvals.json").strip();
         server.on(
