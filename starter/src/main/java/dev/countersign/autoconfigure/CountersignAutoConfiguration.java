@@ -8,6 +8,9 @@ import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.history.TemporalUiProperties;
 import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.listing.ListingProperties;
+import dev.countersign.listing.TaskReadFailures;
+import dev.countersign.listing.TaskReads;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.notify.WebhookNotificationActivities;
 import dev.countersign.notify.WebhookTarget;
@@ -18,6 +21,7 @@ import dev.countersign.policy.PolicySource;
 import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolActivitiesImpl;
 import dev.countersign.tool.ToolRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
 import java.io.IOException;
@@ -51,7 +55,8 @@ import org.springframework.core.io.ResourceLoader;
     TemporalTlsProperties.class,
     TemporalUiProperties.class,
     NotificationProperties.class,
-    PayloadLimits.class
+    PayloadLimits.class,
+    ListingProperties.class
 })
 public class CountersignAutoConfiguration {
 
@@ -147,8 +152,25 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TaskDirectory countersignTaskDirectory(WorkflowClient client) {
-        return new AdaptiveTaskDirectory(client);
+    public TaskReadFailures countersignTaskReadFailures(ObjectProvider<MeterRegistry> meters) {
+        return new TaskReadFailures(meters.getIfAvailable(), java.time.Clock.systemUTC());
+    }
+
+    /** Listings read tasks through this: a deadline on each query's gRPC call, bounded parallelism. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public TaskReads countersignTaskReads(WorkflowClient client, ListingProperties listing, TaskReadFailures failures) {
+        log.info(
+                "Countersign listings read each task within {}, {} at a time",
+                listing.readTimeout(),
+                listing.parallelism());
+        return TaskReads.on(client, listing, failures);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TaskDirectory countersignTaskDirectory(WorkflowClient client, TaskReads reads) {
+        return new AdaptiveTaskDirectory(client, reads.queryClient());
     }
 
     @Bean
@@ -166,8 +188,10 @@ public class CountersignAutoConfiguration {
             AgentActivitiesImpl agents,
             ToolRegistry tools,
             TaskHistoryReader history,
-            PayloadLimits limits) {
-        return new TemporalCountersign(client, directory, properties.taskQueue(), agents.agents(), tools, history)
+            PayloadLimits limits,
+            TaskReads reads) {
+        return new TemporalCountersign(
+                        client, directory, properties.taskQueue(), agents.agents(), tools, history, reads)
                 .withPayloadLimit(limits.maxPayloadBytes());
     }
 
@@ -189,6 +213,13 @@ public class CountersignAutoConfiguration {
             ToolActivitiesImpl tools,
             NotificationActivities notifications) {
         new SearchAttributeRegistrar(client).register();
-        return new CountersignWorker(client, properties.taskQueue(), agent, policy, tools, notifications);
+        return new CountersignWorker(
+                client,
+                properties.taskQueue(),
+                agent,
+                policy,
+                tools,
+                notifications,
+                properties.worker().shutdownGrace());
     }
 }

@@ -39,6 +39,21 @@ public record CountersignProperties(
         }
     }
 
-    /** @param enabled whether this process polls the task queue and runs workflows and activities */
-    public record Worker(@DefaultValue("true") boolean enabled) {}
+    /**
+     * @param enabled whether this process polls the task queue and runs workflows and activities
+     * @param shutdownGrace how long a stopping worker waits for its running workflow tasks and
+     *     activities before it interrupts them (Temporal retries them elsewhere), so a wedged one
+     *     never holds up a shutdown
+     */
+    public record Worker(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT10S") java.time.Duration shutdownGrace) {
+
+        public Worker {
+            if (shutdownGrace == null || shutdownGrace.isNegative()) {
+                throw new IllegalArgumentException(
+                        "countersign.worker.shutdown-grace must be a duration of zero or more, was " + shutdownGrace);
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.countersign.tool.ToolActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,12 @@ public class CountersignWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CountersignWorker.class);
 
+    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
+
     private final WorkerFactory factory;
     private final String taskQueue;
+    private final Duration shutdownGrace;
     private volatile boolean running;
 
     public CountersignWorker(
@@ -32,8 +37,20 @@ public class CountersignWorker implements SmartLifecycle {
             PolicyActivities policy,
             ToolActivities tools,
             NotificationActivities notifications) {
+        this(client, taskQueue, agent, policy, tools, notifications, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    public CountersignWorker(
+            WorkflowClient client,
+            String taskQueue,
+            AgentActivities agent,
+            PolicyActivities policy,
+            ToolActivities tools,
+            NotificationActivities notifications,
+            Duration shutdownGrace) {
         this.factory = WorkerFactory.newInstance(client);
         this.taskQueue = taskQueue;
+        this.shutdownGrace = shutdownGrace;
         Worker worker = factory.newWorker(taskQueue);
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
         worker.registerActivitiesImplementations(agent, policy, tools, notifications);
@@ -46,11 +63,31 @@ public class CountersignWorker implements SmartLifecycle {
         log.info("Countersign worker polls task queue '{}'", taskQueue);
     }
 
+    /**
+     * Stops polling and waits {@code shutdownGrace} for running workflow tasks and activities; then
+     * interrupts what still runs (a wedged workflow task, a slow tool) and waits a little more.
+     * Temporal hands whatever was interrupted to another worker, so nothing is lost, and the
+     * process stops in bounded time, whatever one task does.
+     */
     @Override
     public void stop() {
         factory.shutdown();
-        factory.awaitTermination(30, TimeUnit.SECONDS);
+        factory.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+        if (!factory.isTerminated()) {
+            log.warn(
+                    "Countersign worker: work still running {} after shutdown began; interrupting it (Temporal"
+                            + " retries it elsewhere)",
+                    shutdownGrace);
+            factory.shutdownNow();
+            factory.awaitTermination(AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!factory.isTerminated()) {
+                log.warn(
+                        "Countersign worker: still not stopped {} after interrupting; the process goes on stopping",
+                        AFTER_INTERRUPT);
+            }
+        }
         running = false;
+        log.info("Countersign worker stopped polling task queue '{}'", taskQueue);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
 import dev.countersign.review.ReviewResult;
@@ -31,11 +32,27 @@ public interface Countersign {
 
     Optional<TaskView> task(String taskId);
 
-    /** Tasks, newest first, at most {@code limit}. */
+    /** Tasks that could be read, newest first, at most {@code limit}; see {@link #taskList}. */
     List<TaskView> tasks(int limit);
+
+    /**
+     * Tasks, newest first, at most {@code limit}, each read within {@code
+     * countersign.listing.read-timeout}: a task that cannot be read is listed as an {@link
+     * dev.countersign.listing.UnreadableTask} and the rest answers.
+     */
+    List<TaskRead> taskList(int limit);
+
+    /** One task read within the listing's deadline, or why it cannot be; empty when it does not exist. */
+    Optional<TaskRead> read(String taskId);
 
     /** Pending approvals this reviewer may decide now, newest first. */
     List<PendingApproval> approvalsFor(String reviewer, Collection<String> groups);
+
+    /**
+     * The reviewer's inbox read within the listing's deadline: what {@link #approvalsFor} answers,
+     * and the unreadable tasks that visibility says await one of these groups.
+     */
+    ApprovalInbox inbox(String reviewer, Collection<String> groups);
 
     /** The pending approval with this id, whoever may decide it. */
     Optional<PendingApproval> approval(String approvalId);
@@ -67,6 +84,26 @@ public interface Countersign {
      * the actions whose rollback failed.
      */
     List<PendingReview> reviewsFor(String reviewer, Collection<String> groups, boolean operator);
+
+    /**
+     * What {@link #reviewsFor} answers, read within the listing's deadline, and for operators the
+     * running tasks that could not be read.
+     */
+    ReviewQueue reviewQueue(String reviewer, Collection<String> groups, boolean operator);
+
+    /**
+     * Asks Temporal to cancel the task's workflow (a cancellation request, which even a task that
+     * cannot answer receives); the workflow ends when it next runs. Throws {@link TaskNotFound}, or
+     * {@link TaskNotActive} when it has ended.
+     */
+    void requestCancellation(String taskId, TaskMessage reason);
+
+    /**
+     * Terminates the task's workflow at once, recorded as "terminated by {@code operator}: {@code
+     * reason}"; nothing it would still do runs, no compensation included. Throws {@link
+     * TaskNotFound}, or {@link TaskNotActive} when it has ended.
+     */
+    void terminate(String taskId, String operator, String reason);
 
     /**
      * Gives a verdict on one executed action (a rollback runs its compensation) and returns the

@@ -9,6 +9,11 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.listing.ListingProperties;
+import dev.countersign.listing.TaskRead;
+import dev.countersign.listing.TaskReadFailures;
+import dev.countersign.listing.TaskReads;
+import dev.countersign.listing.UnreadableTask;
 import dev.countersign.payload.PayloadBounds;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.AttentionRequest;
@@ -23,6 +28,7 @@ import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
 import dev.countersign.tool.ToolRegistry;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
@@ -42,6 +48,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade over a Temporal client: one workflow per task, decisions as Updates whose update id is
@@ -49,12 +57,15 @@ import java.util.function.Supplier;
  */
 public class TemporalCountersign implements Countersign {
 
+    private static final Logger log = LoggerFactory.getLogger(TemporalCountersign.class);
+
     private final WorkflowClient client;
     private final TaskDirectory directory;
     private final String taskQueue;
     private final Set<String> agents;
     private final ToolRegistry tools;
     private final TaskHistoryReader history;
+    private final TaskReads reads;
     private Clock clock = Clock.systemUTC();
     private int maxPayloadBytes = PayloadBounds.MAX_VALUE_BYTES;
 
@@ -70,12 +81,31 @@ public class TemporalCountersign implements Countersign {
             Set<String> agents,
             ToolRegistry tools,
             TaskHistoryReader history) {
+        this(
+                client,
+                directory,
+                taskQueue,
+                agents,
+                tools,
+                history,
+                TaskReads.on(client, ListingProperties.defaults(), new TaskReadFailures(null, Clock.systemUTC())));
+    }
+
+    public TemporalCountersign(
+            WorkflowClient client,
+            TaskDirectory directory,
+            String taskQueue,
+            Set<String> agents,
+            ToolRegistry tools,
+            TaskHistoryReader history,
+            TaskReads reads) {
         this.client = client;
         this.directory = directory;
         this.taskQueue = taskQueue;
         this.agents = Set.copyOf(agents);
         this.tools = tools;
         this.history = history;
+        this.reads = reads;
     }
 
     /** The clock that tells which review windows are still open; tests pass a fixed one. */
@@ -147,22 +177,45 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public List<TaskView> tasks(int limit) {
-        return directory.recentTaskIds(limit).stream()
-                .map(this::task)
-                .flatMap(Optional::stream)
+        return taskList(limit).stream()
+                .map(TaskRead::view)
+                .filter(Objects::nonNull)
                 .toList();
     }
 
     @Override
+    public List<TaskRead> taskList(int limit) {
+        return reads.readAll(directory.recentTaskIds(limit));
+    }
+
+    @Override
+    public Optional<TaskRead> read(String taskId) {
+        return reads.read(taskId);
+    }
+
+    @Override
     public List<PendingApproval> approvalsFor(String reviewer, Collection<String> groups) {
-        return directory.awaitingApprovalTaskIds(groups).stream()
-                .map(this::task)
-                .flatMap(Optional::stream)
+        return inbox(reviewer, groups).approvals();
+    }
+
+    @Override
+    public ApprovalInbox inbox(String reviewer, Collection<String> groups) {
+        List<TaskRead> read = reads.readAll(directory.awaitingApprovalTaskIds(groups));
+        List<PendingApproval> approvals = read.stream()
+                .map(TaskRead::view)
+                .filter(Objects::nonNull)
                 .map(TaskView::pendingApproval)
                 .filter(Objects::nonNull)
                 .filter(pending -> pending.decidableBy(reviewer, groups))
                 .sorted(Comparator.comparing(PendingApproval::requestedAt).reversed())
                 .toList();
+        List<UnreadableTask> unreadable = read.stream()
+                .map(TaskRead::unreadable)
+                .filter(Objects::nonNull)
+                .filter(UnreadableTask::isRunning)
+                .filter(task -> task.awaitingGroups().stream().anyMatch(groups::contains))
+                .toList();
+        return new ApprovalInbox(approvals, unreadable);
     }
 
     @Override
@@ -275,10 +328,16 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public List<PendingReview> reviewsFor(String reviewer, Collection<String> groups, boolean operator) {
+        return reviewQueue(reviewer, groups, operator).reviews();
+    }
+
+    @Override
+    public ReviewQueue reviewQueue(String reviewer, Collection<String> groups, boolean operator) {
         Instant now = clock.instant();
-        return directory.openTaskIds().stream()
-                .map(this::task)
-                .flatMap(Optional::stream)
+        List<TaskRead> read = reads.readAll(directory.openTaskIds());
+        List<PendingReview> reviews = read.stream()
+                .map(TaskRead::view)
+                .filter(Objects::nonNull)
                 .flatMap(task -> task.actions().stream()
                         .filter(action -> awaits(action, task.requester(), reviewer, groups, operator, now))
                         .map(action -> new PendingReview(task.taskId(), task.requester(), task.status(), action)))
@@ -288,6 +347,59 @@ public class TemporalCountersign implements Countersign {
                                 Comparator.nullsFirst(Comparator.naturalOrder()))
                         .reversed())
                 .toList();
+        List<UnreadableTask> unreadable = operator
+                ? read.stream()
+                        .map(TaskRead::unreadable)
+                        .filter(Objects::nonNull)
+                        .filter(UnreadableTask::isRunning)
+                        .toList()
+                : List.of();
+        return new ReviewQueue(reviews, unreadable);
+    }
+
+    @Override
+    public void requestCancellation(String taskId, TaskMessage reason) {
+        WorkflowStub workflow = client.newUntypedWorkflowStub(taskId);
+        try {
+            // Some servers (the Java test server) take a cancellation request for an ended workflow.
+            if (workflow.describe().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                throw closedOrMissing(taskId);
+            }
+            workflow.cancel("cancelled by " + reason.by() + ": " + reason.text());
+        } catch (WorkflowNotFoundException ended) {
+            throw closedOrMissing(taskId);
+        }
+        log.info(
+                "task {}: Temporal cancellation requested by '{}': {}",
+                clean(taskId),
+                clean(reason.by()),
+                clean(reason.text()));
+    }
+
+    @Override
+    public void terminate(String taskId, String operator, String reason) {
+        try {
+            client.newUntypedWorkflowStub(taskId).terminate("terminated by " + operator + ": " + reason);
+        } catch (WorkflowNotFoundException ended) {
+            throw closedOrMissing(taskId);
+        }
+        log.info("task {} terminated by operator '{}': {}", clean(taskId), clean(operator), clean(reason));
+    }
+
+    /** Text for a log line: control characters (a forged second line) become '?'. */
+    private static String clean(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** Why a task did not take a cancellation or termination: it has ended, or it does not exist. */
+    private CountersignException closedOrMissing(String taskId) {
+        try {
+            WorkflowExecutionStatus status =
+                    client.newUntypedWorkflowStub(taskId).describe().getStatus();
+            return new TaskNotActive("task " + taskId + " has ended: " + TaskReads.statusName(status));
+        } catch (WorkflowNotFoundException missing) {
+            return new TaskNotFound("no task " + taskId);
+        }
     }
 
     private static boolean awaits(

@@ -15,10 +15,17 @@ public class AdaptiveTaskDirectory implements TaskDirectory {
     private static final Logger log = LoggerFactory.getLogger(AdaptiveTaskDirectory.class);
 
     private final WorkflowClient client;
+    private final WorkflowClient queryClient;
     private volatile TaskDirectory chosen;
 
     public AdaptiveTaskDirectory(WorkflowClient client) {
+        this(client, client);
+    }
+
+    /** {@code queryClient} reads tasks' views where a scan must (see {@link ScanningTaskDirectory}). */
+    public AdaptiveTaskDirectory(WorkflowClient client, WorkflowClient queryClient) {
         this.client = client;
+        this.queryClient = queryClient;
     }
 
     TaskDirectory chosen() {
@@ -31,7 +38,7 @@ public class AdaptiveTaskDirectory implements TaskDirectory {
                         chosen = visibility;
                         log.info("inbox: visibility queries over Countersign's search attributes");
                     } else {
-                        chosen = new ScanningTaskDirectory(client);
+                        chosen = new ScanningTaskDirectory(client, queryClient);
                         log.info("inbox: this Temporal server has no visibility queries; scanning open tasks");
                     }
                 }

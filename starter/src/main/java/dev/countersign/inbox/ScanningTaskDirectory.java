@@ -27,9 +27,20 @@ public class ScanningTaskDirectory implements TaskDirectory {
     private static final int PAGE_SIZE = 1000;
 
     private final WorkflowClient client;
+    private final WorkflowClient queryClient;
 
     public ScanningTaskDirectory(WorkflowClient client) {
+        this(client, client);
+    }
+
+    /**
+     * @param queryClient the client that reads each task's view when counting pending approvals:
+     *     one whose queries have a short deadline, so a task that cannot answer does not hold up
+     *     the count
+     */
+    public ScanningTaskDirectory(WorkflowClient client, WorkflowClient queryClient) {
         this.client = client;
+        this.queryClient = queryClient;
     }
 
     @Override
@@ -47,7 +58,8 @@ public class ScanningTaskDirectory implements TaskDirectory {
         return openTaskIds().stream()
                 .filter(id -> {
                     try {
-                        return client.newWorkflowStub(AgentTaskWorkflow.class, id)
+                        return queryClient
+                                        .newWorkflowStub(AgentTaskWorkflow.class, id)
                                         .view()
                                         .pendingApproval()
                                 != null;

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The decision record of a policy, computed from the tasks themselves: one entry per tool and
  * rule, one per shadow rule. {@code tasksRead} says how many tasks it covers and
- * {@code truncated} whether older ones were left out (the reader's limit).
+ * {@code truncated} whether older ones were left out (the reader's limit); {@code tasksUnreadable}
+ * how many running tasks among the newest could not be read (their decisions are not counted), and
+ * {@code unreadableTaskIds} which.
  */
 public record PolicyStats(
         Instant computedAt,
@@ -14,10 +16,13 @@ public record PolicyStats(
         int tasksRead,
         boolean truncated,
         List<RuleStats> rules,
-        List<ShadowStats> shadows) {
+        List<ShadowStats> shadows,
+        int tasksUnreadable,
+        List<String> unreadableTaskIds) {
 
     public PolicyStats {
         rules = List.copyOf(rules);
         shadows = List.copyOf(shadows);
+        unreadableTaskIds = List.copyOf(unreadableTaskIds);
     }
 }

@@ -1,10 +1,13 @@
 package dev.countersign.stats;
 
 import dev.countersign.client.Countersign;
+import dev.countersign.listing.TaskRead;
+import dev.countersign.listing.UnreadableTask;
 import dev.countersign.task.TaskView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads the newest tasks through the facade (their workflows are the only record) and computes the
@@ -32,7 +35,9 @@ public class PolicyStatsReader {
                 tasks.views().size(),
                 tasks.truncated(),
                 statistics.rules(),
-                statistics.shadows());
+                statistics.shadows(),
+                tasks.unreadable().size(),
+                tasks.unreadable());
     }
 
     /** Suggestions; {@code relaxAfter} null uses {@code countersign.stats.relax-after}. */
@@ -42,13 +47,22 @@ public class PolicyStatsReader {
     }
 
     private Tasks read(Instant since) {
-        List<TaskView> newest = countersign.tasks(properties.maxTasks());
+        List<TaskRead> newest = countersign.taskList(properties.maxTasks());
         List<TaskView> kept = newest.stream()
+                .map(TaskRead::view)
+                .filter(Objects::nonNull)
                 .filter(task -> since == null
                         || (task.startedAt() != null && !task.startedAt().isBefore(since)))
                 .toList();
-        return new Tasks(kept, newest.size() >= properties.maxTasks());
+        // An unreadable task's start is unknown, so it is counted whatever `since` says.
+        List<String> unreadable = newest.stream()
+                .map(TaskRead::unreadable)
+                .filter(Objects::nonNull)
+                .filter(UnreadableTask::isRunning)
+                .map(UnreadableTask::taskId)
+                .toList();
+        return new Tasks(kept, unreadable, newest.size() >= properties.maxTasks());
     }
 
-    private record Tasks(List<TaskView> views, boolean truncated) {}
+    private record Tasks(List<TaskView> views, List<String> unreadable, boolean truncated) {}
 }

@@ -26,6 +26,10 @@ class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, code, detail);
     }
 
+    static ApiProblem conflict(String code, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, code, detail);
+    }
+
     /** Builds a domain value, turning its compact constructor's refusal into a 400. */
     static <T> T valid(String code, Supplier<T> construct) {
         try {

@@ -3,6 +3,7 @@ package dev.countersign.api;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
@@ -10,6 +11,7 @@ import dev.countersign.limits.FieldLimits;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
 import dev.countersign.security.TaskAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -43,10 +45,18 @@ public class ApprovalController {
         this.access = access;
     }
 
+    /**
+     * The approvals the caller may decide, newest first, then a row for each task that could not be
+     * read although visibility says it awaits one of the caller's groups ({@code status}
+     * UNREADABLE, {@code error}).
+     */
     @GetMapping
-    public List<PendingApproval> inbox(Authentication authentication) {
+    public List<Object> inbox(Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        return countersign.approvalsFor(caller.name(), caller.groups());
+        ApprovalInbox inbox = countersign.inbox(caller.name(), caller.groups());
+        List<Object> entries = new ArrayList<>(inbox.approvals());
+        entries.addAll(inbox.unreadable());
+        return entries;
     }
 
     @GetMapping("/{approvalId}")

@@ -1,7 +1,7 @@
 package dev.countersign.api;
 
 import dev.countersign.client.Countersign;
-import dev.countersign.client.PendingReview;
+import dev.countersign.client.ReviewQueue;
 import dev.countersign.limits.FieldLimits;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
@@ -13,6 +13,7 @@ import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
 import dev.countersign.security.TaskAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -47,10 +48,17 @@ public class ReviewController {
         this.access = access;
     }
 
+    /**
+     * Actions waiting for the caller's verdict, newest first; for operators then a row for each
+     * running task that could not be read ({@code status} UNREADABLE, {@code error}).
+     */
     @GetMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<PendingReview> inbox(Authentication authentication) {
+    public List<Object> inbox(Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        return countersign.reviewsFor(caller.name(), caller.groups(), operator(caller));
+        ReviewQueue queue = countersign.reviewQueue(caller.name(), caller.groups(), operator(caller));
+        List<Object> entries = new ArrayList<>(queue.reviews());
+        entries.addAll(queue.unreadable());
+        return entries;
     }
 
     @PostMapping(

@@ -4,6 +4,8 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.limits.FieldLimits;
+import dev.countersign.listing.TaskRead;
+import dev.countersign.listing.UnreadableTask;
 import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
 import dev.countersign.security.Reviewer;
@@ -77,18 +79,30 @@ public class TaskController {
         return ResponseEntity.created(location).body(answer);
     }
 
+    /**
+     * Tasks, newest first: each a task's view, or, for a task that cannot be read within {@code
+     * countersign.listing.read-timeout}, an {@link UnreadableTask} row ({@code status} {@code
+     * UNREADABLE} or how its workflow ended, and an {@code error}).
+     */
     @GetMapping
-    public List<TaskView> list(@RequestParam(defaultValue = "50") int limit, Authentication authentication) {
+    public List<Object> list(@RequestParam(defaultValue = "50") int limit, Authentication authentication) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest(
                     ApiProblem.INVALID_REQUEST, "limit must lie between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        return access.readable(CurrentUser.of(authentication), countersign.tasks(limit));
+        return access.readableReads(CurrentUser.of(authentication), countersign.taskList(limit)).stream()
+                .map(TaskRead::entry)
+                .toList();
     }
 
+    /**
+     * The task's view, read within {@code countersign.listing.read-timeout}; a task that cannot be
+     * read then is answered with its {@link UnreadableTask} row rather than after a long wait.
+     */
     @GetMapping("/{taskId}")
-    public TaskView task(@PathVariable String taskId, Authentication authentication) {
-        return find(CurrentUser.of(authentication), taskId);
+    public Object task(@PathVariable String taskId, Authentication authentication) {
+        return access.readableRead(CurrentUser.of(authentication), taskId, countersign::read)
+                .entry();
     }
 
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,21 +140,65 @@ public class TaskController {
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
         limits.text("reason", body == null ? null : body.reason());
-        TaskView task = find(caller, taskId);
-        if (!caller.name().equals(task.requester()) && !caller.inAnyOf(security.operatorGroups())) {
+        TaskRead read = access.readableRead(caller, taskId, countersign::read);
+        if (!caller.name().equals(read.requester()) && !caller.inAnyOf(security.operatorGroups())) {
             throw ApiProblem.forbidden(
                     "NotRequesterOrOperator",
                     "only the task's requester or a member of " + security.operatorGroups() + " may cancel it");
         }
+        TaskMessage reason = new TaskMessage(caller.name(), body == null || body.reason() == null ? "" : body.reason());
+        if (!read.readable()) {
+            cancelUnreadable(read.unreadable(), body, reason);
+            return;
+        }
+        TaskView task = read.view();
         if (task.status() != null && task.status().closed()) {
             throw new TaskNotActive("task '" + taskId + "' already ended: " + task.status());
         }
-        TaskMessage reason = new TaskMessage(caller.name(), body == null ? "" : body.reason());
         if (body != null && body.rollsBack()) {
             countersign.cancelAndRollBack(taskId, reason);
         } else {
             countersign.cancel(taskId, reason);
         }
+    }
+
+    /**
+     * A task that cannot answer still takes Temporal's cancellation request; a rollback cannot be
+     * promised, since the task would have to run its compensations.
+     */
+    private void cancelUnreadable(UnreadableTask task, CancelRequest body, TaskMessage reason) {
+        if (!task.isRunning()) {
+            throw new TaskNotActive("task '" + task.taskId() + "' already ended: " + task.status());
+        }
+        if (body != null && body.rollsBack()) {
+            throw ApiProblem.conflict(
+                    "TaskUnreadable",
+                    "task '" + task.taskId() + "' cannot be read (" + task.error()
+                            + "), so it cannot roll back now; cancel it without rollback, or an operator may"
+                            + " terminate it");
+        }
+        countersign.requestCancellation(task.taskId(), reason);
+    }
+
+    /**
+     * Operators end a task at once, for example one that cannot be read; who and why are recorded in
+     * its workflow's history ("terminated by olga: ...") and in the log.
+     */
+    @PostMapping(path = "/{taskId}/terminate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public TaskTerminated terminate(
+            @PathVariable String taskId, @RequestBody TerminateRequest body, Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        if (!caller.inAnyOf(security.operatorGroups())) {
+            throw ApiProblem.forbidden(
+                    "NotAnOperator", "only members of " + security.operatorGroups() + " may terminate a task");
+        }
+        if (body.reason() == null || body.reason().isBlank()) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_REQUEST, "terminating a task needs a reason, recorded with who terminated it");
+        }
+        String reason = body.reason().strip();
+        countersign.terminate(taskId, caller.name(), reason);
+        return new TaskTerminated(taskId, "TERMINATED", caller.name(), reason);
     }
 
     private TaskView find(Reviewer caller, String taskId) {

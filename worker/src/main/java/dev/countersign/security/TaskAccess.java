@@ -2,6 +2,8 @@ package dev.countersign.security;
 
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.TaskNotFound;
+import dev.countersign.listing.TaskRead;
+import dev.countersign.listing.UnreadableTask;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskView;
 import java.util.Collection;
@@ -92,6 +94,32 @@ public class TaskAccess {
         if (!readsEveryTask(caller)) {
             readable(caller, taskId, tasks);
         }
+    }
+
+    /**
+     * Whether the caller may see a task as a listing read it: its view by the rule above; a task that
+     * could not be read, by what its search attributes say (its requester, the groups it awaits), and
+     * always for those who read every task.
+     */
+    public boolean mayRead(Reviewer caller, TaskRead read) {
+        if (read.readable()) {
+            return mayRead(caller, read.view());
+        }
+        UnreadableTask row = read.unreadable();
+        return readsEveryTask(caller) || caller.name().equals(row.requester()) || caller.inAnyOf(row.awaitingGroups());
+    }
+
+    /** The entries of a listing that the caller may see, in their order. */
+    public List<TaskRead> readableReads(Reviewer caller, List<TaskRead> reads) {
+        return reads.stream().filter(read -> mayRead(caller, read)).toList();
+    }
+
+    /**
+     * The task as read within the listing's deadline, if the caller may see it; otherwise the {@link
+     * TaskNotFound} an unknown id gets.
+     */
+    public TaskRead readableRead(Reviewer caller, String taskId, Function<String, Optional<TaskRead>> reads) {
+        return reads.apply(taskId).filter(read -> mayRead(caller, read)).orElseThrow(() -> notFound(taskId));
     }
 
     /**

@@ -75,16 +75,27 @@ final class SupportDesk {
 
     /** Polls the task until it satisfies {@code condition}, or fails after {@link #DEADLINE}. */
     JsonNode awaitTask(String taskId, String what, Predicate<JsonNode> condition) {
+        return await("task " + taskId, what, () -> task(taskId), condition);
+    }
+
+    /** Polls {@code user}'s GET {@code path} until its answer satisfies {@code condition}. */
+    JsonNode awaitAnswer(String user, String path, String what, Predicate<JsonNode> condition) {
+        return await(
+                "GET " + path + " as " + user, what, () -> as(user).get(path).ok(200), condition);
+    }
+
+    private static JsonNode await(
+            String subject, String what, java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        JsonNode task = task(taskId);
-        while (!condition.test(task)) {
+        JsonNode answer = read.get();
+        while (!condition.test(answer)) {
             if (System.nanoTime() > deadline) {
-                fail("task %s did not reach %s within %s; last seen: %s", taskId, what, DEADLINE, task);
+                fail("%s did not reach %s within %s; last seen: %s", subject, what, DEADLINE, answer);
             }
             LockSupport.parkNanos(POLL.toNanos());
-            task = task(taskId);
+            answer = read.get();
         }
-        return task;
+        return answer;
     }
 
     JsonNode awaitStatus(String taskId, String status) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.Countersign;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,8 @@ class ApprovalInboxTest {
 
     @Test
     void inboxListsWhatTheCallerMayDecideByNameAndGroups() throws Exception {
-        given(countersign.approvalsFor("carol", Set.of("finance", "support-leads")))
-                .willReturn(List.of(TaskFixtures.approval("appr-1")));
+        given(countersign.inbox("carol", Set.of("finance", "support-leads")))
+                .willReturn(new ApprovalInbox(List.of(TaskFixtures.approval("appr-1")), List.of()));
 
         mvc.perform(get("/api/approvals").with(as("carol")))
                 .andExpect(status().isOk())
@@ -39,7 +40,7 @@ class ApprovalInboxTest {
 
     @Test
     void inboxOfAUserWithNothingToDecideIsEmpty() throws Exception {
-        given(countersign.approvalsFor(any(), any())).willReturn(List.of());
+        given(countersign.inbox(any(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
 
         mvc.perform(get("/api/approvals").with(as("dave")))
                 .andExpect(status().isOk())

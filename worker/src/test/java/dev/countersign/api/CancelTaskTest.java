@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStatus;
 import java.util.Optional;
@@ -41,8 +42,9 @@ class CancelTaskTest {
 
     @BeforeEach
     void daveRequestedRefund42() {
-        given(countersign.task("refund-42"))
-                .willReturn(Optional.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_APPROVAL)));
+        given(countersign.read("refund-42"))
+                .willReturn(
+                        Optional.of(TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_APPROVAL))));
     }
 
     @Test
@@ -99,7 +101,7 @@ class CancelTaskTest {
 
     @Test
     void cancellingAnUnknownTaskIsNotFound() throws Exception {
-        given(countersign.task("nope")).willReturn(Optional.empty());
+        given(countersign.read("nope")).willReturn(Optional.empty());
 
         mvc.perform(post("/api/tasks/nope/cancel").with(as("olga")))
                 .andExpect(status().isNotFound())
@@ -108,8 +110,8 @@ class CancelTaskTest {
 
     @Test
     void cancellingAnEndedTaskIsAConflict() throws Exception {
-        given(countersign.task("refund-42"))
-                .willReturn(Optional.of(TaskFixtures.task("refund-42", "dave", TaskStatus.COMPLETED)));
+        given(countersign.read("refund-42"))
+                .willReturn(Optional.of(TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.COMPLETED))));
 
         mvc.perform(post("/api/tasks/refund-42/cancel").with(as("dave")))
                 .andExpect(status().isConflict())

@@ -112,7 +112,8 @@ class ProblemResponsesTest {
 
     @Test
     void unexpectedFailureIsAGeneric500LoggedOnceWithoutStackTraceInTheBody(CapturedOutput output) throws Exception {
-        given(countersign.tasks(50)).willThrow(new IllegalStateException("connection pool secret-host:7233 exhausted"));
+        given(countersign.taskList(50))
+                .willThrow(new IllegalStateException("connection pool secret-host:7233 exhausted"));
 
         String body = mvc.perform(get("/api/tasks").with(as("dave")))
                 .andExpect(status().isInternalServerError())

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.countersign.client.Countersign;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskStatus;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ class ReadTasksTest {
 
     @Test
     void listAsksTheFacadeForFiftyTasksByDefault() throws Exception {
-        given(countersign.tasks(50)).willReturn(List.of(TaskFixtures.task("refund-42", "dave", TaskStatus.RUNNING)));
+        given(countersign.taskList(50))
+                .willReturn(List.of(TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.RUNNING))));
 
         mvc.perform(get("/api/tasks").with(as("dave")))
                 .andExpect(status().isOk())
@@ -42,11 +44,11 @@ class ReadTasksTest {
 
     @Test
     void listPassesTheLimit() throws Exception {
-        given(countersign.tasks(7)).willReturn(List.of());
+        given(countersign.taskList(7)).willReturn(List.of());
 
         mvc.perform(get("/api/tasks?limit=7").with(as("alice"))).andExpect(status().isOk());
 
-        verify(countersign).tasks(7);
+        verify(countersign).taskList(7);
     }
 
     @Test
@@ -57,13 +59,14 @@ class ReadTasksTest {
         mvc.perform(get("/api/tasks?limit=lots").with(as("alice")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        verify(countersign, never()).tasks(anyInt());
+        verify(countersign, never()).taskList(anyInt());
     }
 
     @Test
     void oneTaskIsTheTaskViewAsItIs() throws Exception {
-        given(countersign.task("refund-42"))
-                .willReturn(Optional.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_APPROVAL)));
+        given(countersign.read("refund-42"))
+                .willReturn(
+                        Optional.of(TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_APPROVAL))));
 
         mvc.perform(get("/api/tasks/refund-42").with(as("dave")))
                 .andExpect(status().isOk())
@@ -76,7 +79,7 @@ class ReadTasksTest {
 
     @Test
     void unknownTaskIsNotFound() throws Exception {
-        given(countersign.task("nope")).willReturn(Optional.empty());
+        given(countersign.read("nope")).willReturn(Optional.empty());
 
         mvc.perform(get("/api/tasks/nope").with(as("bob")))
                 .andExpect(status().isNotFound())

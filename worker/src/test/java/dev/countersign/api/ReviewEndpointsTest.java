@@ -19,7 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.ReviewQueue;
 import dev.countersign.client.TaskNotFound;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
@@ -205,11 +207,12 @@ class ReviewEndpointsTest {
 
     @Test
     void reviewInboxAsksForTheCallersGroupsAndOperatorStanding() throws Exception {
-        given(countersign.reviewsFor(anyString(), any(), anyBoolean())).willReturn(List.of());
+        given(countersign.reviewQueue(anyString(), any(), anyBoolean()))
+                .willReturn(new ReviewQueue(List.of(), List.of()));
 
         mvc.perform(get("/api/reviews").with(as("carol"))).andExpect(status().isOk());
 
-        verify(countersign).reviewsFor("carol", Set.of("finance", "support-leads"), false);
+        verify(countersign).reviewQueue("carol", Set.of("finance", "support-leads"), false);
     }
 
     @Test
@@ -220,8 +223,9 @@ class ReviewEndpointsTest {
 
     @Test
     void cancelWithRollbackAsksTheWorkflowToUndoWhatRan() throws Exception {
-        given(countersign.task("refund-42"))
-                .willReturn(Optional.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_INPUT)));
+        given(countersign.read("refund-42"))
+                .willReturn(
+                        Optional.of(TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.AWAITING_INPUT))));
 
         mvc.perform(post("/api/tasks/refund-42/cancel")
                         .with(as("dave"))

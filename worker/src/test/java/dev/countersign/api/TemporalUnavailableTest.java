@@ -30,7 +30,7 @@ class TemporalUnavailableTest {
 
     @Test
     void anUnreachableServerIsAServiceUnavailableToRetry() throws Exception {
-        given(countersign.tasks(50))
+        given(countersign.taskList(50))
                 .willThrow(Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
 
         mvc.perform(get("/api/tasks").with(as("dave")))
@@ -46,7 +46,7 @@ class TemporalUnavailableTest {
 
     @Test
     void aDeadlineWrappedByTheClientIsRecognisedToo() throws Exception {
-        given(countersign.task("t-1"))
+        given(countersign.read("t-1"))
                 .willThrow(new WorkflowServiceException(
                         WorkflowExecution.newBuilder().setWorkflowId("t-1").build(),
                         "AgentTaskWorkflow",
@@ -59,7 +59,7 @@ class TemporalUnavailableTest {
 
     @Test
     void otherGrpcFailuresStayUnexpected() throws Exception {
-        given(countersign.tasks(50)).willThrow(Status.INTERNAL.asRuntimeException());
+        given(countersign.taskList(50)).willThrow(Status.INTERNAL.asRuntimeException());
 
         mvc.perform(get("/api/tasks").with(as("dave")))
                 .andExpect(status().isInternalServerError())

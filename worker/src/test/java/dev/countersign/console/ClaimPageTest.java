@@ -34,7 +34,8 @@ class ClaimPageTest {
     void othersSeeWhoIsLookingUntilItIsReleased() throws Exception {
         var approval = largeRefund("claim-1", "5000", "sha256:five");
         ApprovalPageStubs.pending(countersign, approval);
-        org.mockito.BDDMockito.given(countersign.approvalsFor(any(), any())).willReturn(java.util.List.of(approval));
+        org.mockito.BDDMockito.given(countersign.inbox(any(), any()))
+                .willReturn(new dev.countersign.client.ApprovalInbox(java.util.List.of(approval), java.util.List.of()));
 
         mvc.perform(post("/approvals/claim-1.a2/claim").with(bob()).with(csrf()))
                 .andExpect(redirectedUrl("/approvals/claim-1.a2"));

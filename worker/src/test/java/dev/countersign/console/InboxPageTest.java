@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.Countersign;
 import java.util.List;
 import java.util.Set;
@@ -38,9 +39,10 @@ class InboxPageTest {
 
     @BeforeEach
     void carolHasALargeAndAMediumRefund() {
-        given(countersign.approvalsFor(eq("carol"), any()))
-                .willReturn(
-                        List.of(largeRefund("i-2", "5000", "sha256:two"), mediumRefund("i-1", "250", "sha256:one")));
+        given(countersign.inbox(eq("carol"), any()))
+                .willReturn(new ApprovalInbox(
+                        List.of(largeRefund("i-2", "5000", "sha256:two"), mediumRefund("i-1", "250", "sha256:one")),
+                        List.of()));
     }
 
     @Test
@@ -52,7 +54,7 @@ class InboxPageTest {
                                 containsString("i-2.a2 sha256:two"),
                                 containsString("i-1.a2 sha256:one"),
                                 containsString("hx-trigger=\"every 3s\""))));
-        org.mockito.Mockito.verify(countersign).approvalsFor("carol", Set.of("finance"));
+        org.mockito.Mockito.verify(countersign).inbox("carol", Set.of("finance"));
     }
 
     @Test
@@ -77,11 +79,11 @@ class InboxPageTest {
 
         mvc.perform(get(pollUrl).with(carol())).andExpect(status().isNoContent());
 
-        given(countersign.approvalsFor(eq("carol"), any()))
-                .willReturn(List.of(
+        given(countersign.inbox(eq("carol"), any()))
+                .willReturn(inbox(List.of(
                         largeRefund("i-3", "7000", "sha256:three"),
                         largeRefund("i-2", "5000", "sha256:two"),
-                        mediumRefund("i-1", "250", "sha256:one")));
+                        mediumRefund("i-1", "250", "sha256:one"))));
         mvc.perform(get(pollUrl).param("selected", "i-2.a2 sha256:two").with(carol()))
                 .andExpect(status().isOk())
                 .andExpect(content()
@@ -89,5 +91,9 @@ class InboxPageTest {
                                 containsString("i-3.a2 sha256:three"),
                                 matchesPattern("(?s).*value=\"i-2.a2 sha256:two\"[^>]*checked=\"checked\".*"),
                                 not(containsString("<html")))));
+    }
+
+    private static ApprovalInbox inbox(List<dev.countersign.approval.PendingApproval> approvals) {
+        return new ApprovalInbox(approvals, List.of());
     }
 }

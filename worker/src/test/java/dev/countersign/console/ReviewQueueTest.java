@@ -20,6 +20,7 @@ import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.PendingReview;
+import dev.countersign.client.ReviewQueue;
 import dev.countersign.policy.Outcome;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.ReviewRequest;
@@ -59,8 +60,9 @@ class ReviewQueueTest {
 
     @Test
     void queueShowsTheSignedInReviewersActionsWithTheirVerdictButtons() throws Exception {
-        given(countersign.reviewsFor(eq("alice"), eq(Set.of("support-leads")), eq(false)))
-                .willReturn(List.of(new PendingReview("r-1", "dave", TaskStatus.RUNNING, executedRefund())));
+        given(countersign.reviewQueue(eq("alice"), eq(Set.of("support-leads")), eq(false)))
+                .willReturn(new ReviewQueue(
+                        List.of(new PendingReview("r-1", "dave", TaskStatus.RUNNING, executedRefund())), List.of()));
 
         mvc.perform(get("/reviews").with(alice()))
                 .andExpect(content()

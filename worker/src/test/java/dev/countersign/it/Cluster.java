@@ -60,6 +60,13 @@ final class Cluster implements AutoCloseable {
         return worker;
     }
 
+    /** A worker on its own embedded Temporal server on {@code temporalPort}, as the demo runs. */
+    WorkerProcess startEmbeddedWorker(String name, int temporalPort) {
+        WorkerProcess worker = WorkerProcess.launchEmbedded(name, dir, temporalPort, FreePorts.next(), ledgerUrl());
+        workers.add(worker);
+        return worker.awaitReady();
+    }
+
     WorkerProcess startWorker(String name) {
         return launchWorker(name).awaitReady();
     }

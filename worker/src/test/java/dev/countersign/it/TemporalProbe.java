@@ -39,6 +39,26 @@ final class TemporalProbe implements AutoCloseable {
                 WorkflowServiceStubsOptions.newBuilder().setTarget(address).build()));
     }
 
+    /**
+     * Starts a task behind the service's back whose workflow task fails forever: its argument is not
+     * a task start, so the worker cannot even begin it (as with a goal whose model input passes the
+     * payload limit, which the dev server's 2 MB blob limit refuses already at the start).
+     */
+    void startWedgedTask(String taskId, String taskQueue) {
+        startWedgedTask(taskId, taskQueue, "this is not a task start");
+    }
+
+    /** As above, with {@code argument} in place of the task start. */
+    void startWedgedTask(String taskId, String taskQueue, Object argument) {
+        client.newUntypedWorkflowStub(
+                        AgentTaskWorkflow.class.getSimpleName(),
+                        io.temporal.client.WorkflowOptions.newBuilder()
+                                .setWorkflowId(taskId)
+                                .setTaskQueue(taskQueue)
+                                .build())
+                .start(argument);
+    }
+
     long count(String query) {
         return client.countWorkflows(query).getCount();
     }

@@ -43,6 +43,16 @@ final class WorkerProcess implements AutoCloseable {
 
     /** Launches the JVM and returns at once; {@link #awaitReady()} waits for it. */
     static WorkerProcess launch(String name, Path dir, String temporalAddress, int port, String ledgerUrl) {
+        return launch(name, dir, temporalAddress, 0, port, ledgerUrl);
+    }
+
+    /** A service on its own embedded Temporal server (the demo's default) on {@code temporalPort}. */
+    static WorkerProcess launchEmbedded(String name, Path dir, int temporalPort, int port, String ledgerUrl) {
+        return launch(name, dir, null, temporalPort, port, ledgerUrl);
+    }
+
+    private static WorkerProcess launch(
+            String name, Path dir, String temporalAddress, int embeddedPort, int port, String ledgerUrl) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ItSettings.workerJvmOptions());
@@ -57,7 +67,11 @@ final class WorkerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("COUNTERSIGN_") || key.startsWith("TEMPORAL_"));
-        env.put("TEMPORAL_ADDRESS", temporalAddress);
+        if (temporalAddress == null) {
+            env.put("COUNTERSIGN_EMBEDDED_TEMPORAL_PORT", String.valueOf(embeddedPort));
+        } else {
+            env.put("TEMPORAL_ADDRESS", temporalAddress);
+        }
         env.put("TEMPORAL_NAMESPACE", "default");
         env.put("PORT", String.valueOf(port));
         env.put("COUNTERSIGN_BIND_ADDRESS", "127.0.0.1");
@@ -110,6 +124,16 @@ final class WorkerProcess implements AutoCloseable {
         killed = true;
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, as an orchestrator stops a service; answers how long it took to exit, empty if it did not within {@code bound}. */
+    java.util.Optional<Duration> terminate(Duration bound) {
+        long sent = System.nanoTime();
+        process.destroy();
+        if (!awaitExit(bound)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - sent));
     }
 
     @Override

@@ -41,6 +41,13 @@ class ApiAuthenticationTest {
     @MockitoBean
     Countersign countersign;
 
+    @org.junit.jupiter.api.BeforeEach
+    void emptyInbox() {
+        org.mockito.BDDMockito.given(
+                        countersign.inbox(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .willReturn(new dev.countersign.client.ApprovalInbox(java.util.List.of(), java.util.List.of()));
+    }
+
     @Test
     void requestWithoutCredentialsIsUnauthorizedWithABasicChallenge() throws Exception {
         mvc.perform(get("/api/tasks"))

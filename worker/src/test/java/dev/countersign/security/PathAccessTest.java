@@ -35,6 +35,13 @@ class PathAccessTest {
     @MockitoBean
     Countersign countersign;
 
+    @org.junit.jupiter.api.BeforeEach
+    void emptyInbox() {
+        org.mockito.BDDMockito.given(
+                        countersign.inbox(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .willReturn(new dev.countersign.client.ApprovalInbox(java.util.List.of(), java.util.List.of()));
+    }
+
     @Test
     void healthIsOpenToEveryone() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());

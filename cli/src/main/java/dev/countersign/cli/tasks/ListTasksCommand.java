@@ -8,6 +8,7 @@ import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Table;
 import dev.countersign.cli.output.Times;
+import dev.countersign.cli.output.UnreadableTasks;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,13 +62,16 @@ public final class ListTasksCommand implements Callable<Integer> {
             Table table = Table.withFlexibleColumn("GOAL", "TASK", "STATUS", "AGENT", "REQUESTER", "UPDATED", "GOAL")
                     .dropWhenNarrow("AGENT", "UPDATED", "REQUESTER");
             for (JsonNode task : tasks) {
+                // a task the server could not read in time is a row that says so, in its place
                 table.row(
                         Json.text(task, "taskId"),
                         Json.text(task, "status"),
                         Json.text(task, "agent"),
                         Json.text(task, "requester"),
                         Times.local(Json.text(task, "updatedAt"), context.zone()),
-                        Json.text(task, "goal"));
+                        UnreadableTasks.is(task)
+                                ? "cannot be read: " + Json.text(task, "error")
+                                : Json.text(task, "goal"));
             }
             table.print(out, context.terminal().width());
         }

@@ -5,6 +5,7 @@ import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Table;
 import dev.countersign.cli.output.Text;
 import dev.countersign.cli.output.Times;
+import dev.countersign.cli.output.UnreadableTasks;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ final class TaskPrinter {
         facts.row("input", Json.text(task, "input"));
         facts.row("started", Times.local(Json.text(task, "startedAt"), zone));
         facts.row("updated", Times.local(Json.text(task, "updatedAt"), zone));
+        if (UnreadableTasks.is(task)) {
+            facts.row("cannot be read", Json.text(task, "error"));
+        }
         if (hasValue(task, "summary")) {
             facts.row("summary", Json.text(task, "summary"));
         }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             TaskHistoryCommand.class,
             GuideTaskCommand.class,
             AnswerTaskCommand.class,
-            CancelTaskCommand.class
+            CancelTaskCommand.class,
+            TerminateTaskCommand.class
         })
 public final class TasksCommand {}

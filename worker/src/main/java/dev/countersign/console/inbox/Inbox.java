@@ -1,9 +1,11 @@
 package dev.countersign.console.inbox;
 
+import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.Countersign;
 import dev.countersign.console.ConsoleFormat;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.claim.Claims;
+import dev.countersign.listing.UnreadableTask;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,13 @@ public class Inbox {
     }
 
     public List<InboxRow> rows(ConsoleUser user, InboxFilter filter, Set<String> selected) {
-        return countersign.approvalsFor(user.name(), user.groups()).stream()
+        return page(user, filter, selected).rows();
+    }
+
+    /** The rows, and the tasks that could not be read although they await one of the user's groups. */
+    public Page page(ConsoleUser user, InboxFilter filter, Set<String> selected) {
+        ApprovalInbox inbox = countersign.inbox(user.name(), user.groups());
+        List<InboxRow> rows = inbox.approvals().stream()
                 .map(approval -> new InboxRow(
                         approval,
                         claims.of(approval.approvalId()).orElse(null),
@@ -31,13 +39,26 @@ public class Inbox {
                                 .value())))
                 .filter(filter::matches)
                 .toList();
+        return new Page(rows, inbox.unreadable());
     }
+
+    /** What the inbox shows: its rows and the unreadable tasks. */
+    public record Page(List<InboxRow> rows, List<UnreadableTask> unreadable) {}
 
     /**
      * A short fingerprint of what the rows show, so the page's poll gets "nothing new" (204) and
      * keeps the reviewer's focus and scroll position until something changed (the time left
      * before escalation included, so it never shows a stale countdown).
      */
+    public String fingerprint(Page page) {
+        StringBuilder unreadable = new StringBuilder();
+        page.unreadable().forEach(task -> unreadable.append(task.taskId()).append('|'));
+        return fingerprint(page.rows())
+                + (unreadable.isEmpty()
+                        ? ""
+                        : "-u" + Integer.toHexString(unreadable.toString().hashCode()));
+    }
+
     public String fingerprint(List<InboxRow> rows) {
         StringBuilder shown = new StringBuilder();
         for (InboxRow row : rows) {

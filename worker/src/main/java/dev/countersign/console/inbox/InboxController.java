@@ -101,9 +101,10 @@ public class InboxController {
     }
 
     private String rowsModel(Map<String, Object> model, ConsoleUser user, InboxFilter filter, Set<String> selected) {
-        List<InboxRow> rows = inbox.rows(user, filter, selected);
-        String fingerprint = inbox.fingerprint(rows);
-        model.put("rows", rows);
+        Inbox.Page page = inbox.page(user, filter, selected);
+        String fingerprint = inbox.fingerprint(page);
+        model.put("rows", page.rows());
+        model.put("unreadable", page.unreadable());
         model.put("fingerprint", fingerprint);
         model.put(
                 "pollUrl",

@@ -2,6 +2,7 @@ package dev.countersign.console.review;
 
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.ReviewQueue;
 import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.Refusals;
 import dev.countersign.limits.FieldLimits;
@@ -50,7 +51,9 @@ public class ReviewQueueController {
 
     @GetMapping
     String queue(@ModelAttribute(name = "user", binding = false) ConsoleUser user, Model model) {
-        model.addAttribute("reviews", countersign.reviewsFor(user.name(), user.groups(), user.operator()));
+        ReviewQueue queue = countersign.reviewQueue(user.name(), user.groups(), user.operator());
+        model.addAttribute("reviews", queue.reviews());
+        model.addAttribute("unreadable", queue.unreadable());
         return "reviews";
     }
 

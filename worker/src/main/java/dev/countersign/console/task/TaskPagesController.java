@@ -57,7 +57,7 @@ public class TaskPagesController {
 
     @GetMapping
     String list(@ModelAttribute(name = "user", binding = false) ConsoleUser user, Model model) {
-        model.addAttribute("tasks", access.readable(user.reviewer(), countersign.tasks(LIST_LIMIT)));
+        model.addAttribute("tasks", access.readableReads(user.reviewer(), countersign.taskList(LIST_LIMIT)));
         if (!model.containsAttribute("demo")) {
             model.addAttribute("demo", DemoRefundForm.suggested());
         }
@@ -205,7 +205,7 @@ public class TaskPagesController {
     private ModelAndView listAgain(
             ConsoleUser user, Map<String, String> params, Map<String, String> problems, HttpStatus status) {
         ModelAndView page = new ModelAndView("tasks", status);
-        page.addObject("tasks", access.readable(user.reviewer(), countersign.tasks(LIST_LIMIT)));
+        page.addObject("tasks", access.readableReads(user.reviewer(), countersign.taskList(LIST_LIMIT)));
         page.addObject("demo", DemoRefundForm.from(params));
         page.addObject("problems", problems);
         return page;

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.Countersign;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class ApiTokenEndpointsTest {
 
     @BeforeEach
     void emptyInbox() {
-        given(countersign.approvalsFor(any(), any())).willReturn(List.of());
+        given(countersign.inbox(any(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
     }
 
     @Test

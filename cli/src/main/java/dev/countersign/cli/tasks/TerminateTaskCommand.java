@@ -1,0 +1,56 @@
+package dev.countersign.cli.tasks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.api.PathSegments;
+import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.Json;
+import dev.countersign.cli.output.Text;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Terminates a task at once, for operators: a task that cannot be read or cancelled, for example. */
+@Command(
+        name = "terminate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Terminate a task at once (operators only), for example one that cannot be read.",
+            "Nothing it would still do runs, no compensation included; who and why are recorded."
+        })
+public final class TerminateTaskCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions server;
+
+    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
+    private String taskId;
+
+    @Option(
+            names = {"-r", "--reason"},
+            required = true,
+            paramLabel = "TEXT",
+            description = "why, recorded in the task's history with your name")
+    private String reason;
+
+    @Override
+    public Integer call() {
+        if (reason.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--reason must say why the task is terminated");
+        }
+        ObjectNode body = Json.MAPPER.createObjectNode().put("reason", reason);
+        // not retried on its own: a second termination of an ended task would only answer 409
+        server.connect().post(PathSegments.path("api", "tasks", taskId, "terminate"), body);
+        spec.commandLine().getOut().println(Text.oneLine(taskId) + " terminated: " + Text.oneLine(reason));
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+}

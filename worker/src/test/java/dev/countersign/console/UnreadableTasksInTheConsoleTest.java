@@ -1,0 +1,87 @@
+package dev.countersign.console;
+
+import static dev.countersign.console.ConsoleFixtures.alice;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.countersign.client.ApprovalInbox;
+import dev.countersign.client.Countersign;
+import dev.countersign.client.ReviewQueue;
+import dev.countersign.listing.ReadFailure;
+import dev.countersign.listing.TaskRead;
+import dev.countersign.listing.UnreadableTask;
+import dev.countersign.task.TaskStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The inbox, the task list and the review queue show a task that cannot be read as a row that says so. */
+@ConsoleTest
+class UnreadableTasksInTheConsoleTest {
+
+    private static final UnreadableTask WEDGED = new UnreadableTask(
+            "wedged-1",
+            UnreadableTask.UNREADABLE,
+            "dave",
+            "the task did not answer within PT1S",
+            ReadFailure.TIMEOUT,
+            List.of("support-leads"));
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Countersign countersign;
+
+    @Test
+    void theInboxShowsTheApprovalsAndARowForTheUnreadableTask() throws Exception {
+        given(countersign.inbox(any(), any()))
+                .willReturn(new ApprovalInbox(
+                        List.of(ConsoleFixtures.mediumRefund("t-1", "250", "sha256:one")), List.of(WEDGED)));
+
+        mvc.perform(get("/inbox").with(alice()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("t-1.a2"),
+                                containsString("Tasks that cannot be read right now"),
+                                containsString("wedged-1"),
+                                containsString("the task did not answer within PT1S"))));
+    }
+
+    @Test
+    void theTaskListShowsTheUnreadableTaskInItsPlace() throws Exception {
+        given(countersign.taskList(100))
+                .willReturn(List.of(
+                        TaskRead.of(ConsoleFixtures.task("t-2", TaskStatus.RUNNING, null)), TaskRead.of(WEDGED)));
+
+        mvc.perform(get("/tasks").with(alice()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("href=\"/tasks/t-2\""),
+                                containsString("Cannot be read: the task did not answer within PT1S"),
+                                containsString("status-unreadable"),
+                                not(containsString("href=\"/tasks/wedged-1\"")))));
+    }
+
+    @Test
+    void theReviewQueueShowsTheUnreadableTasksItIsGiven() throws Exception {
+        given(countersign.reviewQueue(any(), any(), anyBoolean()))
+                .willReturn(new ReviewQueue(List.of(), List.of(WEDGED)));
+
+        mvc.perform(get("/reviews").with(alice()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(containsString("Nothing waits for your review"), containsString("wedged-1"))));
+    }
+}
