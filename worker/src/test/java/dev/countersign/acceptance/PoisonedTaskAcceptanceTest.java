@@ -101,7 +101,9 @@ class PoisonedTaskAcceptanceTest extends AcceptanceTest {
                 .extracting(entry -> text(entry, "taskId"))
                 .contains(poisoned);
 
-        desk.as("bob").post("/api/tasks/" + poisoned + "/cancel", Map.of()).problem(403, "NotRequesterOrOperator");
+        // alice's group is the one it awaits, so she sees it but may not cancel it; bob is not involved at all
+        desk.as("alice").post("/api/tasks/" + poisoned + "/cancel", Map.of()).problem(403, "NotRequesterOrOperator");
+        desk.as("bob").post("/api/tasks/" + poisoned + "/cancel", Map.of()).problem(404, "TaskNotFound");
         desk.as("dave")
                 .post("/api/tasks/" + poisoned + "/cancel", Map.of("reason", "stuck"))
                 .ok(202);

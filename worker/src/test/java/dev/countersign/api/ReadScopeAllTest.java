@@ -15,6 +15,7 @@ import dev.countersign.demo.DemoLedger;
 import dev.countersign.demo.DemoLedgerController;
 import dev.countersign.demo.LedgerSnapshot;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.TaskRead;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,10 @@ class ReadScopeAllTest {
     @Test
     void everyoneReadsEveryTaskItsHistoryApprovalAndTheLedger() throws Exception {
         given(countersign.tasks(50)).willReturn(List.of(ReadScopeTest.REFUND_250, ReadScopeTest.SAMS));
+        given(countersign.taskList(50))
+                .willReturn(List.of(TaskRead.of(ReadScopeTest.REFUND_250), TaskRead.of(ReadScopeTest.SAMS)));
         given(countersign.task("t250")).willReturn(Optional.of(ReadScopeTest.REFUND_250));
+        given(countersign.read("t250")).willReturn(Optional.of(TaskRead.of(ReadScopeTest.REFUND_250)));
         given(countersign.approval("t250.a2")).willReturn(Optional.of(ReadScopeTest.REFUND_250.pendingApproval()));
         given(countersign.history("t250")).willReturn(new TaskHistory("t250", null, List.of()));
         given(ledger.read()).willReturn(new LedgerSnapshot(List.of(), List.of()));

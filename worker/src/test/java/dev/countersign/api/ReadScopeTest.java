@@ -22,6 +22,7 @@ import dev.countersign.demo.DemoLedger;
 import dev.countersign.demo.DemoLedgerController;
 import dev.countersign.demo.LedgerSnapshot;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.util.ArrayList;
@@ -66,8 +67,11 @@ class ReadScopeTest {
     @BeforeEach
     void tasks() {
         given(countersign.tasks(50)).willReturn(List.of(REFUND_250, REFUND_5000, SAMS));
+        given(countersign.taskList(50))
+                .willReturn(List.of(TaskRead.of(REFUND_250), TaskRead.of(REFUND_5000), TaskRead.of(SAMS)));
         for (TaskView task : List.of(REFUND_250, REFUND_5000, SAMS)) {
             given(countersign.task(task.taskId())).willReturn(Optional.of(task));
+            given(countersign.read(task.taskId())).willReturn(Optional.of(TaskRead.of(task)));
             if (task.pendingApproval() != null) {
                 given(countersign.approval(task.pendingApprovalId())).willReturn(Optional.of(task.pendingApproval()));
             }

@@ -56,7 +56,7 @@ class UnreadableTasksInTheApiTest {
                 .willReturn(List.of(
                         TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.RUNNING)), TaskRead.of(WEDGED)));
 
-        mvc.perform(get("/api/tasks").with(as("alice")))
+        mvc.perform(get("/api/tasks").with(as("olga")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].taskId").value("refund-42"))
                 .andExpect(jsonPath("$[0].goal").exists())
@@ -110,12 +110,33 @@ class UnreadableTasksInTheApiTest {
     }
 
     @Test
+    void anUnreadableTaskIsListedForThoseItsSearchAttributesNameAndOperatorsOnly() throws Exception {
+        given(countersign.taskList(50))
+                .willReturn(List.of(
+                        TaskRead.of(TaskFixtures.task("refund-42", "dave", TaskStatus.RUNNING)), TaskRead.of(WEDGED)));
+
+        mvc.perform(get("/api/tasks").with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].taskId").value("wedged-1"));
+        mvc.perform(get("/api/tasks").with(as("bob")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/tasks").with(as("dave")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    @Test
     void someoneElseMayNotCancelAnUnreadableTaskButAnOperatorMay() throws Exception {
         given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
 
-        mvc.perform(post("/api/tasks/wedged-1/cancel").with(as("bob")))
+        mvc.perform(post("/api/tasks/wedged-1/cancel").with(as("alice")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("NotRequesterOrOperator"));
+        mvc.perform(post("/api/tasks/wedged-1/cancel").with(as("bob")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("TaskNotFound"));
         mvc.perform(post("/api/tasks/wedged-1/cancel").with(as("olga"))).andExpect(status().isAccepted());
         verify(countersign).requestCancellation("wedged-1", new TaskMessage("olga", ""));
     }

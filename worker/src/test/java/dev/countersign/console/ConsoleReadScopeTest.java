@@ -26,6 +26,7 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.console.inbox.BulkResult;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.util.List;
@@ -60,6 +61,7 @@ class ConsoleReadScopeTest {
     @BeforeEach
     void davesTwoRefunds() {
         given(countersign.tasks(100)).willReturn(List.of(REFUND_250, REFUND_5000));
+        given(countersign.taskList(100)).willReturn(List.of(TaskRead.of(REFUND_250), TaskRead.of(REFUND_5000)));
         for (TaskView task : List.of(REFUND_250, REFUND_5000)) {
             given(countersign.task(task.taskId())).willReturn(Optional.of(task));
             given(countersign.approval(task.pendingApprovalId())).willReturn(Optional.of(task.pendingApproval()));

@@ -1,6 +1,7 @@
 package dev.countersign.console;
 
 import static dev.countersign.console.ConsoleFixtures.alice;
+import static dev.countersign.console.ConsoleFixtures.olga;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -64,7 +65,7 @@ class UnreadableTasksInTheConsoleTest {
                 .willReturn(List.of(
                         TaskRead.of(ConsoleFixtures.task("t-2", TaskStatus.RUNNING, null)), TaskRead.of(WEDGED)));
 
-        mvc.perform(get("/tasks").with(alice()))
+        mvc.perform(get("/tasks").with(olga()))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.api.ApiTestApplication;
 import dev.countersign.api.TestUsers;
 import dev.countersign.api.WithTestUsers;
+import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.Countersign;
 import dev.countersign.security.token.ApiTokenConfiguration;
 import dev.countersign.security.token.JdbcApiTokens;
@@ -96,6 +97,7 @@ class BasicLoginThrottleTest {
     @BeforeEach
     void emptyLists() {
         given(countersign.approvalsFor(any(), any())).willReturn(List.of());
+        given(countersign.inbox(any(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
     }
 
     @Test
