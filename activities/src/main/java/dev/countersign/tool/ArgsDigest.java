@@ -1,5 +1,6 @@
 package dev.countersign.tool;
 
+import dev.countersign.payload.JsonStrings;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +42,7 @@ public final class ArgsDigest {
                     out.append(',');
                 }
                 first = false;
-                writeString(entry.getKey(), out);
+                JsonStrings.quote(entry.getKey(), out);
                 out.append(':');
                 write(entry.getValue(), out);
             }
@@ -60,32 +61,8 @@ public final class ArgsDigest {
         } else if (value instanceof Boolean bool) {
             out.append(bool);
         } else {
-            writeString(value.toString(), out);
+            JsonStrings.quote(value.toString(), out);
         }
-    }
-
-    private static void writeString(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     private static String sha256(String text) {

@@ -31,7 +31,7 @@ final class Json {
             Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
             while (entries.hasNext()) {
                 Map.Entry<?, ?> entry = entries.next();
-                string(String.valueOf(entry.getKey()), out);
+                JsonStrings.quote(String.valueOf(entry.getKey()), out);
                 out.append(':');
                 write(entry.getValue(), out);
                 if (entries.hasNext()) {
@@ -51,29 +51,7 @@ final class Json {
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {
-            string(String.valueOf(value), out);
+            JsonStrings.quote(String.valueOf(value), out);
         }
-    }
-
-    private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }
