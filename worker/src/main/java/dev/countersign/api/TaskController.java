@@ -201,8 +201,19 @@ public class TaskController {
         return new TaskTerminated(taskId, "TERMINATED", caller.name(), reason);
     }
 
+    /**
+     * The task, read within the listing's deadline; one that cannot be read is refused at once (409
+     * TaskUnreadable) rather than after Temporal's own deadline.
+     */
     private TaskView find(Reviewer caller, String taskId) {
-        return access.readable(caller, taskId, countersign::task);
+        TaskRead read = access.readableRead(caller, taskId, countersign::read);
+        if (!read.readable()) {
+            throw ApiProblem.conflict(
+                    "TaskUnreadable",
+                    "task '" + taskId + "' cannot be read (" + read.unreadable().error()
+                            + "); it cannot be steered now: cancel it, or an operator may terminate it");
+        }
+        return read.view();
     }
 
     private TaskMessage message(Authentication authentication, String field, String text, String whenEmpty) {

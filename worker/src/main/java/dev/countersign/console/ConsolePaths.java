@@ -12,7 +12,12 @@ public final class ConsolePaths {
     }
 
     public static String redirectToTask(String taskId) {
-        return "redirect:" + path("/tasks/{id}", taskId);
+        return "redirect:" + task(taskId);
+    }
+
+    /** The task's page, for an htmx redirect. */
+    public static String task(String taskId) {
+        return path("/tasks/{id}", taskId);
     }
 
     private static String path(String template, String id) {

@@ -12,8 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
+import dev.countersign.listing.TaskRead;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +35,13 @@ class FieldLimitsTest {
 
     @MockitoBean
     Countersign countersign;
+
+    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
+    @BeforeEach
+    void readsAnswerTheStubbedViews() {
+        given(countersign.read(any()))
+                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+    }
 
     @Test
     void aGoalLongerThanItsLimitIsRefusedAndNoTaskStarts() throws Exception {

@@ -16,6 +16,7 @@ import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.PayloadTooLarge;
+import dev.countersign.listing.TaskRead;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowServiceException;
@@ -45,6 +46,13 @@ class PayloadTooLargeTest {
 
     @MockitoBean
     Countersign countersign;
+
+    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
+    @BeforeEach
+    void readsAnswerTheStubbedViews() {
+        given(countersign.read(any()))
+                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+    }
 
     @BeforeEach
     void aTaskDaveRequested() {

@@ -64,6 +64,7 @@ class ReadScopeAllTest {
     @Test
     void someoneOutsideTheTaskIsRefusedAsBefore() throws Exception {
         given(countersign.task("t250")).willReturn(Optional.of(ReadScopeTest.REFUND_250));
+        given(countersign.read("t250")).willReturn(Optional.of(TaskRead.of(ReadScopeTest.REFUND_250)));
         given(countersign.decide(any()))
                 .willThrow(
                         new DecisionRefused(DecisionRefusal.NOT_AN_APPROVER, "the current tier needs [support-leads]"));

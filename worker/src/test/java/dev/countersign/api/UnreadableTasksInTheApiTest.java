@@ -218,4 +218,18 @@ class UnreadableTasksInTheApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("TaskNotActive"));
     }
+
+    @Test
+    void anUnreadableTaskCannotBeSteeredAndSaysSoAtOnce() throws Exception {
+        given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
+
+        mvc.perform(post("/api/tasks/wedged-1/guidance")
+                        .with(as("dave"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"hurry\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("TaskUnreadable"));
+        verify(countersign, never()).task(any());
+        verify(countersign, never()).guide(any(), any());
+    }
 }

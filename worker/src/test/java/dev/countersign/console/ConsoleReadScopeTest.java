@@ -58,6 +58,13 @@ class ConsoleReadScopeTest {
     @MockitoBean
     Countersign countersign;
 
+    /** The task page reads a task within the listing's deadline: here, the task's view as stubbed. */
+    @BeforeEach
+    void readsAnswerTheStubbedViews() {
+        given(countersign.read(any()))
+                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+    }
+
     @BeforeEach
     void davesTwoRefunds() {
         given(countersign.tasks(100)).willReturn(List.of(REFUND_250, REFUND_5000));

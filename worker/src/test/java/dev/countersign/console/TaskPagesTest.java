@@ -24,12 +24,14 @@ import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.console.task.TaskPagesController;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,13 @@ class TaskPagesTest {
 
     @MockitoBean
     Countersign countersign;
+
+    /** The task page reads a task within the listing's deadline: here, the task's view as stubbed. */
+    @BeforeEach
+    void readsAnswerTheStubbedViews() {
+        given(countersign.read(any()))
+                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+    }
 
     @Test
     void requesterStartsADemoRefundAsThemselves() throws Exception {

@@ -1,6 +1,8 @@
 package dev.countersign.console;
 
 import static dev.countersign.console.ConsoleFixtures.alice;
+import static dev.countersign.console.ConsoleFixtures.bob;
+import static dev.countersign.console.ConsoleFixtures.dave;
 import static dev.countersign.console.ConsoleFixtures.olga;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -8,8 +10,15 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.countersign.client.ApprovalInbox;
@@ -18,8 +27,10 @@ import dev.countersign.client.ReviewQueue;
 import dev.countersign.listing.ReadFailure;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.UnreadableTask;
+import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStatus;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -84,5 +95,56 @@ class UnreadableTasksInTheConsoleTest {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(containsString("Nothing waits for your review"), containsString("wedged-1"))));
+    }
+
+    @Test
+    void theTaskPageOfAnUnreadableTaskSaysSoAndOffersCancelAndTerminate() throws Exception {
+        given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
+
+        mvc.perform(get("/tasks/wedged-1").with(olga()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("This task cannot be read right now"),
+                                containsString("the task did not answer within PT1S"),
+                                containsString("action=\"/tasks/wedged-1/cancel\""),
+                                containsString("action=\"/tasks/wedged-1/terminate\""))));
+        mvc.perform(get("/tasks/wedged-1").with(alice()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("action=\"/tasks/wedged-1/cancel\""))))
+                .andExpect(content().string(not(containsString("action=\"/tasks/wedged-1/terminate\""))));
+        mvc.perform(get("/tasks/wedged-1").with(bob())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void itsLiveFragmentSendsTheBrowserToThatPage() throws Exception {
+        given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
+
+        mvc.perform(get("/tasks/wedged-1/live").with(olga()))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("HX-Redirect", "/tasks/wedged-1"));
+    }
+
+    @Test
+    void itsRequesterCancelsItThroughTemporalAndAnOperatorTerminatesIt() throws Exception {
+        given(countersign.read("wedged-1")).willReturn(Optional.of(TaskRead.of(WEDGED)));
+
+        mvc.perform(post("/tasks/wedged-1/cancel").with(dave()).with(csrf()).param("reason", "stuck"))
+                .andExpect(redirectedUrl("/tasks/wedged-1"))
+                .andExpect(flash().attribute("notice", containsString("Temporal recorded the cancellation request")));
+        verify(countersign).requestCancellation("wedged-1", new TaskMessage("dave", "stuck"));
+        verify(countersign, never()).cancel(any(), any());
+
+        mvc.perform(post("/tasks/wedged-1/cancel").with(alice()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/wedged-1/terminate").with(alice()).with(csrf()).param("reason", "wedged"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/wedged-1/terminate").with(olga()).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("needs a reason")));
+        verify(countersign, never()).terminate(any(), any(), any());
+
+        mvc.perform(post("/tasks/wedged-1/terminate").with(olga()).with(csrf()).param("reason", "wedged"))
+                .andExpect(redirectedUrl("/tasks/wedged-1"))
+                .andExpect(flash().attribute("notice", "The task was terminated."));
+        verify(countersign).terminate("wedged-1", "olga", "wedged");
     }
 }

@@ -2,6 +2,7 @@ package dev.countersign.security;
 
 import static dev.countersign.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,12 +15,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.api.ApiTest;
 import dev.countersign.api.TestUsers;
 import dev.countersign.client.Countersign;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +43,13 @@ class ApiAuthenticationTest {
 
     @MockitoBean
     Countersign countersign;
+
+    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
+    @BeforeEach
+    void readsAnswerTheStubbedViews() {
+        given(countersign.read(any()))
+                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+    }
 
     @org.junit.jupiter.api.BeforeEach
     void emptyInbox() {

@@ -11,6 +11,8 @@ import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.Refusals;
 import dev.countersign.history.TimelineEvent;
 import dev.countersign.limits.FieldLimits;
+import dev.countersign.listing.TaskRead;
+import dev.countersign.listing.UnreadableTask;
 import dev.countersign.security.TaskAccess;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
@@ -103,7 +105,13 @@ public class TaskPagesController {
             @PathVariable String taskId,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             Model model) {
-        TaskView task = find(user, taskId);
+        TaskRead read = access.readableRead(user.reviewer(), taskId, countersign::read);
+        if (!read.readable()) {
+            model.addAttribute("bad", read.unreadable());
+            model.addAttribute("mayCancel", mayCancel(user, read));
+            return "task-unreadable";
+        }
+        TaskView task = read.view();
         model.addAttribute("task", task);
         model.addAttribute("fingerprint", fingerprint(task));
         model.addAttribute("timeline", timeline(taskId));
@@ -116,7 +124,14 @@ public class TaskPagesController {
             @RequestParam(required = false) String seen,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             HttpServletResponse response) {
-        TaskView task = find(user, taskId);
+        TaskRead read = access.readableRead(user.reviewer(), taskId, countersign::read);
+        if (!read.readable()) {
+            // The page shows a state that can no longer be read: load the page that says so.
+            response.setHeader("HX-Redirect", ConsolePaths.task(taskId));
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        TaskView task = read.view();
         String fingerprint = fingerprint(task);
         if (fingerprint.equals(seen)) {
             response.setStatus(HttpStatus.NO_CONTENT.value());
@@ -139,8 +154,9 @@ public class TaskPagesController {
             return ConsolePaths.redirectToTask(taskId);
         }
         limits.text("guidance", text);
-        if (!maySteer(user, taskId)) {
-            redirect.addFlashAttribute("error", NOT_ALLOWED_TO_STEER);
+        String refusal = steeringRefusal(user, taskId);
+        if (refusal != null) {
+            redirect.addFlashAttribute("error", refusal);
             return ConsolePaths.redirectToTask(taskId);
         }
         try {
@@ -163,8 +179,9 @@ public class TaskPagesController {
             return ConsolePaths.redirectToTask(taskId);
         }
         limits.text("answer", text);
-        if (!maySteer(user, taskId)) {
-            redirect.addFlashAttribute("error", NOT_ALLOWED_TO_STEER);
+        String refusal = steeringRefusal(user, taskId);
+        if (refusal != null) {
+            redirect.addFlashAttribute("error", refusal);
             return ConsolePaths.redirectToTask(taskId);
         }
         try {
@@ -176,8 +193,17 @@ public class TaskPagesController {
         return ConsolePaths.redirectToTask(taskId);
     }
 
-    private boolean maySteer(ConsoleUser user, String taskId) {
-        return TaskAccess.maySteer(user.reviewer(), user.operator(), find(user, taskId));
+    /**
+     * Why the user may not steer the task now, or null: a task that cannot be read is refused at once
+     * rather than after Temporal's own deadline.
+     */
+    private String steeringRefusal(ConsoleUser user, String taskId) {
+        TaskRead read = access.readableRead(user.reviewer(), taskId, countersign::read);
+        if (!read.readable()) {
+            return "The task cannot be read right now, so it cannot be steered; cancel it, or an operator may"
+                    + " terminate it.";
+        }
+        return TaskAccess.maySteer(user.reviewer(), user.operator(), read.view()) ? null : NOT_ALLOWED_TO_STEER;
     }
 
     @PostMapping("/{taskId}/cancel")
@@ -187,9 +213,12 @@ public class TaskPagesController {
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
         limits.text("reason", reason);
-        TaskView task = find(user, taskId);
-        if (!user.name().equals(task.requester()) && !user.operator()) {
+        TaskRead read = access.readableRead(user.reviewer(), taskId, countersign::read);
+        if (!mayCancel(user, read)) {
             return ConsoleErrors.page(HttpStatus.FORBIDDEN, "Only the task's requester or an operator may cancel it.");
+        }
+        if (!read.readable()) {
+            return cancelUnreadable(read.unreadable(), user, reason, redirect);
         }
         try {
             countersign.cancel(taskId, new TaskMessage(user.name(), reason == null ? "" : reason.strip()));
@@ -202,6 +231,53 @@ public class TaskPagesController {
         return new ModelAndView(ConsolePaths.redirectToTask(taskId));
     }
 
+    /**
+     * A task that cannot answer still takes Temporal's cancellation request; it may not act on it,
+     * which the notice says, so that an operator knows to terminate it.
+     */
+    private ModelAndView cancelUnreadable(
+            UnreadableTask task, ConsoleUser user, String reason, RedirectAttributes redirect) {
+        if (!task.isRunning()) {
+            redirect.addFlashAttribute("error", "The task has already ended: " + task.status() + ".");
+        } else {
+            countersign.requestCancellation(
+                    task.taskId(), new TaskMessage(user.name(), reason == null ? "" : reason.strip()));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Temporal recorded the cancellation request. A task that cannot be read may not act on it;"
+                            + " an operator may terminate it.");
+        }
+        return new ModelAndView(ConsolePaths.redirectToTask(task.taskId()));
+    }
+
+    /** Operators end a task at once, for example one that cannot be read; who and why are recorded. */
+    @PostMapping("/{taskId}/terminate")
+    ModelAndView terminate(
+            @PathVariable String taskId,
+            @RequestParam(required = false) String reason,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
+            RedirectAttributes redirect) {
+        if (!user.operator()) {
+            return ConsoleErrors.page(HttpStatus.FORBIDDEN, "Only operators may terminate a task.");
+        }
+        if (reason == null || reason.isBlank()) {
+            redirect.addFlashAttribute("error", "Terminating a task needs a reason; it is recorded with your name.");
+            return new ModelAndView(ConsolePaths.redirectToTask(taskId));
+        }
+        limits.text("reason", reason);
+        try {
+            countersign.terminate(taskId, user.name(), reason.strip());
+            redirect.addFlashAttribute("notice", "The task was terminated.");
+        } catch (TaskNotActive ended) {
+            redirect.addFlashAttribute("error", "The task has already ended.");
+        }
+        return new ModelAndView(ConsolePaths.redirectToTask(taskId));
+    }
+
+    private static boolean mayCancel(ConsoleUser user, TaskRead read) {
+        return user.operator() || user.name().equals(read.requester());
+    }
+
     private ModelAndView listAgain(
             ConsoleUser user, Map<String, String> params, Map<String, String> problems, HttpStatus status) {
         ModelAndView page = new ModelAndView("tasks", status);
@@ -209,10 +285,6 @@ public class TaskPagesController {
         page.addObject("demo", DemoRefundForm.from(params));
         page.addObject("problems", problems);
         return page;
-    }
-
-    private TaskView find(ConsoleUser user, String taskId) {
-        return access.readable(user.reviewer(), taskId, countersign::task);
     }
 
     private List<TimelineEvent> timeline(String taskId) {
