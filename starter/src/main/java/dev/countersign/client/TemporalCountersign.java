@@ -25,7 +25,9 @@ import dev.countersign.review.RollbackResult;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskMessage;
+import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
+import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import dev.countersign.tool.ToolRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -38,6 +40,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Instant;
@@ -149,6 +152,12 @@ public class TemporalCountersign implements Countersign {
                         .setWorkflowId(start.taskId())
                         .setTaskQueue(taskQueue)
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        // Known to visibility from the start, so a task whose very first workflow task
+                        // fails still shows its requester, who may then see and cancel it.
+                        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                                .set(TaskSearchAttributes.STATUS, TaskStatus.RUNNING.name())
+                                .set(TaskSearchAttributes.REQUESTER, start.requester())
+                                .build())
                         .build());
         try {
             WorkflowClient.start(workflow::run, start);

@@ -2,8 +2,15 @@ package dev.countersign.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.client.TemporalCountersign;
+import dev.countersign.history.TaskHistoryReader;
+import dev.countersign.inbox.ScanningTaskDirectory;
+import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
+import dev.countersign.tool.ToolRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -108,5 +115,23 @@ class OneBadTaskNeverBreaksAListingTest {
         fixture.countersign.taskList(10);
 
         assertThat(fixture.failures.recent()).isEmpty();
+    }
+
+    @Test
+    void aTaskStartedThroughTheFacadeNamesItsRequesterBeforeItsFirstWorkflowTaskRuns() {
+        TemporalCountersign nobodyPolls = new TemporalCountersign(
+                fixture.client(),
+                new ScanningTaskDirectory(fixture.client()),
+                ListingFixture.SILENT,
+                Set.of("agent"),
+                new ToolRegistry(List.of()),
+                new TaskHistoryReader(fixture.client(), null),
+                fixture.reads);
+
+        nobodyPolls.start(new TaskStart("fresh-1", "agent", "goal", Map.of(), "erin"));
+
+        UnreadableTask fresh = nobodyPolls.read("fresh-1").orElseThrow().unreadable();
+        assertThat(fresh).as("no worker has run it, so it cannot answer").isNotNull();
+        assertThat(fresh.requester()).as("set when it was started").isEqualTo("erin");
     }
 }
