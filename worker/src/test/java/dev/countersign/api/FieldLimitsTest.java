@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
-import dev.countersign.listing.TaskRead;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +35,9 @@ class FieldLimitsTest {
     @MockitoBean
     Countersign countersign;
 
-    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
     @BeforeEach
     void readsAnswerTheStubbedViews() {
-        given(countersign.read(any()))
-                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+        StubbedReads.readsAnswerTheStubbedViews(countersign);
     }
 
     @Test

@@ -16,7 +16,6 @@ import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.PayloadTooLarge;
-import dev.countersign.listing.TaskRead;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowServiceException;
@@ -47,11 +46,9 @@ class PayloadTooLargeTest {
     @MockitoBean
     Countersign countersign;
 
-    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
     @BeforeEach
     void readsAnswerTheStubbedViews() {
-        given(countersign.read(any()))
-                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+        StubbedReads.readsAnswerTheStubbedViews(countersign);
     }
 
     @BeforeEach

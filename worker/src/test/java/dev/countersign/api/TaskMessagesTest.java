@@ -18,7 +18,6 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
-import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskMessage;
 import java.util.List;
 import java.util.Optional;
@@ -87,11 +86,9 @@ class TaskMessagesTest {
     @MockitoBean
     Countersign countersign;
 
-    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
     @BeforeEach
     void readsAnswerTheStubbedViews() {
-        given(countersign.read(any()))
-                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+        StubbedReads.readsAnswerTheStubbedViews(countersign);
     }
 
     @Test

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.countersign.api.StubbedReads;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
@@ -58,11 +59,9 @@ class ConsoleReadScopeTest {
     @MockitoBean
     Countersign countersign;
 
-    /** The task page reads a task within the listing's deadline: here, the task's view as stubbed. */
     @BeforeEach
     void readsAnswerTheStubbedViews() {
-        given(countersign.read(any()))
-                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+        StubbedReads.readsAnswerTheStubbedViews(countersign);
     }
 
     @BeforeEach

@@ -19,12 +19,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.countersign.api.StubbedReads;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.console.task.TaskPagesController;
 import dev.countersign.history.TaskHistory;
-import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;
@@ -48,11 +48,9 @@ class TaskPagesTest {
     @MockitoBean
     Countersign countersign;
 
-    /** The task page reads a task within the listing's deadline: here, the task's view as stubbed. */
     @BeforeEach
     void readsAnswerTheStubbedViews() {
-        given(countersign.read(any()))
-                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+        StubbedReads.readsAnswerTheStubbedViews(countersign);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.countersign.security;
 
 import static dev.countersign.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.countersign.api.ApiTest;
+import dev.countersign.api.StubbedReads;
 import dev.countersign.api.TestUsers;
 import dev.countersign.client.Countersign;
-import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Instant;
@@ -44,11 +43,9 @@ class ApiAuthenticationTest {
     @MockitoBean
     Countersign countersign;
 
-    /** Steering reads the task within the listing's deadline: here, the task's view as stubbed. */
     @BeforeEach
     void readsAnswerTheStubbedViews() {
-        given(countersign.read(any()))
-                .willAnswer(call -> countersign.task(call.getArgument(0)).map(TaskRead::of));
+        StubbedReads.readsAnswerTheStubbedViews(countersign);
     }
 
     @org.junit.jupiter.api.BeforeEach
