@@ -1,7 +1,6 @@
 package dev.countersign.agent;
 
 import dev.countersign.payload.PayloadBounds;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,22 +34,12 @@ public final class ModelRequests {
     }
 
     static List<TranscriptEntry> transcriptWithin(List<TranscriptEntry> transcript, int budget) {
-        List<TranscriptEntry> entries = new ArrayList<>(transcript);
-        int[] sizes = entries.stream().mapToInt(TranscriptEntry::estimatedBytes).toArray();
-        long total = 0;
-        for (int size : sizes) {
-            total += size;
-        }
-        for (int i = 0; i < entries.size() && total > budget; i++) {
-            TranscriptEntry elided = entries.get(i).elided();
-            int size = elided.estimatedBytes();
-            total -= sizes[i] - size;
-            sizes[i] = size;
-            entries.set(i, elided);
-        }
+        List<TranscriptEntry> entries =
+                PayloadBounds.elideOldest(transcript, TranscriptEntry::estimatedBytes, TranscriptEntry::elided, budget);
+        long total = entries.stream().mapToLong(TranscriptEntry::estimatedBytes).sum();
         int first = 0;
         while (first < entries.size() && total > budget) {
-            total -= sizes[first];
+            total -= entries.get(first).estimatedBytes();
             first++;
         }
         return entries.subList(first, entries.size());

@@ -1,10 +1,14 @@
 package dev.countersign.payload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.LongStream;
 
 /**
  * Size bounds for what a task keeps and sends, well under Temporal's payload limits (2 MB a
@@ -120,5 +124,22 @@ public final class PayloadBounds {
             end += Character.charCount(codePoint);
         }
         return text.substring(0, end);
+    }
+
+    /**
+     * The items, oldest first, with the bulky fields of the oldest ones elided one by one until their
+     * sizes add up to at most {@code budget}, or every item is elided. Deterministic: the same items
+     * give the same answer.
+     */
+    public static <T> List<T> elideOldest(List<T> items, ToLongFunction<T> size, UnaryOperator<T> elide, long budget) {
+        List<T> kept = new ArrayList<>(items);
+        long[] sizes = kept.stream().mapToLong(size).toArray();
+        long total = LongStream.of(sizes).sum();
+        for (int i = 0; i < kept.size() && total > budget; i++) {
+            T elided = elide.apply(kept.get(i));
+            total -= sizes[i] - size.applyAsLong(elided);
+            kept.set(i, elided);
+        }
+        return kept;
     }
 }

@@ -6,7 +6,6 @@ import dev.countersign.review.ActionReview;
 import dev.countersign.review.CompensationRecord;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.RollbackResult;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,18 +35,8 @@ final class BoundedView {
                         : PayloadBounds.utf8Length(view.question().text())
                                 + PayloadBounds.jsonBytes(view.question().options()))
                 + PayloadBounds.utf8Length(view.summary());
-        List<ActionView> actions = new ArrayList<>(view.actions());
-        long[] sizes = actions.stream().mapToLong(BoundedView::bytes).toArray();
-        long total = fixed;
-        for (long size : sizes) {
-            total += size;
-        }
-        for (int i = 0; i < actions.size() && total > maxBytes; i++) {
-            ActionView elided = elided(actions.get(i));
-            long size = bytes(elided);
-            total -= sizes[i] - size;
-            actions.set(i, elided);
-        }
+        List<ActionView> actions =
+                PayloadBounds.elideOldest(view.actions(), BoundedView::bytes, BoundedView::elided, maxBytes - fixed);
         return new TaskView(
                 view.taskId(),
                 view.agent(),
@@ -69,20 +58,14 @@ final class BoundedView {
      * the comments and compensation results of its first actions are cut like an old action's.
      */
     static RollbackResult within(RollbackResult result, int maxBytes) {
-        List<ReviewResult> actions = new ArrayList<>(result.actions());
-        long[] sizes = actions.stream().mapToLong(BoundedView::bytes).toArray();
-        long total = OVERHEAD_BYTES;
-        for (long size : sizes) {
-            total += size;
-        }
-        for (int i = 0; i < actions.size() && total > maxBytes; i++) {
-            ReviewResult action = actions.get(i);
-            ReviewResult elided = new ReviewResult(
-                    action.taskId(), action.actionId(), elided(action.review()), elided(action.compensation()));
-            total -= sizes[i] - bytes(elided);
-            actions.set(i, elided);
-        }
+        List<ReviewResult> actions = PayloadBounds.elideOldest(
+                result.actions(), BoundedView::bytes, BoundedView::elided, maxBytes - OVERHEAD_BYTES);
         return new RollbackResult(result.taskId(), actions);
+    }
+
+    private static ReviewResult elided(ReviewResult action) {
+        return new ReviewResult(
+                action.taskId(), action.actionId(), elided(action.review()), elided(action.compensation()));
     }
 
     private static long bytes(ReviewResult result) {
