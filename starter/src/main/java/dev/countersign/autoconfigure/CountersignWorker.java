@@ -22,23 +22,12 @@ public class CountersignWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CountersignWorker.class);
 
-    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
 
     private final WorkerFactory factory;
     private final String taskQueue;
     private final Duration shutdownGrace;
     private volatile boolean running;
-
-    public CountersignWorker(
-            WorkflowClient client,
-            String taskQueue,
-            AgentActivities agent,
-            PolicyActivities policy,
-            ToolActivities tools,
-            NotificationActivities notifications) {
-        this(client, taskQueue, agent, policy, tools, notifications, DEFAULT_SHUTDOWN_GRACE);
-    }
 
     public CountersignWorker(
             WorkflowClient client,

@@ -9,9 +9,7 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
-import dev.countersign.listing.ListingProperties;
 import dev.countersign.listing.TaskRead;
-import dev.countersign.listing.TaskReadFailures;
 import dev.countersign.listing.TaskReads;
 import dev.countersign.listing.UnreadableTask;
 import dev.countersign.payload.PayloadBounds;
@@ -71,28 +69,6 @@ public class TemporalCountersign implements Countersign {
     private final TaskReads reads;
     private Clock clock = Clock.systemUTC();
     private int maxPayloadBytes = PayloadBounds.MAX_VALUE_BYTES;
-
-    public TemporalCountersign(
-            WorkflowClient client, TaskDirectory directory, String taskQueue, Set<String> agents, ToolRegistry tools) {
-        this(client, directory, taskQueue, agents, tools, new TaskHistoryReader(client, null));
-    }
-
-    public TemporalCountersign(
-            WorkflowClient client,
-            TaskDirectory directory,
-            String taskQueue,
-            Set<String> agents,
-            ToolRegistry tools,
-            TaskHistoryReader history) {
-        this(
-                client,
-                directory,
-                taskQueue,
-                agents,
-                tools,
-                history,
-                TaskReads.on(client, ListingProperties.defaults(), new TaskReadFailures(null, Clock.systemUTC())));
-    }
 
     public TemporalCountersign(
             WorkflowClient client,
@@ -371,12 +347,13 @@ public class TemporalCountersign implements Countersign {
         WorkflowStub workflow = client.newUntypedWorkflowStub(taskId);
         try {
             // Some servers (the Java test server) take a cancellation request for an ended workflow.
-            if (workflow.describe().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-                throw closedOrMissing(taskId);
+            WorkflowExecutionStatus status = workflow.describe().getStatus();
+            if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                throw new TaskNotActive("task " + taskId + " has ended: " + TaskReads.statusName(status));
             }
             workflow.cancel("cancelled by " + reason.by() + ": " + reason.text());
-        } catch (WorkflowNotFoundException ended) {
-            throw closedOrMissing(taskId);
+        } catch (WorkflowNotFoundException missing) {
+            throw new TaskNotFound("no task " + taskId);
         }
         log.info(
                 "task {}: Temporal cancellation requested by '{}': {}",

@@ -64,7 +64,10 @@ final class AmountInText {
         if (matcher.group("sign") != null || matcher.group("code") != null) {
             return true;
         }
-        if (CURRENCY_WORD_AFTER.matcher(text.substring(matcher.end())).find()) {
+        if (CURRENCY_WORD_AFTER
+                .matcher(text)
+                .region(matcher.end(), text.length())
+                .lookingAt()) {
             return true;
         }
         String before = text.substring(Math.max(0, matcher.start() - LOOK_BEHIND), matcher.start());

@@ -26,9 +26,6 @@ public class RequestBodyTooLarge extends IOException {
             if (cause instanceof RequestBodyTooLarge tooLarge) {
                 return tooLarge;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.countersign.security;
 
+import dev.countersign.api.Problems;
 import dev.countersign.security.throttle.LoginThrottled;
 import dev.countersign.security.token.ApiTokenRejected;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,15 +68,13 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     /** 429 with Retry-After; the throttle logged its decision when it started, so nothing is logged per attempt. */
     private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, LoginThrottled throttled)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        ProblemDetail problem = Problems.of(
                 HttpStatus.TOO_MANY_REQUESTS,
+                "LoginThrottled",
                 "too many failed logins for this user name or from this address; try again after " + throttled.until()
                         + " (in " + throttled.retryAfterSeconds() + " s)");
-        problem.setType(URI.create(TYPE_BASE + "login-throttled"));
-        problem.setTitle("Login throttled");
-        problem.setProperty("code", "LoginThrottled");
         problem.setProperty("retryAfter", throttled.until().toString());
-        problem.setInstance(instance(request));
+        problem.setInstance(Problems.instance(request));
         ErrorResponseException answer = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         answer.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
         if (resolver.resolveException(request, response, null, answer) == null) {

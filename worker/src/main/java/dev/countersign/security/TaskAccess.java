@@ -44,10 +44,6 @@ public class TaskAccess {
         return new TaskAccess(security.readScope(), security.operatorGroups(), security.adminGroups());
     }
 
-    public ReadScope scope() {
-        return scope;
-    }
-
     /** Whether the caller reads every task without looking at it: the scope is all, or an operator or admin. */
     public boolean readsEveryTask(Reviewer caller) {
         return scope == ReadScope.ALL || caller.inAnyOf(operatorGroups) || caller.inAnyOf(adminGroups);

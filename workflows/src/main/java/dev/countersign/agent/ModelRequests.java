@@ -34,12 +34,13 @@ public final class ModelRequests {
     }
 
     static List<TranscriptEntry> transcriptWithin(List<TranscriptEntry> transcript, int budget) {
-        List<TranscriptEntry> entries =
+        PayloadBounds.Fitted<TranscriptEntry> fitted =
                 PayloadBounds.elideOldest(transcript, TranscriptEntry::estimatedBytes, TranscriptEntry::elided, budget);
-        long total = entries.stream().mapToLong(TranscriptEntry::estimatedBytes).sum();
+        List<TranscriptEntry> entries = fitted.items();
+        long total = fitted.total();
         int first = 0;
         while (first < entries.size() && total > budget) {
-            total -= entries.get(first).estimatedBytes();
+            total -= entries.get(first).estimatedBytes(); // elided by now, so cheap to measure
             first++;
         }
         return entries.subList(first, entries.size());

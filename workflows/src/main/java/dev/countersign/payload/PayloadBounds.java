@@ -86,9 +86,15 @@ public final class PayloadBounds {
         }
         int each = Math.max(ELIDED_BYTES, maxBytes / Math.max(1, texts.size()) - 8);
         List<String> cut = texts.stream().map(text -> text(text, each)).toList();
-        int keep = cut.size();
-        while (keep > 0 && Json.bytes(cut.subList(0, keep)) > maxBytes) {
-            keep--;
+        int keep = 0;
+        long total = 2; // the brackets
+        for (String text : cut) {
+            long next = total + Json.bytes(text) + (keep > 0 ? 1 : 0);
+            if (next > maxBytes) {
+                break;
+            }
+            total = next;
+            keep++;
         }
         return cut.subList(0, keep);
     }
@@ -128,10 +134,11 @@ public final class PayloadBounds {
 
     /**
      * The items, oldest first, with the bulky fields of the oldest ones elided one by one until their
-     * sizes add up to at most {@code budget}, or every item is elided. Deterministic: the same items
-     * give the same answer.
+     * sizes add up to at most {@code budget}, or every item is elided; with the sum of their sizes.
+     * Deterministic: the same items give the same answer.
      */
-    public static <T> List<T> elideOldest(List<T> items, ToLongFunction<T> size, UnaryOperator<T> elide, long budget) {
+    public static <T> Fitted<T> elideOldest(
+            List<T> items, ToLongFunction<T> size, UnaryOperator<T> elide, long budget) {
         List<T> kept = new ArrayList<>(items);
         long[] sizes = kept.stream().mapToLong(size).toArray();
         long total = LongStream.of(sizes).sum();
@@ -140,6 +147,9 @@ public final class PayloadBounds {
             total -= sizes[i] - size.applyAsLong(elided);
             kept.set(i, elided);
         }
-        return kept;
+        return new Fitted<>(kept, total);
     }
+
+    /** Items after {@link #elideOldest}, and the sum of their sizes. */
+    public record Fitted<T>(List<T> items, long total) {}
 }

@@ -35,8 +35,9 @@ final class BoundedView {
                         : PayloadBounds.utf8Length(view.question().text())
                                 + PayloadBounds.jsonBytes(view.question().options()))
                 + PayloadBounds.utf8Length(view.summary());
-        List<ActionView> actions =
-                PayloadBounds.elideOldest(view.actions(), BoundedView::bytes, BoundedView::elided, maxBytes - fixed);
+        List<ActionView> actions = PayloadBounds.elideOldest(
+                        view.actions(), BoundedView::bytes, BoundedView::elided, maxBytes - fixed)
+                .items();
         return new TaskView(
                 view.taskId(),
                 view.agent(),
@@ -59,7 +60,8 @@ final class BoundedView {
      */
     static RollbackResult within(RollbackResult result, int maxBytes) {
         List<ReviewResult> actions = PayloadBounds.elideOldest(
-                result.actions(), BoundedView::bytes, BoundedView::elided, maxBytes - OVERHEAD_BYTES);
+                        result.actions(), BoundedView::bytes, BoundedView::elided, maxBytes - OVERHEAD_BYTES)
+                .items();
         return new RollbackResult(result.taskId(), actions);
     }
 

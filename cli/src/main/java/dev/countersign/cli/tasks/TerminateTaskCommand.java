@@ -1,8 +1,6 @@
 package dev.countersign.cli.tasks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.countersign.cli.ExitCode;
-import dev.countersign.cli.api.PathSegments;
 import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Text;
@@ -47,10 +45,7 @@ public final class TerminateTaskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--reason must say why the task is terminated");
         }
         ObjectNode body = Json.MAPPER.createObjectNode().put("reason", reason);
-        // not retried on its own: a second termination of an ended task would only answer 409
-        server.connect().post(PathSegments.path("api", "tasks", taskId, "terminate"), body);
-        spec.commandLine().getOut().println(Text.oneLine(taskId) + " terminated: " + Text.oneLine(reason));
-        spec.commandLine().getOut().flush();
-        return ExitCode.OK;
+        return TaskMessageSender.send(
+                spec, server, taskId, "terminate", body, Text.oneLine(taskId) + " terminated: " + Text.oneLine(reason));
     }
 }

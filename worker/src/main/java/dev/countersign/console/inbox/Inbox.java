@@ -24,10 +24,6 @@ public class Inbox {
         this.format = format;
     }
 
-    public List<InboxRow> rows(ConsoleUser user, InboxFilter filter, Set<String> selected) {
-        return page(user, filter, selected).rows();
-    }
-
     /** The rows, and the tasks that could not be read although they await one of the user's groups. */
     public Page page(ConsoleUser user, InboxFilter filter, Set<String> selected) {
         ApprovalInbox inbox = countersign.inbox(user.name(), user.groups());
@@ -59,7 +55,7 @@ public class Inbox {
                         : "-u" + Integer.toHexString(unreadable.toString().hashCode()));
     }
 
-    public String fingerprint(List<InboxRow> rows) {
+    private String fingerprint(List<InboxRow> rows) {
         StringBuilder shown = new StringBuilder();
         for (InboxRow row : rows) {
             shown.append(row.approval().approvalId())
