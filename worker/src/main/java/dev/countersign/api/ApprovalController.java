@@ -62,9 +62,7 @@ public class ApprovalController {
     @GetMapping("/{approvalId}")
     public PendingApproval approval(@PathVariable String approvalId, Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        return countersign
-                .approval(approvalId)
-                .filter(pending -> access.mayRead(caller, pending, () -> countersign.task(pending.taskId())))
+        return access.readableApproval(caller, approvalId, countersign)
                 .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
     }
 

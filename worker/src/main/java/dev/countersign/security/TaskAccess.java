@@ -1,6 +1,7 @@
 package dev.countersign.security;
 
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.client.Countersign;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.UnreadableTask;
@@ -127,6 +128,13 @@ public class TaskAccess {
             return true;
         }
         return readable(caller, task.get()).isPresent();
+    }
+
+    /** The pending approval with this id, if the caller may read its task ({@link #mayRead}). */
+    public Optional<PendingApproval> readableApproval(Reviewer caller, String approvalId, Countersign countersign) {
+        return countersign
+                .approval(approvalId)
+                .filter(approval -> mayRead(caller, approval, () -> countersign.task(approval.taskId())));
     }
 
     /**

@@ -116,9 +116,7 @@ public class ApprovalPageController {
             @PathVariable String approvalId,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
-        countersign
-                .approval(approvalId)
-                .filter(pending -> access.mayRead(user.reviewer(), pending, () -> countersign.task(pending.taskId())))
+        access.readableApproval(user.reviewer(), approvalId, countersign)
                 .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
         var claim = claims.claim(approvalId, user.name());
         redirect.addFlashAttribute(

@@ -48,12 +48,8 @@ public class BulkApproval {
             return new Outcome(List.of(), "Select at least one approval to approve.");
         }
         Map<Selection, Optional<PendingApproval>> pending = new LinkedHashMap<>();
-        selections.forEach(selection -> pending.put(
-                selection,
-                countersign
-                        .approval(selection.approvalId())
-                        .filter(approval ->
-                                access.mayRead(user.reviewer(), approval, () -> countersign.task(approval.taskId())))));
+        selections.forEach(selection ->
+                pending.put(selection, access.readableApproval(user.reviewer(), selection.approvalId(), countersign)));
         TreeSet<String> rules = new TreeSet<>();
         pending.values().forEach(approval -> approval.ifPresent(found -> rules.add(String.valueOf(found.rule()))));
         if (rules.size() > 1) {
