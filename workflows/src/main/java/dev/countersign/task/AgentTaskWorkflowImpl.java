@@ -506,9 +506,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             ApprovalGate gate = gateFor(decision);
             gate.check(decision, seenDigest);
             DecisionResult result = apply(gate, decision);
-            state.decisionsById.put(decision.decisionId(), result);
-            state.decisionRequestsById.put(decision.decisionId(), decision);
-            state.decidedAtById.put(decision.decisionId(), now());
+            state.decisionsById.put(decision.decisionId(), new TaskState.Decided(decision, result, now()));
             touch();
             log.info(
                     "task {} approval {}: {} by {} -> {} ({}/{})",
@@ -534,25 +532,25 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
      * no event in history and replays of older histories see the same commands.
      */
     private DecisionResult earlierAnswer(DecisionRequest decision) {
-        DecisionRequest first = state.decisionRequestsById.get(decision.decisionId());
-        if (first == null) {
+        TaskState.Decided earlier = state.decisionsById.get(decision.decisionId());
+        if (earlier == null) {
             return null;
         }
+        DecisionRequest first = earlier.request();
         if (!first.reviewer().equals(decision.reviewer())) {
             throw DecisionRefusal.of(
                     DecisionRefusal.INVALID_DECISION,
                     "decision id " + decision.decisionId() + " was already used for another decision");
         }
         if (!sameDecision(first, decision)) {
-            Instant at = state.decidedAtById.get(decision.decisionId());
             throw DecisionRefusal.of(
                     DecisionRefusal.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key " + decision.decisionId() + " was used for "
                             + first.kind().wireName() + " of "
-                            + first.approvalId() + (at == null ? "" : " at " + at)
+                            + first.approvalId() + " at " + earlier.at()
                             + "; a different decision needs a new key");
         }
-        return state.decisionsById.get(decision.decisionId());
+        return earlier.result();
     }
 
     /** The same decision, whatever groups the reviewer has now. */

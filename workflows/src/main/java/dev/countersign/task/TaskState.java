@@ -30,10 +30,8 @@ final class TaskState {
     final List<TranscriptEntry> transcript = new ArrayList<>();
     ApprovalGate gate;
     final Map<String, ApprovalState> closedApprovals = new HashMap<>();
-    final Map<String, DecisionResult> decisionsById = new LinkedHashMap<>();
-    final Map<String, DecisionRequest> decisionRequestsById = new HashMap<>();
-    /** When each decision in {@link #decisionRequestsById} was applied, to name it when its id is reused. */
-    final Map<String, Instant> decidedAtById = new HashMap<>();
+    /** Each applied decision by its id: a repeated id gets its answer, a reused one is named. */
+    final Map<String, Decided> decisionsById = new LinkedHashMap<>();
 
     Question question;
     String summary;
@@ -95,4 +93,7 @@ final class TaskState {
                 startedAt,
                 updatedAt);
     }
+
+    /** A decision as it was applied: the request, its answer, and when. */
+    record Decided(DecisionRequest request, DecisionResult result, Instant at) {}
 }
