@@ -50,7 +50,8 @@ public class AgentActivitiesImpl implements AgentActivities {
     }
 
     @Override
-    public AgentStep nextStep(AgentRequest request) {
+    public AgentStep nextStep(StepRequest turn) {
+        AgentRequest request = new AgentRequest(turn.taskId(), turn.agent(), turn.goal(), turn.input(), turn.entries());
         AgentModel model = models.get(request.agent());
         if (model == null) {
             throw ApplicationFailure.newNonRetryableFailure(

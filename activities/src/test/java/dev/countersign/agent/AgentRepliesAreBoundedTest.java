@@ -59,7 +59,7 @@ class AgentRepliesAreBoundedTest {
         return new AgentActivitiesImpl(List.of(model), BOUND);
     }
 
-    private static AgentRequest request() {
-        return new AgentRequest("t1", "support", "goal", Map.of(), List.of());
+    private static StepRequest request() {
+        return new StepRequest("t1", "run-1", "support", 1, "goal", Map.of(), 0, List.of());
     }
 }

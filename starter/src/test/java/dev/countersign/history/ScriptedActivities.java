@@ -1,9 +1,9 @@
 package dev.countersign.history;
 
 import dev.countersign.agent.AgentActivities;
-import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.Question;
+import dev.countersign.agent.StepRequest;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.agent.TranscriptKind;
@@ -34,7 +34,7 @@ final class ScriptedActivities implements AgentActivities, PolicyActivities, Too
     static final String DENIED_ABOVE_1000 = "refunds above 1000 are never made by the agent";
 
     @Override
-    public AgentStep nextStep(AgentRequest request) {
+    public AgentStep nextStep(StepRequest request) {
         if (!"steer".equals(request.input().get("story"))) {
             return AgentStep.call(new ToolCall("issue_refund", Map.of("amount", 500), "asked to", 0.8, List.of()));
         }
@@ -47,8 +47,8 @@ final class ScriptedActivities implements AgentActivities, PolicyActivities, Too
         return AgentStep.finish("Could not charge the card back.");
     }
 
-    private static boolean seen(AgentRequest request, TranscriptKind kind) {
-        return request.transcript().stream().map(TranscriptEntry::kind).anyMatch(kind::equals);
+    private static boolean seen(StepRequest request, TranscriptKind kind) {
+        return request.entries().stream().map(TranscriptEntry::kind).anyMatch(kind::equals);
     }
 
     @Override

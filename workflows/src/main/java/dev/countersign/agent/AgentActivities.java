@@ -2,9 +2,12 @@ package dev.countersign.agent;
 
 import io.temporal.activity.ActivityInterface;
 
-/** Asks the task's agent model for its next step; implemented over the AgentModel port. */
+/**
+ * Asks the task's agent model for its next step; implemented over the AgentModel port, which is
+ * given the whole conversation rebuilt from the transcript store.
+ */
 @ActivityInterface
 public interface AgentActivities {
 
-    AgentStep nextStep(AgentRequest request);
+    AgentStep nextStep(StepRequest request);
 }

@@ -206,13 +206,22 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         state.agentSteps++;
         TaskStart start = state.start;
         try {
-            AgentRequest request = ModelRequests.within(
+            AgentRequest whole = ModelRequests.within(
                     start.taskId(),
                     start.agent(),
                     start.goal(),
                     start.input(),
                     state.transcript,
                     PayloadBounds.MAX_MESSAGE_BYTES);
+            dev.countersign.agent.StepRequest request = new dev.countersign.agent.StepRequest(
+                    start.taskId(),
+                    Workflow.getInfo().getFirstExecutionRunId(),
+                    start.agent(),
+                    state.agentSteps,
+                    whole.goal(),
+                    whole.input(),
+                    0,
+                    whole.transcript());
             return agent.nextStep(request).within(PayloadBounds.MAX_VALUE_BYTES);
         } catch (ActivityFailure failure) {
             finish(TaskStatus.FAILED, "the agent model failed: " + rootMessage(failure));

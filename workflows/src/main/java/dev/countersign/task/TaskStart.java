@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What starts an agent task: its id (the workflow id), the agent profile, the goal, the input, and
- * the authenticated requester, who may never approve their own task.
+ * What starts an agent task: its id (the workflow id), the agent profile, the goal, the input, the
+ * authenticated requester, who may never approve their own task, and the agent's step budget.
  */
-public record TaskStart(String taskId, String agent, String goal, Map<String, Object> input, String requester) {
+public record TaskStart(
+        String taskId, String agent, String goal, Map<String, Object> input, String requester, StepBudget budget) {
 
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -25,6 +26,12 @@ public record TaskStart(String taskId, String agent, String goal, Map<String, Ob
         }
         goal = goal == null ? "" : goal;
         input = input == null ? Map.of() : JsonValues.immutableCopy(input);
+        budget = budget == null ? StepBudget.DEFAULT : budget;
+    }
+
+    /** A start under the default step budget. */
+    public TaskStart(String taskId, String agent, String goal, Map<String, Object> input, String requester) {
+        this(taskId, agent, goal, input, requester, StepBudget.DEFAULT);
     }
 
     /** True when a second start with this content is the same request as this one. */

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A task as reviewers and clients see it: status, every action with its decisions, the pending
- * approval or open question if any, and the agent's summary once it finished.
+ * A task as reviewers and clients see it: status, its actions with their decisions, the pending
+ * approvals or open question if any, and the agent's summary once it finished. The workflow's own
+ * view holds the actions its current run keeps; a view read through the client holds one page of
+ * every run's actions ({@code page}), with {@code counts} over the whole task either way. {@code
+ * pendingApproval} is the oldest of {@code pendingApprovals}.
  */
 public record TaskView(
         String taskId,
@@ -24,10 +27,78 @@ public record TaskView(
         Question question,
         String summary,
         Instant startedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int steps,
+        ActionCounts counts,
+        String firstRunId,
+        List<PendingApproval> pendingApprovals,
+        ActionPage page) {
 
     public TaskView {
         input = input == null ? Map.of() : JsonValues.immutableCopy(input);
         actions = actions == null ? List.of() : List.copyOf(actions);
+        counts = counts == null ? ActionCounts.NONE : counts;
+        pendingApprovals = pendingApprovals == null
+                ? (pendingApproval == null ? List.of() : List.of(pendingApproval))
+                : List.copyOf(pendingApprovals);
+    }
+
+    /** A view of a task whose run keeps all of its actions, counted from them. */
+    public TaskView(
+            String taskId,
+            String agent,
+            String goal,
+            Map<String, Object> input,
+            String requester,
+            TaskStatus status,
+            List<ActionView> actions,
+            String pendingApprovalId,
+            PendingApproval pendingApproval,
+            Question question,
+            String summary,
+            Instant startedAt,
+            Instant updatedAt) {
+        this(
+                taskId,
+                agent,
+                goal,
+                input,
+                requester,
+                status,
+                actions,
+                pendingApprovalId,
+                pendingApproval,
+                question,
+                summary,
+                startedAt,
+                updatedAt,
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null);
+    }
+
+    /** This view holding {@code actions} as the given page of the task's actions. */
+    public TaskView withPage(List<ActionView> actions, ActionPage page) {
+        return new TaskView(
+                taskId,
+                agent,
+                goal,
+                input,
+                requester,
+                status,
+                actions,
+                pendingApprovalId,
+                pendingApproval,
+                question,
+                summary,
+                startedAt,
+                updatedAt,
+                steps,
+                counts,
+                firstRunId,
+                pendingApprovals,
+                page);
     }
 }

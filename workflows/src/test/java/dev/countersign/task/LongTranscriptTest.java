@@ -41,7 +41,7 @@ class LongTranscriptTest {
         assertThat(agent.requests)
                 .allSatisfy(request -> assertThat(OversizedToolResultTest.serializedBytes(request))
                         .isLessThan(PayloadBounds.MAX_MESSAGE_BYTES));
-        AgentRequest last = agent.requests.get(agent.requests.size() - 1);
+        AgentRequest last = agent.conversations.get(agent.conversations.size() - 1);
         List<TranscriptEntry> guidance = last.transcript().stream()
                 .filter(entry -> entry.kind() == TranscriptKind.GUIDANCE)
                 .toList();

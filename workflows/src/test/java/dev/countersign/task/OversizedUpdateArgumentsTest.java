@@ -74,7 +74,7 @@ class OversizedUpdateArgumentsTest {
             own.stub(taskId).answer(new TaskMessage("alice", "USD"));
             own.result(taskId);
 
-            String guidance = agent.requests.get(1).transcript().get(0).text();
+            String guidance = agent.conversations.get(1).transcript().get(0).text();
             assertThat(guidance).endsWith("… [truncated: " + TOO_LONG.length() + " bytes]");
             assertThat(PayloadBounds.utf8Length(guidance)).isLessThanOrEqualTo(PayloadBounds.MAX_VALUE_BYTES);
         }

@@ -1,6 +1,5 @@
 package dev.countersign.task;
 
-import dev.countersign.agent.AgentActivities;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.Question;
@@ -18,12 +17,12 @@ import java.util.regex.Pattern;
  * in the feedback. Input {"ask": true} makes it ask a question first, {"askAfterRefund": true} right
  * after a refund ran.
  */
-class RefundTestAgent implements AgentActivities {
+class RefundTestAgent extends ConversationAgent {
 
     private static final Pattern AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)");
 
     @Override
-    public AgentStep nextStep(AgentRequest request) {
+    protected AgentStep next(AgentRequest request) {
         Map<String, Object> input = request.input();
         List<TranscriptEntry> transcript = request.transcript();
         if (Boolean.TRUE.equals(input.get("ask"))

@@ -1,6 +1,5 @@
 package dev.countersign.task;
 
-import dev.countersign.agent.AgentActivities;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import java.util.List;
@@ -8,10 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /** The {@link RefundTestAgent} with its replies reshaped by the test, remembering every request it got. */
-class ShapedRepliesAgent implements AgentActivities {
+class ShapedRepliesAgent extends ConversationAgent {
 
-    final List<AgentRequest> requests = new CopyOnWriteArrayList<>();
-    private final AgentActivities agent = new RefundTestAgent();
+    final List<AgentRequest> conversations = new CopyOnWriteArrayList<>();
+    private final RefundTestAgent agent = new RefundTestAgent();
     private final UnaryOperator<AgentStep> shape;
 
     ShapedRepliesAgent(UnaryOperator<AgentStep> shape) {
@@ -19,8 +18,8 @@ class ShapedRepliesAgent implements AgentActivities {
     }
 
     @Override
-    public AgentStep nextStep(AgentRequest request) {
-        requests.add(request);
-        return shape.apply(agent.nextStep(request));
+    protected AgentStep next(AgentRequest request) {
+        conversations.add(request);
+        return shape.apply(agent.next(request));
     }
 }
