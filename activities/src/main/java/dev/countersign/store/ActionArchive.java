@@ -1,0 +1,24 @@
+package dev.countersign.store;
+
+import dev.countersign.task.ActionView;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The actions a long task no longer holds in its workflow state after it continued as new, kept so
+ * that the API, the console and a later rollback can read every run's actions. Keyed by task id,
+ * first run id and action id; archiving an action again replaces its earlier copy.
+ */
+public interface ActionArchive {
+
+    /** Stores these actions of the task, replacing earlier copies with the same ids. */
+    void archive(String taskId, String firstRunId, List<ActionView> actions);
+
+    Optional<ActionView> find(String taskId, String firstRunId, String actionId);
+
+    /**
+     * At most {@code limit} archived actions whose number (the digits of an action id {@code a<n>})
+     * is above {@code afterNumber}, in order of their numbers.
+     */
+    List<ActionView> page(String taskId, String firstRunId, long afterNumber, int limit);
+}
