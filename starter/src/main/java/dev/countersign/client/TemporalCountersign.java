@@ -136,7 +136,7 @@ public class TemporalCountersign implements Countersign {
                                 .build())
                         .build());
         try {
-            WorkflowClient.start(workflow::run, start);
+            WorkflowClient.start(workflow::run, start, null);
             return new StartedTask(start.taskId(), true, "RUNNING");
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
             TaskView existing = task(start.taskId())

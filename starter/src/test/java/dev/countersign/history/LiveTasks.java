@@ -38,7 +38,7 @@ final class LiveTasks implements AutoCloseable {
                         .setWorkflowId(taskId)
                         .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
                         .build());
-        WorkflowClient.start(task::run, new TaskStart(taskId, "scripted", "refund order A-7", input, "dave"));
+        WorkflowClient.start(task::run, new TaskStart(taskId, "scripted", "refund order A-7", input, "dave"), null);
         return task;
     }
 

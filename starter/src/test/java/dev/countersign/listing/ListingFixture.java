@@ -88,7 +88,7 @@ final class ListingFixture implements AutoCloseable {
                     .build());
         }
         AgentTaskWorkflow task = client().newWorkflowStub(AgentTaskWorkflow.class, options.build());
-        WorkflowClient.start(task::run, new TaskStart(taskId, "agent", "goal", Map.of(), "dave"));
+        WorkflowClient.start(task::run, new TaskStart(taskId, "agent", "goal", Map.of(), "dave"), null);
         if (queue.equals(HEALTHY)) {
             // Through the main client, whose query waits for the first workflow task: from then on it answers.
             client().newWorkflowStub(AgentTaskWorkflow.class, taskId).view();

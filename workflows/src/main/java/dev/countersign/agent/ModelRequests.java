@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the model's request within a size bound, as the workflow sends it: the goal and the input
- * each cut to a quarter of the bound, then, while the transcript does not fit in the rest, the
- * bulky fields of its oldest entries elided ({@link TranscriptEntry#elided()}), and as a last
- * resort its oldest entries left out. Deterministic: the same state gives the same request.
+ * Builds the model activity's input within a size bound, as the workflow sends it: on the first
+ * call the goal and the input, each cut to a quarter of the bound; then the entries since the
+ * previous call, the bulky fields of the oldest elided ({@link TranscriptEntry#elided()}) while they
+ * do not fit in the rest, and as a last resort the oldest left out. Deterministic: the same state
+ * gives the same request.
  */
 public final class ModelRequests {
 
@@ -17,32 +18,47 @@ public final class ModelRequests {
 
     private ModelRequests() {}
 
-    public static AgentRequest within(
+    /**
+     * @param first whether this is the task's first model call, which carries its goal and input
+     */
+    public static StepRequest within(
             String taskId,
+            String firstRunId,
             String agent,
+            int step,
+            boolean first,
             String goal,
             Map<String, Object> input,
-            List<TranscriptEntry> transcript,
+            int from,
+            List<TranscriptEntry> entries,
             int maxBytes) {
-        String boundedGoal = PayloadBounds.text(goal, maxBytes / 4);
-        Map<String, Object> boundedInput = PayloadBounds.json(input, maxBytes / 4);
+        String boundedGoal = first ? PayloadBounds.text(goal, maxBytes / 4) : null;
+        Map<String, Object> boundedInput = first ? PayloadBounds.json(input, maxBytes / 4) : null;
         int budget = maxBytes
                 - OVERHEAD_BYTES
                 - PayloadBounds.utf8Length(boundedGoal)
-                - PayloadBounds.jsonBytes(boundedInput);
-        return new AgentRequest(taskId, agent, boundedGoal, boundedInput, transcriptWithin(transcript, budget));
+                - (first ? PayloadBounds.jsonBytes(boundedInput) : 0);
+        return new StepRequest(
+                taskId,
+                firstRunId,
+                agent,
+                step,
+                boundedGoal == null ? null : boundedGoal,
+                boundedInput,
+                from,
+                entriesWithin(entries, budget));
     }
 
-    static List<TranscriptEntry> transcriptWithin(List<TranscriptEntry> transcript, int budget) {
+    static List<TranscriptEntry> entriesWithin(List<TranscriptEntry> entries, int budget) {
         PayloadBounds.Fitted<TranscriptEntry> fitted =
-                PayloadBounds.elideOldest(transcript, TranscriptEntry::estimatedBytes, TranscriptEntry::elided, budget);
-        List<TranscriptEntry> entries = fitted.items();
+                PayloadBounds.elideOldest(entries, TranscriptEntry::estimatedBytes, TranscriptEntry::elided, budget);
+        List<TranscriptEntry> fitting = fitted.items();
         long total = fitted.total();
         int first = 0;
-        while (first < entries.size() && total > budget) {
-            total -= entries.get(first).estimatedBytes(); // elided by now, so cheap to measure
+        while (first < fitting.size() && total > budget) {
+            total -= fitting.get(first).estimatedBytes(); // elided by now, so cheap to measure
             first++;
         }
-        return entries.subList(first, entries.size());
+        return fitting.subList(first, fitting.size());
     }
 }

@@ -1,5 +1,7 @@
 package dev.countersign.approval;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
@@ -12,21 +14,29 @@ import java.util.List;
 /**
  * The approval state machine for one held tool call: the exact arguments and their digest, the
  * verdict's tiers, the distinct approvers so far, and the outcome. Pure and deterministic, so the
- * workflow can run {@link #check} in an Update validator and again in the handler.
+ * workflow can run {@link #check} in an Update validator and again in the handler; part of the task's
+ * carried state, so a pending approval and its tier's SLA survive a continue-as-new.
  */
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
 public final class ApprovalGate {
 
-    private final String approvalId;
-    private final String taskId;
-    private final String actionId;
-    private final String requester;
-    private final Instant requestedAt;
+    private String approvalId;
+    private String taskId;
+    private String actionId;
+    private String requester;
+    private Instant requestedAt;
     private Instant tierStartedAt;
     private ToolCall call;
     private PolicyVerdict verdict;
     private int tierIndex;
-    private final List<String> approvers = new ArrayList<>();
+    private List<String> approvers = new ArrayList<>();
     private ApprovalState state = ApprovalState.PENDING;
+
+    private ApprovalGate() {}
 
     public ApprovalGate(
             String taskId,

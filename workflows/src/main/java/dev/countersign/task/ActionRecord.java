@@ -1,6 +1,9 @@
 package dev.countersign.task;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.agent.ToolCall;
+import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
 import dev.countersign.review.ActionReview;
@@ -10,18 +13,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The workflow's mutable record of one proposed tool call; rendered as an {@link ActionView}. */
+/**
+ * The workflow's mutable record of one proposed tool call, part of the carried {@link TaskState};
+ * rendered as an {@link ActionView}.
+ */
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
 final class ActionRecord {
 
-    final String actionId;
-    final Instant proposedAt;
+    String actionId;
+    Instant proposedAt;
     ToolCall call;
     PolicyVerdict verdict;
     ActionState state = ActionState.PENDING;
     Map<String, Object> result;
     String error;
-    final List<DecisionRecord> decisions = new ArrayList<>();
-    final List<NotificationRecord> notifications = new ArrayList<>();
+    List<DecisionRecord> decisions = new ArrayList<>();
+    List<NotificationRecord> notifications = new ArrayList<>();
     ActionReview review = ActionReview.NONE;
     /** The compensating action the tool declared when it ran; null when it cannot be rolled back. */
     String compensationName;
@@ -29,10 +40,67 @@ final class ActionRecord {
     CompensationRecord compensation;
     int compensationRuns;
 
+    private ActionRecord() {}
+
     ActionRecord(String actionId, ToolCall call, Instant proposedAt) {
         this.actionId = actionId;
         this.call = call;
         this.proposedAt = proposedAt;
+    }
+
+    static String id(long number) {
+        return "a" + number;
+    }
+
+    /** The number in this action's id: actions are ordered by it. */
+    long number() {
+        return numberOf(actionId);
+    }
+
+    /** The number in an action id {@code a<n>}, or -1 for an id of another shape. */
+    static long numberOf(String actionId) {
+        if (actionId == null || actionId.length() < 2 || actionId.length() > 19 || actionId.charAt(0) != 'a') {
+            return -1;
+        }
+        for (int i = 1; i < actionId.length(); i++) {
+            if (!Character.isDigit(actionId.charAt(i))) {
+                return -1;
+            }
+        }
+        return Long.parseLong(actionId.substring(1));
+    }
+
+    /**
+     * An archived action back in the state, for a rollback of it: what its view kept. Its verdict
+     * keeps the outcome, rule, policy hash, digest and the groups of its tiers (as one tier).
+     */
+    static ActionRecord restored(ActionView view, String compensationName) {
+        ActionRecord action = new ActionRecord(
+                view.actionId(),
+                new ToolCall(view.tool(), view.args(), view.rationale(), view.confidence(), List.of()),
+                view.proposedAt());
+        action.verdict = new PolicyVerdict(
+                        view.verdict(),
+                        view.rule(),
+                        view.policyHash(),
+                        view.reason(),
+                        view.reviewerGroups().isEmpty()
+                                ? List.of()
+                                : List.of(new ApprovalTier("archived", view.reviewerGroups(), 1, null)),
+                        view.argsDigest(),
+                        false)
+                .with(null, view.shadow());
+        action.state = view.state();
+        action.result = view.result();
+        action.error = view.error();
+        action.decisions.addAll(view.decisions());
+        action.notifications.addAll(view.notifications());
+        action.review = view.review();
+        action.compensation = view.compensation();
+        action.compensationName = compensationName;
+        action.compensationRuns =
+                view.compensation() == null ? 0 : view.compensation().runs();
+        return action;
     }
 
     ActionView view() {
@@ -60,8 +128,11 @@ final class ActionRecord {
                 reviewerGroups());
     }
 
-    /** The groups of every tier the verdict named, in order, each once; empty unless it asked for approval. */
-    private List<String> reviewerGroups() {
+    /**
+     * The groups of every tier the verdict named, in order, each once; empty unless it asked for
+     * approval. Besides operators, they may review the action after it ran.
+     */
+    List<String> reviewerGroups() {
         if (verdict == null) {
             return List.of();
         }

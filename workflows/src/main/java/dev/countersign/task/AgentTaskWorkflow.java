@@ -17,15 +17,20 @@ import io.temporal.workflow.WorkflowMethod;
 /**
  * One agent task: the agent proposes steps, the policy decides which tool calls need a person,
  * reviewers decide, and approved calls run exactly once; executed calls may then be reviewed and
- * rolled back through their compensations. The workflow id is the task id.
+ * rolled back through their compensations. The workflow id is the task id; a long task continues as
+ * new under it, carrying its state, so address it by workflow id, never by run id.
  */
 @WorkflowInterface
 public interface AgentTaskWorkflow {
 
     String TASK_QUEUE = "countersign";
 
+    /**
+     * Runs the task. {@code carried} is null when a client starts it; a run that continues as new
+     * hands its state to the next.
+     */
     @WorkflowMethod
-    TaskView run(TaskStart start);
+    TaskView run(TaskStart start, TaskState carried);
 
     // An Update: the reviewer gets a synchronous answer, and a refused decision leaves no event.
     @UpdateMethod

@@ -29,7 +29,9 @@ final class BoundedView {
         long fixed = OVERHEAD_BYTES
                 + PayloadBounds.utf8Length(goal)
                 + PayloadBounds.jsonBytes(input)
-                + pendingBytes(view.pendingApproval())
+                + view.pendingApprovals().stream()
+                        .mapToLong(BoundedView::pendingBytes)
+                        .sum()
                 + (view.question() == null
                         ? 0
                         : PayloadBounds.utf8Length(view.question().text())
@@ -51,7 +53,17 @@ final class BoundedView {
                 view.question(),
                 view.summary(),
                 view.startedAt(),
-                view.updatedAt());
+                view.updatedAt(),
+                view.steps(),
+                view.counts(),
+                view.firstRunId(),
+                view.pendingApprovals(),
+                view.page());
+    }
+
+    /** The action whole when it fits in {@code maxBytes}, else with its bulky fields cut. */
+    static ActionView fitted(ActionView action, long maxBytes) {
+        return bytes(action) <= maxBytes ? action : elided(action);
     }
 
     /**

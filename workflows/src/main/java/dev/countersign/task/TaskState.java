@@ -1,99 +1,176 @@
 package dev.countersign.task;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.agent.Question;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.ApprovalState;
-import dev.countersign.approval.DecisionRequest;
-import dev.countersign.approval.DecisionResult;
+import dev.countersign.approval.PendingApproval;
 import dev.countersign.payload.PayloadBounds;
-import dev.countersign.review.ReviewResult;
-import dev.countersign.review.RollbackResult;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * All state of one task in one holder, so that the query, the validators and the agent loop read
- * the same thing.
+ * Everything one task's workflow keeps, in one holder that Jackson writes and reads: the query, the
+ * validators and the agent loop read it, and it is what a run hands to the next when the task
+ * continues as new. Clients start a task without one (null).
  */
-final class TaskState {
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
+public final class TaskState {
 
-    final TaskStart start;
-    final Instant startedAt;
+    /** How many closed approvals a task remembers to refuse a late decision by name. */
+    static final int CLOSED_APPROVALS_KEPT = 1000;
+
+    TaskStart start;
+    String firstRunId;
+    Instant startedAt;
     Instant updatedAt;
     TaskStatus status = TaskStatus.RUNNING;
-    final List<ActionRecord> actions = new ArrayList<>();
-    final List<TranscriptEntry> transcript = new ArrayList<>();
-    ApprovalGate gate;
-    final Map<String, ApprovalState> closedApprovals = new HashMap<>();
-    /** Each applied decision by its id: a repeated id gets its answer, a reused one is named. */
-    final Map<String, Decided> decisionsById = new LinkedHashMap<>();
+    /** Model calls over every run of the task. */
+    int steps;
+    /** {@link #steps} when this run began; not carried. */
+    int runStartedAtStep;
+    /** The number of the newest action; ids are never reused, whatever left the state. */
+    long lastActionNumber;
+
+    List<ActionRecord> actions = new ArrayList<>();
+    Map<String, ApprovalGate> approvals = new LinkedHashMap<>();
+    Map<String, ApprovalState> closedApprovals = new LinkedHashMap<>();
+    Answers answers = new Answers();
+    Saga.Entries saga = new Saga.Entries();
+    /** Actions that left the state for the archive, by state. */
+    Map<ActionState, Integer> archived = new EnumMap<>(ActionState.class);
+
+    /** Entries since the last model call; stored by the model activity from {@link #transcriptPosition}. */
+    List<TranscriptEntry> transcript = new ArrayList<>();
+
+    int transcriptPosition;
 
     Question question;
+    boolean answered;
     String summary;
     TaskMessage cancellation;
-    int agentSteps;
     /** The agent stopped (finished, failed or was cancelled); only post-action review remains. */
     boolean agentEnded;
     /** A cancellation asked for what ran to be rolled back. */
     boolean rollbackOnCancel;
-    /** Answers already given, by review, rollback and operator request id, with who asked. */
-    final Map<String, ReviewResult> reviewsById = new LinkedHashMap<>();
 
-    final Map<String, String> reviewRequestsById = new HashMap<>();
-    final Map<String, RollbackResult> rollbacksById = new LinkedHashMap<>();
-    final Map<String, String> rollbackRequestsById = new HashMap<>();
+    private TaskState() {}
 
-    TaskState(TaskStart start, Instant now) {
-        this.start = start;
-        this.startedAt = now;
-        this.updatedAt = now;
+    static TaskState fresh(TaskStart start, String firstRunId, Instant now) {
+        TaskState state = new TaskState();
+        state.start = start;
+        state.firstRunId = firstRunId;
+        state.startedAt = now;
+        state.updatedAt = now;
+        return state;
+    }
+
+    /** This state as the first thing a new run of its task knows. */
+    TaskState resumed() {
+        runStartedAtStep = steps;
+        return this;
+    }
+
+    int stepsThisRun() {
+        return steps - runStartedAtStep;
     }
 
     ActionRecord findAction(String actionId) {
-        return actions.stream()
-                .filter(action -> action.actionId.equals(actionId))
-                .findFirst()
-                .orElse(null);
+        for (ActionRecord action : actions) {
+            if (action.actionId.equals(actionId)) {
+                return action;
+            }
+        }
+        return null;
     }
 
     ActionRecord action(String actionId) {
-        return actions.stream()
-                .filter(action -> action.actionId.equals(actionId))
-                .findFirst()
-                .orElseThrow();
+        ActionRecord action = findAction(actionId);
+        if (action == null) {
+            throw new IllegalStateException("task " + start.taskId() + " holds no action " + actionId);
+        }
+        return action;
     }
 
-    String nextActionId() {
-        return "a" + (actions.size() + 1);
+    ActionRecord propose(dev.countersign.agent.ToolCall call, Instant now) {
+        ActionRecord action = new ActionRecord(ActionRecord.id(++lastActionNumber), call, now);
+        actions.add(action);
+        return action;
+    }
+
+    void closeApproval(String approvalId, ApprovalState outcome) {
+        approvals.remove(approvalId);
+        closedApprovals.put(approvalId, outcome);
+        while (closedApprovals.size() > CLOSED_APPROVALS_KEPT) {
+            closedApprovals.remove(closedApprovals.keySet().iterator().next());
+        }
+    }
+
+    /** Moves an action out of the state, counted by its state, once it went to the archive. */
+    void archived(ActionRecord action) {
+        actions.remove(action);
+        archived.merge(action.state, 1, Integer::sum);
+    }
+
+    /** Brings an archived action back into the state (a rollback of an old action), in order. */
+    void restore(ActionRecord action) {
+        archived.computeIfPresent(action.state, (state, count) -> count > 1 ? count - 1 : null);
+        int at = 0;
+        while (at < actions.size() && actions.get(at).number() < action.number()) {
+            at++;
+        }
+        actions.add(at, action);
+    }
+
+    ActionCounts counts() {
+        Map<ActionState, Integer> byState = new EnumMap<>(ActionState.class);
+        byState.putAll(archived);
+        actions.forEach(action -> byState.merge(action.state, 1, Integer::sum));
+        int total = byState.values().stream().mapToInt(Integer::intValue).sum();
+        return new ActionCounts(total, byState);
+    }
+
+    List<PendingApproval> pendingApprovals() {
+        return approvals.values().stream()
+                .filter(gate -> gate.state() == ApprovalState.PENDING)
+                .map(ApprovalGate::view)
+                .toList();
     }
 
     /** The view within {@link PayloadBounds#MAX_MESSAGE_BYTES}: it is a query's answer and the workflow's result. */
     TaskView view() {
-        return BoundedView.within(wholeView(), PayloadBounds.MAX_MESSAGE_BYTES);
+        List<PendingApproval> pending = pendingApprovals();
+        PendingApproval first = pending.isEmpty() ? null : pending.get(0);
+        return BoundedView.within(
+                new TaskView(
+                        start.taskId(),
+                        start.agent(),
+                        start.goal(),
+                        start.input(),
+                        start.requester(),
+                        status,
+                        actions.stream().map(ActionRecord::view).toList(),
+                        first == null ? null : first.approvalId(),
+                        first,
+                        question,
+                        summary,
+                        startedAt,
+                        updatedAt,
+                        steps,
+                        counts(),
+                        firstRunId,
+                        pending,
+                        null),
+                PayloadBounds.MAX_MESSAGE_BYTES);
     }
-
-    private TaskView wholeView() {
-        return new TaskView(
-                start.taskId(),
-                start.agent(),
-                start.goal(),
-                start.input(),
-                start.requester(),
-                status,
-                actions.stream().map(ActionRecord::view).toList(),
-                gate == null ? null : gate.approvalId(),
-                gate == null ? null : gate.view(),
-                question,
-                summary,
-                startedAt,
-                updatedAt);
-    }
-
-    /** A decision as it was applied: the request, its answer, and when. */
-    record Decided(DecisionRequest request, DecisionResult result, Instant at) {}
 }

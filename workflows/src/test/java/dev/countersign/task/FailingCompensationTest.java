@@ -34,7 +34,7 @@ class FailingCompensationTest {
     void compensationThatFailsThreeTimesLeavesTheTaskNeedingAttentionAndAnOperatorRetrySucceeds() {
         String taskId = failedRollback();
 
-        assertThat(harness.tools.compensationAttempts).hasSize(AgentTaskWorkflowImpl.COMPENSATION_ATTEMPTS);
+        assertThat(harness.tools.compensationAttempts).hasSize(TaskActivities.COMPENSATION_ATTEMPTS);
         TaskView attention = harness.stub(taskId).view();
         assertThat(attention.status()).isEqualTo(TaskStatus.NEEDS_ATTENTION);
         assertThat(TaskHarness.action(attention, "issue_refund").compensation().error())

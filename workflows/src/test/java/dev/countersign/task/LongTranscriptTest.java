@@ -66,16 +66,23 @@ class LongTranscriptTest {
                                 .setWorkflowId("huge-goal")
                                 .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
                                 .build())::run,
-                new TaskStart("huge-goal", "support", goal, Map.of("orderId", "A-1", "amount", 5), "dave"));
+                new TaskStart("huge-goal", "support", goal, Map.of("orderId", "A-1", "amount", 5), "dave"),
+                null);
 
         TaskView done = harness.result("huge-goal");
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(done.goal()).startsWith("refund please").endsWith("… [truncated: " + goal.length() + " bytes]");
         assertThat(OversizedToolResultTest.serializedBytes(done)).isLessThan(PayloadBounds.MAX_MESSAGE_BYTES);
-        assertThat(agent.requests).allSatisfy(request -> {
-            assertThat(request.goal()).endsWith("… [truncated: " + goal.length() + " bytes]");
-            assertThat(OversizedToolResultTest.serializedBytes(request)).isLessThan(PayloadBounds.MAX_MESSAGE_BYTES);
-        });
+        assertThat(agent.requests.get(0).goal()).endsWith("… [truncated: " + goal.length() + " bytes]");
+        assertThat(agent.requests.subList(1, agent.requests.size()))
+                .as("the goal travels with the first model call only; the store keeps it")
+                .allSatisfy(request -> assertThat(request.goal()).isNull());
+        assertThat(agent.conversations)
+                .allSatisfy(
+                        request -> assertThat(request.goal()).endsWith("… [truncated: " + goal.length() + " bytes]"));
+        assertThat(agent.requests)
+                .allSatisfy(request -> assertThat(OversizedToolResultTest.serializedBytes(request))
+                        .isLessThan(PayloadBounds.MAX_MESSAGE_BYTES));
     }
 }

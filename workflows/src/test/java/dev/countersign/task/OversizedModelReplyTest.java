@@ -6,6 +6,7 @@ import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.StepKind;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.payload.PayloadBounds;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +42,9 @@ class OversizedModelReplyTest {
         TaskView done = harness.result(taskId);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
-        assertThat(done.actions())
-                .extracting(ActionView::tool)
-                .containsExactly("lookup_order", "issue_refund", "send_email");
-        ActionView newest = done.actions().get(2);
+        List<ActionView> actions = harness.everyAction(taskId, done);
+        assertThat(actions).extracting(ActionView::tool).containsExactly("lookup_order", "issue_refund", "send_email");
+        ActionView newest = actions.get(2);
         assertThat(newest.rationale()).startsWith("because the customer asked").contains("… [truncated: ");
         assertThat(PayloadBounds.utf8Length(newest.rationale())).isLessThanOrEqualTo(PayloadBounds.MAX_VALUE_BYTES);
         assertThat(done.summary()).startsWith("done: Refunded 5").endsWith("bytes]");

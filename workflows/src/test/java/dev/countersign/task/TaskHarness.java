@@ -27,6 +27,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +70,7 @@ final class TaskHarness implements AutoCloseable {
             .build());
     final RecordingTools tools = new RecordingTools();
     final RecordingNotifier notifier = new RecordingNotifier();
+    final RecordingArchive archive = new RecordingArchive();
     final WorkflowClient client = env.getWorkflowClient();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -89,7 +91,7 @@ final class TaskHarness implements AutoCloseable {
 
     void register(Worker worker) {
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(agent, new RefundTestPolicy(), tools, notifier);
+        worker.registerActivitiesImplementations(agent, new RefundTestPolicy(), tools, notifier, archive);
     }
 
     String startRefund(double amount) {
@@ -97,8 +99,13 @@ final class TaskHarness implements AutoCloseable {
     }
 
     String start(Map<String, Object> input, String requester) {
+        return start(input, requester, StepBudget.DEFAULT);
+    }
+
+    String start(Map<String, Object> input, String requester, StepBudget budget) {
         String taskId = "task-" + ids.incrementAndGet();
-        WorkflowClient.start(stub(taskId, true)::run, new TaskStart(taskId, "support", "refund", input, requester));
+        WorkflowClient.start(
+                stub(taskId, true)::run, new TaskStart(taskId, "support", "refund", input, requester, budget), null);
         return taskId;
     }
 
@@ -210,6 +217,18 @@ final class TaskHarness implements AutoCloseable {
                         GROUPS.get(by).contains("operators"),
                         kind,
                         comment));
+    }
+
+    /**
+     * Every action of the task, oldest first: those archived when it continued as new, then those its
+     * last run kept (which win over an archived copy).
+     */
+    List<ActionView> everyAction(String taskId, TaskView last) {
+        Map<String, ActionView> every = new java.util.TreeMap<>(
+                java.util.Comparator.comparingLong((String id) -> Long.parseLong(id.substring(1))));
+        archive.of(taskId).forEach(action -> every.put(action.actionId(), action));
+        last.actions().forEach(action -> every.put(action.actionId(), action));
+        return List.copyOf(every.values());
     }
 
     /** The action of this tool in the task's view. */

@@ -1,0 +1,44 @@
+package dev.countersign.payload;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A short SHA-256 fingerprint of JSON-shaped values, the same for equal values whatever the order
+ * of their maps' keys: a task remembers what was asked under a request id without keeping it whole.
+ * Deterministic, so workflow code may use it.
+ */
+public final class Fingerprint {
+
+    private Fingerprint() {}
+
+    public static String of(Object... parts) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                sha256.update(Json.write(canonical(part)).getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every Java runtime has SHA-256", missing);
+        }
+    }
+
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, inner) -> sorted.put(String.valueOf(key), canonical(inner)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Fingerprint::canonical).toList();
+        }
+        return value;
+    }
+}

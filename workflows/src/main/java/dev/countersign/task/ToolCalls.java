@@ -1,0 +1,150 @@
+package dev.countersign.task;
+
+import dev.countersign.agent.ToolCall;
+import dev.countersign.agent.TranscriptEntry;
+import dev.countersign.agent.TranscriptKind;
+import dev.countersign.approval.ApprovalGate;
+import dev.countersign.payload.PayloadBounds;
+import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.policy.TimeoutOutcome;
+import dev.countersign.tool.ToolActivities;
+import dev.countersign.tool.ToolInvocation;
+import dev.countersign.tool.ToolResult;
+import io.temporal.failure.ActivityFailure;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One tool call of the agent, from proposal to outcome: the policy's verdict, then run it, refuse
+ * it, or hold it for reviewers and settle it with their decision; every outcome is told to the agent
+ * through the transcript. A tool runs once per action, with an idempotency key of task and action.
+ */
+final class ToolCalls {
+
+    private final TaskState state;
+    private final TaskBoard board;
+    private final Verdicts verdicts;
+    private final Approvals approvals;
+    private final ActionReviews reviews;
+    private final ToolActivities tools;
+
+    ToolCalls(
+            TaskState state,
+            TaskBoard board,
+            Verdicts verdicts,
+            Approvals approvals,
+            ActionReviews reviews,
+            ToolActivities tools) {
+        this.state = state;
+        this.board = board;
+        this.verdicts = verdicts;
+        this.approvals = approvals;
+        this.reviews = reviews;
+        this.tools = tools;
+    }
+
+    /** Takes the agent's call through the policy; one that needs reviewers waits until {@code suspend}. */
+    void propose(ToolCall call, BooleanSupplier suspend) {
+        ActionRecord action = state.propose(call, TaskBoard.now());
+        PolicyVerdict verdict;
+        try {
+            verdict = verdicts.evaluate(call, action.actionId);
+        } catch (ActivityFailure failure) {
+            action.state = ActionState.FAILED;
+            action.error = "the policy could not be evaluated: " + Failures.rootMessage(failure);
+            tell(TranscriptKind.TOOL_FAILED, action, null, action.error, null);
+            board.touch();
+            return;
+        }
+        action.verdict = verdict;
+        switch (verdict.outcome()) {
+            case DENY -> {
+                TaskMetrics.decision(call.tool(), verdict.rule(), "denied");
+                action.state = ActionState.DENIED;
+                tell(TranscriptKind.DENIED, action, null, verdict.reason(), null);
+            }
+            case AUTO -> {
+                TaskMetrics.decision(call.tool(), verdict.rule(), "auto");
+                execute(action);
+            }
+            case APPROVE -> awaitDecision(approvals.hold(action), suspend);
+        }
+        board.touch();
+    }
+
+    /**
+     * Waits for the reviewers of a held call (one carried over from the previous run too), then
+     * settles it; returns early, leaving it pending, when {@code suspend} holds.
+     */
+    void awaitDecision(ApprovalGate gate, BooleanSupplier suspend) {
+        approvals.await(gate, suspend);
+        if (gate.state() == dev.countersign.approval.ApprovalState.PENDING && state.cancellation == null) {
+            return;
+        }
+        settle(approvals.close(gate));
+    }
+
+    private void settle(ApprovalGate gate) {
+        ActionRecord action = state.action(gate.actionId());
+        switch (gate.state()) {
+            case APPROVED -> {
+                board.status(TaskStatus.RUNNING);
+                execute(action);
+            }
+            case REJECTED -> decided(action, ActionState.REJECTED, TranscriptKind.REJECTED);
+            case CHANGES_REQUESTED -> decided(action, ActionState.CHANGES_REQUESTED, TranscriptKind.CHANGES_REQUESTED);
+            case TIMED_OUT -> {
+                action.state = ActionState.TIMED_OUT;
+                String cause = lastDecision(action).comment();
+                tell(TranscriptKind.TIMED_OUT, action, null, cause, null);
+                if (gate.verdict().onTimeout() == TimeoutOutcome.CANCEL) {
+                    board.finish(TaskStatus.CANCELLED, "cancelled: " + cause);
+                } else {
+                    board.status(TaskStatus.RUNNING);
+                }
+            }
+            case PENDING, CANCELLED -> action.state = ActionState.CANCELLED;
+        }
+    }
+
+    private void decided(ActionRecord action, ActionState outcome, TranscriptKind kind) {
+        action.state = outcome;
+        DecisionRecord last = lastDecision(action);
+        tell(kind, action, null, last.comment(), last.reviewer());
+        board.status(TaskStatus.RUNNING);
+    }
+
+    private static DecisionRecord lastDecision(ActionRecord action) {
+        return action.decisions.get(action.decisions.size() - 1);
+    }
+
+    private void execute(ActionRecord action) {
+        String taskId = state.start.taskId();
+        ToolInvocation invocation = new ToolInvocation(
+                taskId,
+                action.actionId,
+                action.call.tool(),
+                action.call.args(),
+                action.verdict.argsDigest(),
+                ToolInvocation.idempotencyKey(taskId, action.actionId));
+        try {
+            ToolResult result = tools.executeTool(invocation).within(PayloadBounds.MAX_VALUE_BYTES);
+            action.state = ActionState.EXECUTED;
+            action.result = result.output();
+            action.compensationName = result.compensation();
+            reviews.open(action);
+            TaskMetrics.toolExecution(action.call.tool(), "executed");
+            tell(TranscriptKind.TOOL_RESULT, action, result.output(), null, null);
+        } catch (ActivityFailure failure) {
+            action.state = ActionState.FAILED;
+            action.error = Failures.rootMessage(failure);
+            TaskMetrics.toolExecution(action.call.tool(), "failed");
+            tell(TranscriptKind.TOOL_FAILED, action, null, action.error, null);
+        }
+    }
+
+    private void tell(TranscriptKind kind, ActionRecord action, Map<String, Object> result, String text, String by) {
+        state.transcript.add(
+                new TranscriptEntry(kind, action.actionId, action.call, result, text, by, TaskBoard.now()));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.countersign.task;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories that {@link RecordedHistoriesReplayTest} replays. Runs only on request:
+ * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder -Dcountersign.record-histories=true}. A
+ * history is recorded once, when the behaviour it pins is built; re-recording one hides exactly the
+ * change it exists to catch.
+ */
+@EnabledIfSystemProperty(named = "countersign.record-histories", matches = "true")
+class HistoryRecorder {
+
+    private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+    @Test
+    void recordDecisions() throws IOException {
+        record("approve", HistoryScenarios::approve);
+        record("edit-then-quorum", HistoryScenarios::editThenQuorum);
+        record("reject", HistoryScenarios::reject);
+        record("request-changes", HistoryScenarios::requestChanges);
+        record("escalated", HistoryScenarios::escalated);
+        record("timed-out", HistoryScenarios::timedOut);
+    }
+
+    @Test
+    void recordReviews() throws IOException {
+        record("review-rollback", ReviewScenarios::reviewAndRollback);
+        record("compensation-retried", ReviewScenarios::failedCompensationRetried);
+    }
+
+    /** 25 calls continuing as new every 10 steps; the approval at step 10 is carried to the second run. */
+    @Test
+    void recordContinueAsNew() throws IOException {
+        try (TaskHarness harness = new TaskHarness(new LongAgent(25, Set.of(10)))) {
+            String taskId = harness.start(Map.of(), TaskHarness.REQUESTER, new StepBudget(10_000, 10));
+            harness.awaitPending(taskId);
+            harness.approve(taskId, "alice");
+            harness.result(taskId);
+            List<WorkflowExecutionHistory> runs = TaskRuns.of(harness.client, taskId);
+            for (int run = 0; run < runs.size(); run++) {
+                write("continued-run-" + (run + 1), runs.get(run));
+            }
+        }
+    }
+
+    private static void record(String name, Function<TaskHarness, String> scenario) throws IOException {
+        try (TaskHarness harness = new TaskHarness()) {
+            String taskId = scenario.apply(harness);
+            write(name, harness.client.fetchHistory(taskId));
+        }
+    }
+
+    private static void write(String name, WorkflowExecutionHistory history) throws IOException {
+        Files.writeString(HISTORIES.resolve(name + ".json"), history.toJson(true), StandardCharsets.UTF_8);
+    }
+}
