@@ -192,7 +192,8 @@ public class CountersignAutoConfiguration {
             TaskReads reads) {
         return new TemporalCountersign(
                         client, directory, properties.taskQueue(), agents.agents(), tools, history, reads)
-                .withPayloadLimit(limits.maxPayloadBytes());
+                .withPayloadLimit(limits.maxPayloadBytes())
+                .withBudgets(properties::budgetOf);
     }
 
     @Bean

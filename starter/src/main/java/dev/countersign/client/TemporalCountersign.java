@@ -22,6 +22,7 @@ import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.StepBudget;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,8 @@ public class TemporalCountersign implements Countersign {
     private final TaskReads reads;
     private Clock clock = Clock.systemUTC();
     private int maxPayloadBytes = PayloadBounds.MAX_VALUE_BYTES;
+    private Function<String, StepBudget> budgets = agent -> StepBudget.DEFAULT;
+    private final RunSwitch runSwitch;
 
     public TemporalCountersign(
             WorkflowClient client,
@@ -85,6 +89,13 @@ public class TemporalCountersign implements Countersign {
         this.tools = tools;
         this.history = history;
         this.reads = reads;
+        this.runSwitch = new RunSwitch(client);
+    }
+
+    /** The step budget of each agent's tasks ({@code countersign.agents.<name>.max-steps} and the rest). */
+    public TemporalCountersign withBudgets(Function<String, StepBudget> budgetOfAgent) {
+        this.budgets = budgetOfAgent;
+        return this;
     }
 
     /** The clock that tells which review windows are still open; tests pass a fixed one. */
@@ -136,7 +147,7 @@ public class TemporalCountersign implements Countersign {
                                 .build())
                         .build());
         try {
-            WorkflowClient.start(workflow::run, start, null);
+            WorkflowClient.start(workflow::run, start.withBudget(budgets.apply(start.agent())), null);
             return new StartedTask(start.taskId(), true, "RUNNING");
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
             TaskView existing = task(start.taskId())
@@ -228,21 +239,21 @@ public class TemporalCountersign implements Countersign {
             refuseInvalidEdit(decision);
         }
         try {
-            return WorkflowStub.fromTyped(stub(taskId))
-                    .startUpdate(
-                            UpdateOptions.newBuilder(DecisionResult.class)
-                                    .setUpdateName("decide")
-                                    .setUpdateId(updateId(decision))
-                                    .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                                    .build(),
-                            decision)
-                    .getResult();
+            return runSwitch.call(
+                    taskId,
+                    () -> WorkflowStub.fromTyped(stub(taskId))
+                            .startUpdate(
+                                    UpdateOptions.newBuilder(DecisionResult.class)
+                                            .setUpdateName("decide")
+                                            .setUpdateId(updateId(decision))
+                                            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                            .build(),
+                                    decision)
+                            .getResult());
         } catch (WorkflowNotFoundException ended) {
             String actionId = decision.approvalId().substring(taskId.length() + 1);
-            boolean hadAction = task(taskId)
-                    .map(view ->
-                            view.actions().stream().anyMatch(a -> a.actionId().equals(actionId)))
-                    .orElse(false);
+            boolean hadAction =
+                    task(taskId).map(view -> proposed(view, actionId)).orElse(false);
             if (hadAction) {
                 throw new DecisionRefused(
                         DecisionRefusal.ALREADY_DECIDED, "task " + taskId + " has ended; its approvals are closed");
@@ -271,7 +282,7 @@ public class TemporalCountersign implements Countersign {
     public void guide(String taskId, TaskMessage guidance) {
         refuseOversized("the guidance", PayloadBounds.utf8Length(guidance.text()));
         try {
-            stub(taskId).guide(guidance);
+            runSwitch.send(taskId, () -> stub(taskId).guide(guidance));
         } catch (WorkflowNotFoundException e) {
             throw endedOrMissing(taskId);
         }
@@ -281,7 +292,7 @@ public class TemporalCountersign implements Countersign {
     public void answer(String taskId, TaskMessage answer) {
         refuseOversized("the answer", PayloadBounds.utf8Length(answer.text()));
         try {
-            stub(taskId).answer(answer);
+            runSwitch.send(taskId, () -> stub(taskId).answer(answer));
         } catch (WorkflowNotFoundException e) {
             throw endedOrMissing(taskId);
         } catch (WorkflowUpdateException refused) {
@@ -292,7 +303,7 @@ public class TemporalCountersign implements Countersign {
     @Override
     public void cancel(String taskId, TaskMessage reason) {
         try {
-            stub(taskId).cancel(reason);
+            runSwitch.send(taskId, () -> stub(taskId).cancel(reason));
         } catch (WorkflowNotFoundException e) {
             throw endedOrMissing(taskId);
         } catch (WorkflowUpdateException refused) {
@@ -303,7 +314,7 @@ public class TemporalCountersign implements Countersign {
     @Override
     public void cancelAndRollBack(String taskId, TaskMessage reason) {
         try {
-            stub(taskId).cancelAndRollBack(reason);
+            runSwitch.send(taskId, () -> stub(taskId).cancelAndRollBack(reason));
         } catch (WorkflowNotFoundException e) {
             throw endedOrMissing(taskId);
         } catch (WorkflowUpdateException refused) {
@@ -444,15 +455,29 @@ public class TemporalCountersign implements Countersign {
     }
 
     private <R> R update(String taskId, String name, Class<R> resultType, String bound, Object request) {
-        return WorkflowStub.fromTyped(stub(taskId))
-                .startUpdate(
-                        UpdateOptions.newBuilder(resultType)
-                                .setUpdateName(name)
-                                .setUpdateId(name + "-" + sha256(bound))
-                                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                                .build(),
-                        request)
-                .getResult();
+        return runSwitch.call(
+                taskId,
+                () -> WorkflowStub.fromTyped(stub(taskId))
+                        .startUpdate(
+                                UpdateOptions.newBuilder(resultType)
+                                        .setUpdateName(name)
+                                        .setUpdateId(name + "-" + sha256(bound))
+                                        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                        .build(),
+                                request)
+                        .getResult());
+    }
+
+    /**
+     * Whether the task proposed this action: one its view holds, or one that left it for the archive
+     * when the task continued as new (its number is within the task's count).
+     */
+    private static boolean proposed(TaskView view, String actionId) {
+        if (view.actions().stream().anyMatch(a -> a.actionId().equals(actionId))) {
+            return true;
+        }
+        long number = actionId.matches("a[0-9]{1,18}") ? Long.parseLong(actionId.substring(1)) : -1;
+        return number > 0 && number <= view.counts().total();
     }
 
     /**
@@ -465,6 +490,12 @@ public class TemporalCountersign implements Countersign {
                 .filter(a -> a.actionId().equals(actionId))
                 .findFirst()
                 .orElse(null);
+        if (action == null && proposed(view, actionId)) {
+            return new DecisionRefused(
+                    DecisionRefusal.NOT_UNDER_REVIEW,
+                    "action " + actionId + " of task " + taskId + " is no longer under review; task " + taskId
+                            + " has ended: " + view.status());
+        }
         if (action == null) {
             return new DecisionRefused(DecisionRefusal.UNKNOWN_ACTION, "task " + taskId + " has no action " + actionId);
         }

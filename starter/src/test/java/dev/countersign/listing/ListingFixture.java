@@ -112,7 +112,7 @@ final class ListingFixture implements AutoCloseable {
         private TaskView view;
 
         @Override
-        public TaskView run(TaskStart start) {
+        public TaskView run(TaskStart start, dev.countersign.task.TaskState carried) {
             view = new TaskView(
                     start.taskId(),
                     start.agent(),
@@ -141,7 +141,7 @@ final class ListingFixture implements AutoCloseable {
     public static class WedgedTask extends UnusedHandlers {
 
         @Override
-        public TaskView run(TaskStart start) {
+        public TaskView run(TaskStart start, dev.countersign.task.TaskState carried) {
             throw new IllegalStateException("this task's workflow task fails forever");
         }
 

@@ -34,6 +34,11 @@ public record TaskStart(
         this(taskId, agent, goal, input, requester, StepBudget.DEFAULT);
     }
 
+    /** This start under another step budget. */
+    public TaskStart withBudget(StepBudget newBudget) {
+        return new TaskStart(taskId, agent, goal, input, requester, newBudget);
+    }
+
     /** True when a second start with this content is the same request as this one. */
     public boolean sameRequestAs(TaskStart other) {
         return agent.equals(other.agent) && goal.equals(other.goal) && input.equals(other.input);
