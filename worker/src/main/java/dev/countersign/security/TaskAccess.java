@@ -154,7 +154,7 @@ public class TaskAccess {
         return operator || involved(caller, task);
     }
 
-    /** The groups that review the task's calls (every tier named, the pending one's included), sorted. */
+    /** The groups that review the task's calls (every tier named, the pending ones' included), sorted. */
     public static Set<String> reviewerGroups(TaskView task) {
         Set<String> groups = task.actions().stream()
                 .map(ActionView::reviewerGroups)
@@ -163,6 +163,7 @@ public class TaskAccess {
         if (task.pendingApproval() != null) {
             groups.addAll(task.pendingApproval().groups());
         }
+        task.pendingApprovals().forEach(pending -> groups.addAll(pending.groups()));
         return groups;
     }
 
