@@ -194,7 +194,8 @@ public class TemporalCountersign implements Countersign {
     public Optional<TaskRead> read(String taskId, String after, int limit) {
         ActionPages.requireValid(after, limit); // before the query, which a bad page need not cost
         return reads.read(taskId)
-                .map(read -> read.readable() ? TaskRead.of(pages.page(read.view(), after, limit)) : read);
+                .map(read ->
+                        read.readable() ? TaskRead.paged(read.view(), pages.page(read.view(), after, limit)) : read);
     }
 
     @Override

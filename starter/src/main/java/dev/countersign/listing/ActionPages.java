@@ -57,7 +57,8 @@ public final class ActionPages {
         long afterNumber = after == null ? 0 : number(after);
         NavigableMap<Long, ActionView> merged = new TreeMap<>();
         // One more than a page, so that a full page tells whether another follows.
-        archived(view, afterNumber, limit + 1).forEach(action -> merged.put(number(action.actionId()), action));
+        archived(view, afterNumber, limit == Integer.MAX_VALUE ? limit : limit + 1)
+                .forEach(action -> merged.put(number(action.actionId()), action));
         for (ActionView action : view.actions()) {
             long number = isActionId(action.actionId()) ? number(action.actionId()) : -1;
             if (number > afterNumber) {

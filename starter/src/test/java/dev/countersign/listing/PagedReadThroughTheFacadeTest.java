@@ -25,7 +25,12 @@ class PagedReadThroughTheFacadeTest {
         assertThat(fixture.countersign.read("healthy-paged"))
                 .hasValueSatisfying(read -> assertThat(read.view().page()).isEqualTo(new ActionPage(null, 50, null)));
         assertThat(fixture.countersign.withActionArchive(new InMemoryArchive()).read("healthy-paged", "a3", 7))
-                .hasValueSatisfying(read -> assertThat(read.view().page()).isEqualTo(new ActionPage("a3", 7, null)));
+                .hasValueSatisfying(read -> {
+                    assertThat(read.view().page()).isEqualTo(new ActionPage("a3", 7, null));
+                    assertThat(read.live().page())
+                            .as("the live view, on which access is decided, is the task's own answer")
+                            .isNull();
+                });
     }
 
     @Test

@@ -238,7 +238,7 @@ public class TaskController {
                     "task '" + taskId + "' cannot be read (" + read.unreadable().error()
                             + "); it cannot be steered now: cancel it, or an operator may terminate it");
         }
-        return read.view();
+        return read.live();
     }
 
     private TaskMessage message(Authentication authentication, String field, String text, String whenEmpty) {

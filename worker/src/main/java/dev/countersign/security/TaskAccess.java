@@ -94,13 +94,14 @@ public class TaskAccess {
     }
 
     /**
-     * Whether the caller may see a task as a listing read it: its view by the rule above; a task that
+     * Whether the caller may see a task as a listing read it: its live view (never one page of its
+     * actions, so that every page answers alike) by the rule above; a task that
      * could not be read, by what its search attributes say (its requester, the groups it awaits), and
      * always for those who read every task.
      */
     public boolean mayRead(Reviewer caller, TaskRead read) {
         if (read.readable()) {
-            return mayRead(caller, read.view());
+            return mayRead(caller, read.live());
         }
         UnreadableTask row = read.unreadable();
         return readsEveryTask(caller) || caller.name().equals(row.requester()) || caller.inAnyOf(row.awaitingGroups());

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -88,8 +90,8 @@ class ReadOneTaskPageTest {
                 null);
         ActionPages pages = new ActionPages(archive);
         given(countersign.read(anyString(), any(), anyInt()))
-                .willAnswer(
-                        call -> Optional.of(TaskRead.of(pages.page(view, call.getArgument(1), call.getArgument(2)))));
+                .willAnswer(call ->
+                        Optional.of(TaskRead.paged(view, pages.page(view, call.getArgument(1), call.getArgument(2)))));
     }
 
     /** An action of the size a refund agent's are: arguments, a rationale, a result, a decision, notices. */
@@ -195,6 +197,73 @@ class ReadOneTaskPageTest {
         assertThat(notANumber.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("limit");
         verify(countersign, never()).read(anyString(), any(), anyInt());
+    }
+
+    /**
+     * mixed-1's first 59 actions went to support-leads, its 60th to finance: bob (finance) reads and
+     * steers it from any page, since who may read is decided on the task's live view, not the page.
+     */
+    @Test
+    void whoMayReadAndSteerIsTheSameOnEveryPage() throws Exception {
+        List<ActionView> actions = IntStream.rangeClosed(1, 60)
+                .mapToObj(n -> withGroups(action(n), n == 60 ? "finance" : "support-leads"))
+                .toList();
+        TaskView live = TaskFixtures.task("mixed-1", "dave", dev.countersign.task.TaskStatus.RUNNING);
+        TaskView whole = new TaskView(
+                live.taskId(),
+                live.agent(),
+                live.goal(),
+                live.input(),
+                live.requester(),
+                live.status(),
+                actions,
+                null,
+                null,
+                null,
+                null,
+                live.startedAt(),
+                live.updatedAt());
+        ActionPages pages = new ActionPages(null);
+        given(countersign.read(eq("mixed-1"), any(), anyInt()))
+                .willAnswer(call -> Optional.of(
+                        TaskRead.paged(whole, pages.page(whole, call.getArgument(1), call.getArgument(2)))));
+        given(countersign.read("mixed-1")).willReturn(Optional.of(TaskRead.paged(whole, pages.page(whole, null, 50))));
+
+        mvc.perform(get("/api/tasks/mixed-1").with(as("bob")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.actions[49].actionId").value("a50"));
+        mvc.perform(get("/api/tasks/mixed-1?after=a50").with(as("bob"))).andExpect(status().isOk());
+        mvc.perform(post("/api/tasks/mixed-1/guidance")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"check the ledger\"}")
+                        .with(as("bob")))
+                .andExpect(status().isAccepted());
+        mvc.perform(get("/api/tasks/mixed-1?after=a50").with(as("sam"))).andExpect(status().isNotFound());
+    }
+
+    static ActionView withGroups(ActionView action, String group) {
+        return new ActionView(
+                action.actionId(),
+                action.tool(),
+                action.args(),
+                action.argsDigest(),
+                action.rationale(),
+                action.confidence(),
+                action.verdict(),
+                action.rule(),
+                action.policyHash(),
+                action.reason(),
+                action.state(),
+                action.result(),
+                action.error(),
+                action.decisions(),
+                action.notifications(),
+                action.proposedAt(),
+                action.shadow(),
+                action.review(),
+                action.compensation(),
+                action.compensable(),
+                List.of(group));
     }
 
     @Test

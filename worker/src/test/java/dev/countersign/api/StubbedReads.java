@@ -33,8 +33,10 @@ public final class StubbedReads {
                 .willAnswer(call -> countersign
                         .read((String) call.getArgument(0))
                         .map(read -> read.readable()
-                                ? TaskRead.of(new ActionPages(null)
-                                        .page(read.view(), call.getArgument(1), call.getArgument(2)))
+                                ? TaskRead.paged(
+                                        read.view(),
+                                        new ActionPages(null)
+                                                .page(read.view(), call.getArgument(1), call.getArgument(2)))
                                 : read));
     }
 }

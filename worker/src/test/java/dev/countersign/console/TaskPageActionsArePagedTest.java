@@ -75,8 +75,8 @@ class TaskPageActionsArePagedTest {
                 null,
                 null);
         given(countersign.read(eq("long-1"), any(), anyInt()))
-                .willAnswer(call -> Optional.of(
-                        TaskRead.of(new ActionPages(null).page(whole, call.getArgument(1), call.getArgument(2)))));
+                .willAnswer(call -> Optional.of(TaskRead.paged(
+                        whole, new ActionPages(null).page(whole, call.getArgument(1), call.getArgument(2)))));
         given(countersign.history("long-1")).willReturn(new TaskHistory("long-1", null, List.of()));
     }
 

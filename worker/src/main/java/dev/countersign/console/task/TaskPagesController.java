@@ -224,7 +224,7 @@ public class TaskPagesController {
             return "The task cannot be read right now, so it cannot be steered; cancel it, or an operator may"
                     + " terminate it.";
         }
-        return TaskAccess.maySteer(user.reviewer(), user.operator(), read.view()) ? null : NOT_ALLOWED_TO_STEER;
+        return TaskAccess.maySteer(user.reviewer(), user.operator(), read.live()) ? null : NOT_ALLOWED_TO_STEER;
     }
 
     @PostMapping("/{taskId}/cancel")
