@@ -18,6 +18,7 @@ import dev.countersign.policy.PolicyActivitiesImpl;
 import dev.countersign.policy.PolicyException;
 import dev.countersign.policy.PolicyLoader;
 import dev.countersign.policy.PolicySource;
+import dev.countersign.store.ActionArchive;
 import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolActivitiesImpl;
 import dev.countersign.tool.ToolRegistry;
@@ -189,11 +190,13 @@ public class CountersignAutoConfiguration {
             ToolRegistry tools,
             TaskHistoryReader history,
             PayloadLimits limits,
-            TaskReads reads) {
+            TaskReads reads,
+            ObjectProvider<ActionArchive> archive) {
         return new TemporalCountersign(
                         client, directory, properties.taskQueue(), agents.agents(), tools, history, reads)
                 .withPayloadLimit(limits.maxPayloadBytes())
-                .withBudgets(properties::budgetOf);
+                .withBudgets(properties::budgetOf)
+                .withActionArchive(archive.getIfAvailable());
     }
 
     @Bean

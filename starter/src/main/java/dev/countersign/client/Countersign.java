@@ -4,6 +4,7 @@ import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
@@ -42,8 +43,21 @@ public interface Countersign {
      */
     List<TaskRead> taskList(int limit);
 
-    /** One task read within the listing's deadline, or why it cannot be; empty when it does not exist. */
+    /**
+     * One task read within the listing's deadline, or why it cannot be; empty when it does not exist.
+     * Its view holds the first page of its actions, as {@link #read(String, String, int)} with no
+     * {@code after} and {@link ActionPages#DEFAULT_LIMIT}.
+     */
     Optional<TaskRead> read(String taskId);
+
+    /**
+     * One task read as {@link #read(String)} does, its view holding one page of the actions of all
+     * its runs, oldest first: at most {@code limit} after the action {@code after} (null for the
+     * first), and in its {@code page} the id to ask for the next page with when more may follow. Its
+     * {@code counts} cover the whole task. Throws {@link IllegalArgumentException} for an {@code
+     * after} that is not an action id ({@code a<number>}) or a {@code limit} below 1.
+     */
+    Optional<TaskRead> read(String taskId, String after, int limit);
 
     /** Pending approvals this reviewer may decide now, newest first. */
     List<PendingApproval> approvalsFor(String reviewer, Collection<String> groups);

@@ -9,6 +9,7 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.TaskReads;
 import dev.countersign.listing.UnreadableTask;
@@ -20,6 +21,7 @@ import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewState;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
+import dev.countersign.store.ActionArchive;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.StepBudget;
@@ -70,6 +72,7 @@ public class TemporalCountersign implements Countersign {
     private final TaskHistoryReader history;
     private final TaskReads reads;
     private Clock clock = Clock.systemUTC();
+    private ActionPages pages = new ActionPages(null);
     private int maxPayloadBytes = PayloadBounds.MAX_VALUE_BYTES;
     private Function<String, StepBudget> budgets = agent -> StepBudget.DEFAULT;
     private final RunSwitch runSwitch;
@@ -101,6 +104,15 @@ public class TemporalCountersign implements Countersign {
     /** The clock that tells which review windows are still open; tests pass a fixed one. */
     public TemporalCountersign withClock(Clock newClock) {
         this.clock = newClock;
+        return this;
+    }
+
+    /**
+     * Where reads find the actions that earlier runs of a long task archived; without one, a read
+     * pages only the actions the task's current run holds.
+     */
+    public TemporalCountersign withActionArchive(ActionArchive archive) {
+        this.pages = new ActionPages(archive);
         return this;
     }
 
@@ -186,7 +198,15 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public Optional<TaskRead> read(String taskId) {
-        return reads.read(taskId);
+        return read(taskId, null, ActionPages.DEFAULT_LIMIT);
+    }
+
+    @Override
+    public Optional<TaskRead> read(String taskId, String after, int limit) {
+        ActionPages.requireValid(after, limit); // before the query, which a bad page need not cost
+        return reads.read(taskId)
+                .map(read ->
+                        read.readable() ? TaskRead.paged(read.view(), pages.page(read.view(), after, limit)) : read);
     }
 
     @Override

@@ -4,10 +4,12 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.limits.FieldLimits;
+import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.UnreadableTask;
 import dev.countersign.security.CountersignSecurityProperties;
 import dev.countersign.security.CurrentUser;
+import dev.countersign.security.LogSafe;
 import dev.countersign.security.Reviewer;
 import dev.countersign.security.TaskAccess;
 import dev.countersign.task.TaskMessage;
@@ -40,6 +42,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class TaskController {
 
     static final int MAX_LIMIT = 500;
+
+    /** The most actions one read of a task holds: a page of them stays well under 1 MB. */
+    static final int MAX_PAGE = 200;
 
     private final Countersign countersign;
     private final CountersignSecurityProperties security;
@@ -96,13 +101,33 @@ public class TaskController {
     }
 
     /**
-     * The task's view, read within {@code countersign.listing.read-timeout}; a task that cannot be
-     * read then is answered with its {@link UnreadableTask} row rather than after a long wait.
+     * The task's view, read within {@code countersign.listing.read-timeout}, holding one page of the
+     * actions of all its runs: at most {@code limit} (default 50, at most 200) after the action
+     * {@code after}, with {@code page.next} to ask for the next page with. A task that cannot be read
+     * then is answered with its {@link UnreadableTask} row rather than after a long wait.
      */
     @GetMapping("/{taskId}")
-    public Object task(@PathVariable String taskId, Authentication authentication) {
-        return access.readableRead(CurrentUser.of(authentication), taskId, countersign::read)
+    public Object task(
+            @PathVariable String taskId,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "" + ActionPages.DEFAULT_LIMIT) int limit,
+            Authentication authentication) {
+        requireValidPage(after, limit);
+        return access.readableRead(CurrentUser.of(authentication), taskId, id -> countersign.read(id, after, limit))
                 .entry();
+    }
+
+    /** Refuses, naming the parameter, a page the facade would refuse, and one larger than the API answers. */
+    static void requireValidPage(String after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_REQUEST, "limit must lie between 1 and " + MAX_PAGE + ", was " + limit);
+        }
+        if (after != null && !ActionPages.isActionId(after)) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_REQUEST,
+                    "after must be an action id such as a12 (a page's next), was '" + LogSafe.text(after) + "'");
+        }
     }
 
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -213,7 +238,7 @@ public class TaskController {
                     "task '" + taskId + "' cannot be read (" + read.unreadable().error()
                             + "); it cannot be steered now: cancel it, or an operator may terminate it");
         }
-        return read.view();
+        return read.live();
     }
 
     private TaskMessage message(Authentication authentication, String field, String text, String whenEmpty) {

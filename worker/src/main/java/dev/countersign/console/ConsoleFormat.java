@@ -1,5 +1,7 @@
 package dev.countersign.console;
 
+import dev.countersign.task.ActionCounts;
+import dev.countersign.task.ActionState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,9 +10,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,5 +115,16 @@ public class ConsoleFormat {
                     : decimal.toPlainString();
         }
         return value.toString();
+    }
+
+    /** "12 actions in all: 11 executed, 1 pending", the states in their order. */
+    public String counts(ActionCounts counts) {
+        String all = counts.total() + (counts.total() == 1 ? " action" : " actions") + " in all";
+        String byState = Arrays.stream(ActionState.values())
+                .filter(state -> counts.byState().containsKey(state))
+                .map(state -> counts.byState().get(state) + " "
+                        + state.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
+        return byState.isEmpty() ? all : all + ": " + byState;
     }
 }

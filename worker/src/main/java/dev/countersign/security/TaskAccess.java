@@ -94,13 +94,14 @@ public class TaskAccess {
     }
 
     /**
-     * Whether the caller may see a task as a listing read it: its view by the rule above; a task that
+     * Whether the caller may see a task as a listing read it: its live view (never one page of its
+     * actions, so that every page answers alike) by the rule above; a task that
      * could not be read, by what its search attributes say (its requester, the groups it awaits), and
      * always for those who read every task.
      */
     public boolean mayRead(Reviewer caller, TaskRead read) {
         if (read.readable()) {
-            return mayRead(caller, read.view());
+            return mayRead(caller, read.live());
         }
         UnreadableTask row = read.unreadable();
         return readsEveryTask(caller) || caller.name().equals(row.requester()) || caller.inAnyOf(row.awaitingGroups());
@@ -154,7 +155,7 @@ public class TaskAccess {
         return operator || involved(caller, task);
     }
 
-    /** The groups that review the task's calls (every tier named, the pending one's included), sorted. */
+    /** The groups that review the task's calls (every tier named, the pending ones' included), sorted. */
     public static Set<String> reviewerGroups(TaskView task) {
         Set<String> groups = task.actions().stream()
                 .map(ActionView::reviewerGroups)
@@ -163,6 +164,7 @@ public class TaskAccess {
         if (task.pendingApproval() != null) {
             groups.addAll(task.pendingApproval().groups());
         }
+        task.pendingApprovals().forEach(pending -> groups.addAll(pending.groups()));
         return groups;
     }
 

@@ -18,6 +18,7 @@ import dev.countersign.history.TaskHistory;
 import dev.countersign.listing.TaskRead;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -37,6 +38,11 @@ class ReadScopeAllTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void pagedReadsAnswerTheStubbedReads() {
+        StubbedReads.pagedReadsAnswerTheStubbedReads(countersign);
+    }
 
     @MockitoBean
     DemoLedger ledger;

@@ -66,6 +66,7 @@ class ReadScopeTest {
 
     @BeforeEach
     void tasks() {
+        StubbedReads.pagedReadsAnswerTheStubbedReads(countersign);
         given(countersign.tasks(50)).willReturn(List.of(REFUND_250, REFUND_5000, SAMS));
         given(countersign.taskList(50))
                 .willReturn(List.of(TaskRead.of(REFUND_250), TaskRead.of(REFUND_5000), TaskRead.of(SAMS)));

@@ -15,6 +15,7 @@ import dev.countersign.listing.TaskRead;
 import dev.countersign.task.TaskStatus;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,6 +30,11 @@ class ReadTasksTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void pagedReadsAnswerTheStubbedReads() {
+        StubbedReads.pagedReadsAnswerTheStubbedReads(countersign);
+    }
 
     @Test
     void listAsksTheFacadeForFiftyTasksByDefault() throws Exception {

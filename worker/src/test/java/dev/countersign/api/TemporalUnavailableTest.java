@@ -12,6 +12,7 @@ import dev.countersign.client.Countersign;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowServiceException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -27,6 +28,11 @@ class TemporalUnavailableTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void pagedReadsAnswerTheStubbedReads() {
+        StubbedReads.pagedReadsAnswerTheStubbedReads(countersign);
+    }
 
     @Test
     void anUnreachableServerIsAServiceUnavailableToRetry() throws Exception {

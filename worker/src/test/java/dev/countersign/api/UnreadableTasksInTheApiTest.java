@@ -23,6 +23,7 @@ import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStatus;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -49,6 +50,11 @@ class UnreadableTasksInTheApiTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void pagedReadsAnswerTheStubbedReads() {
+        StubbedReads.pagedReadsAnswerTheStubbedReads(countersign);
+    }
 
     @Test
     void theTaskListShowsAnUnreadableTaskInItsPlaceAndTheOthersAsUsual() throws Exception {

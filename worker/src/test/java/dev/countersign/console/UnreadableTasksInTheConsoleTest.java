@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.countersign.api.StubbedReads;
 import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.ReviewQueue;
@@ -31,6 +32,7 @@ import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStatus;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -53,6 +55,11 @@ class UnreadableTasksInTheConsoleTest {
 
     @MockitoBean
     Countersign countersign;
+
+    @BeforeEach
+    void pagedReadsAnswerTheStubbedReads() {
+        StubbedReads.pagedReadsAnswerTheStubbedReads(countersign);
+    }
 
     @Test
     void theInboxShowsTheApprovalsAndARowForTheUnreadableTask() throws Exception {

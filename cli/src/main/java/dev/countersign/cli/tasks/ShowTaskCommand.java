@@ -8,10 +8,15 @@ import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.OutputOptions;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = "Show a task: status, actions, decisions, and what it waits for.")
+        description = "Show a task: status, the counts and one page of its actions, decisions, and what it waits for.")
 public final class ShowTaskCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -36,14 +41,27 @@ public final class ShowTaskCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
     private String taskId;
 
+    @Option(
+            names = "--after",
+            paramLabel = "ACTION_ID",
+            description = "show the actions after this one (the id a page names as next), such as a50")
+    private String after;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "show at most N actions; the server's default is 50, its most 200")
+    private Integer limit;
+
     public ShowTaskCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        JsonNode task =
-                server.connect().get(PathSegments.path("api", "tasks", taskId)).body();
+        JsonNode task = server.connect()
+                .get(PathSegments.path("api", "tasks", taskId) + page())
+                .body();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(task));
@@ -52,5 +70,17 @@ public final class ShowTaskCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The page as query parameters, passed on as given: the server says what it refuses, and why. */
+    private String page() {
+        List<String> parameters = new ArrayList<>();
+        if (after != null) {
+            parameters.add("after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+        }
+        if (limit != null) {
+            parameters.add("limit=" + limit);
+        }
+        return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /** A task view for people: the task's facts, a table of its actions, and the command to run next. */
@@ -41,16 +42,36 @@ final class TaskPrinter {
         if (hasValue(task, "summary")) {
             facts.row("summary", Json.text(task, "summary"));
         }
+        if (task.hasNonNull("counts")) {
+            facts.row("actions", counts(task.path("counts")));
+        }
         facts.print(out, OptionalInt.empty());
-        printActions(task.path("actions"));
+        printActions(task.path("actions"), task.path("page"));
+        printLaterActions(task.path("page"), taskId);
         printNextStep(task, taskId);
     }
 
-    private void printActions(JsonNode actions) {
+    /** "60 in all: 59 EXECUTED, 1 PENDING", the states by name. */
+    private static String counts(JsonNode counts) {
+        List<String> byState = new ArrayList<>();
+        counts.path("byState").properties().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(state -> byState.add(state.getValue().asText() + " " + Text.oneLine(state.getKey())));
+        String all = counts.path("total").asText("0") + " in all";
+        return byState.isEmpty() ? all : all + ": " + String.join(", ", byState);
+    }
+
+    private void printActions(JsonNode actions, JsonNode page) {
         out.println();
         if (actions.isEmpty()) {
-            out.println("no actions yet");
+            out.println(
+                    hasValue(page, "after")
+                            ? "no actions after " + Text.oneLine(Json.text(page, "after"))
+                            : "no actions yet");
             return;
+        }
+        if (hasValue(page, "after")) {
+            out.println("actions after " + Text.oneLine(Json.text(page, "after")) + ":");
         }
         Table table = Table.withFlexibleColumn(
                         "ARGS", "ACTION", "TOOL", "STATE", "VERDICT", "RULE", "DECISIONS", "ARGS")
@@ -74,6 +95,15 @@ final class TaskPrinter {
             made.add(Json.text(decision, "reviewer") + ":" + Json.text(decision, "decision"));
         }
         return String.join(", ", made);
+    }
+
+    private void printLaterActions(JsonNode page, String taskId) {
+        if (hasValue(page, "next")) {
+            String next = Text.oneLine(Json.text(page, "next"));
+            out.println();
+            out.println("more actions follow " + next + "; show them with: countersign tasks show "
+                    + Text.oneLine(taskId) + " --after " + next);
+        }
     }
 
     private void printNextStep(JsonNode task, String taskId) {

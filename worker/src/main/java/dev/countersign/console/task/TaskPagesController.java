@@ -11,6 +11,7 @@ import dev.countersign.console.ConsoleUser;
 import dev.countersign.console.approval.Refusals;
 import dev.countersign.history.TimelineEvent;
 import dev.countersign.limits.FieldLimits;
+import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.UnreadableTask;
 import dev.countersign.security.TaskAccess;
@@ -43,6 +44,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class TaskPagesController {
 
     static final int LIST_LIMIT = 100;
+
+    /** How many actions the task page shows at once; a link leads to the later ones. */
+    static final int PAGE_SIZE = ActionPages.DEFAULT_LIMIT;
 
     public static final String NOT_ALLOWED_TO_STEER =
             "Only the task's requester, its reviewers and operators may steer it; nothing was sent.";
@@ -100,31 +104,48 @@ public class TaskPagesController {
         return new ModelAndView(ConsolePaths.redirectToTask(taskId));
     }
 
+    /** The task page, with the page of its actions after the action {@code after} (the first page without). */
     @GetMapping("/{taskId}")
-    String task(
+    ModelAndView task(
             @PathVariable String taskId,
-            @ModelAttribute(name = "user", binding = false) ConsoleUser user,
-            Model model) {
-        TaskRead read = access.readableRead(user.reviewer(), taskId, countersign::read);
+            @RequestParam(required = false) String after,
+            @ModelAttribute(name = "user", binding = false) ConsoleUser user) {
+        if (after != null && !ActionPages.isActionId(after)) {
+            return badPage();
+        }
+        TaskRead read = access.readableRead(user.reviewer(), taskId, id -> countersign.read(id, after, PAGE_SIZE));
         if (!read.readable()) {
-            model.addAttribute("bad", read.unreadable());
-            model.addAttribute("mayCancel", mayCancel(user, read));
-            return "task-unreadable";
+            ModelAndView page = new ModelAndView("task-unreadable");
+            page.addObject("bad", read.unreadable());
+            page.addObject("mayCancel", mayCancel(user, read));
+            return page;
         }
         TaskView task = read.view();
-        model.addAttribute("task", task);
-        model.addAttribute("fingerprint", fingerprint(task));
-        model.addAttribute("timeline", timeline(taskId));
-        return "task";
+        ModelAndView page = new ModelAndView("task");
+        page.addObject("task", task);
+        page.addObject("fingerprint", fingerprint(task));
+        page.addObject("timeline", timeline(taskId));
+        return page;
+    }
+
+    private static ModelAndView badPage() {
+        return ConsoleErrors.page(
+                HttpStatus.BAD_REQUEST,
+                "That is not a page of this task's actions: 'after' must be an action id such as a12. Open the task"
+                        + " from the task list.");
     }
 
     @GetMapping("/{taskId}/live")
     ModelAndView live(
             @PathVariable String taskId,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) String seen,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             HttpServletResponse response) {
-        TaskRead read = access.readableRead(user.reviewer(), taskId, countersign::read);
+        if (after != null && !ActionPages.isActionId(after)) {
+            return badPage();
+        }
+        TaskRead read = access.readableRead(user.reviewer(), taskId, id -> countersign.read(id, after, PAGE_SIZE));
         if (!read.readable()) {
             // The page shows a state that can no longer be read: load the page that says so.
             response.setHeader("HX-Redirect", ConsolePaths.task(taskId));
@@ -203,7 +224,7 @@ public class TaskPagesController {
             return "The task cannot be read right now, so it cannot be steered; cancel it, or an operator may"
                     + " terminate it.";
         }
-        return TaskAccess.maySteer(user.reviewer(), user.operator(), read.view()) ? null : NOT_ALLOWED_TO_STEER;
+        return TaskAccess.maySteer(user.reviewer(), user.operator(), read.live()) ? null : NOT_ALLOWED_TO_STEER;
     }
 
     @PostMapping("/{taskId}/cancel")
@@ -307,7 +328,11 @@ public class TaskPagesController {
                                 ? ""
                                 : task.pendingApproval().approvals())
                 .append('|')
-                .append(task.summary());
+                .append(task.summary())
+                .append('|')
+                .append(task.counts())
+                .append('|')
+                .append(task.page() == null ? null : task.page().next());
         task.actions()
                 .forEach(action -> shown.append('|')
                         .append(action.actionId())
