@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Proposes {@code note(step)} at every step, and the note tool answers what it wrote. */
-final class ChainedActivities implements AgentActivities, ToolActivities {
+public final class ChainedActivities implements AgentActivities, ToolActivities {
 
     @Override
     public AgentStep nextStep(StepRequest request) {

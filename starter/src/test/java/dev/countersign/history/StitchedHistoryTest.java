@@ -1,22 +1,12 @@
 package dev.countersign.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.countersign.task.AgentTaskWorkflow;
-import dev.countersign.task.TaskMessage;
-import dev.countersign.task.TaskStart;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,43 +20,19 @@ class StitchedHistoryTest {
     private static final String TASK_ID = "long-task-1";
     private static final DataConverter CONVERTER = DataConverter.getDefaultInstance();
 
-    private static TestWorkflowEnvironment env;
+    private static ChainedTasks tasks;
     private static WorkflowClient client;
 
     @BeforeAll
     static void runTaskThroughThreeRuns() {
-        env = TestWorkflowEnvironment.newInstance();
-        Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(ChainedTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new ChainedActivities());
-        env.start();
-        client = env.getWorkflowClient();
-        ChainedTaskWorkflow task = client.newWorkflowStub(
-                ChainedTaskWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(TASK_ID)
-                        .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
-                        .build());
-        WorkflowClient.start(task::run, new TaskStart(TASK_ID, "chained", "write six notes", Map.of(), "dave"), null);
-        String answeredRun = null;
-        for (int run = 1; run <= ChainedTaskWorkflow.STEPS / ChainedTaskWorkflow.STEPS_PER_RUN; run++) {
-            // Each answer goes to a run that has not had one: a stub by id alone reaches the latest run.
-            String previous = answeredRun;
-            answeredRun = await().atMost(Duration.ofSeconds(20))
-                    .until(StitchedHistoryTest::latestRunId, runId -> !runId.equals(previous));
-            client.newWorkflowStub(ChainedTaskWorkflow.class, TASK_ID).answer(new TaskMessage("erin", "run " + run));
-        }
-        WorkflowStub.fromTyped(client.newWorkflowStub(ChainedTaskWorkflow.class, TASK_ID))
-                .getResult(String.class);
-    }
-
-    private static String latestRunId() {
-        return client.newUntypedWorkflowStub(TASK_ID).describe().getExecution().getRunId();
+        tasks = new ChainedTasks();
+        client = tasks.client;
+        tasks.runToTheEnd(TASK_ID);
     }
 
     @AfterAll
     static void stop() {
-        env.close();
+        tasks.close();
     }
 
     @Test
