@@ -18,7 +18,7 @@ import java.util.List;
  * reader decodes them with the client's DataConverter as before.
  *
  * <p>It reads at most {@code maxRuns} runs and stops before a run that would take it past {@code
- * maxEvents} events. Beyond either bound the oldest runs are kept (action ids count from the task's
+ * maxEvents} events ({@code countersign.history.max-runs} and {@code .max-events}). Beyond either bound the oldest runs are kept (action ids count from the task's
  * first proposal, so the beginning is what makes the rest readable) and {@link RunHistories#complete()}
  * is false; the Temporal Web UI still shows every run. When the first runs are gone (retention
  * deletes closed runs, including those that continued as new, while the task still runs), it reads
