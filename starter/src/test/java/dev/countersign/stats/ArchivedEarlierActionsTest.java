@@ -4,13 +4,10 @@ import static dev.countersign.stats.Calls.auto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.store.ActionArchive;
-import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionView;
-import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -69,24 +66,6 @@ class ArchivedEarlierActionsTest {
     }
 
     private static TaskView task(int total, String firstRunId) {
-        return new TaskView(
-                "long-2",
-                "support",
-                "goal",
-                Map.of(),
-                "dave",
-                TaskStatus.RUNNING,
-                List.of(),
-                null,
-                null,
-                null,
-                "",
-                Calls.T0,
-                Calls.T0,
-                0,
-                new ActionCounts(total, Map.of()),
-                firstRunId,
-                null,
-                null);
+        return Calls.longTask("long-2", List.of(), total, firstRunId);
     }
 }

@@ -9,14 +9,11 @@ import static org.mockito.Mockito.when;
 
 import dev.countersign.client.Countersign;
 import dev.countersign.listing.TaskRead;
-import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionView;
-import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +33,7 @@ class EveryRunCountsOnceTest {
     private final ActionView a3 = approval("medium-refunds")
             .decided("bob", "approve", Duration.ofMinutes(2))
             .view("a3");
-    private final TaskView latestRun = longTask(List.of(a2, a3), 3);
+    private final TaskView latestRun = Calls.longTask("long-1", List.of(a2, a3), 3, "run-1");
 
     private final Countersign countersign = mock(Countersign.class);
     private final StatsProperties properties = new StatsProperties(50, 1000);
@@ -74,27 +71,5 @@ class EveryRunCountsOnceTest {
 
         assertThat(stats.actionsNotRead()).isEqualTo(1);
         assertThat(stats.rules()).extracting(RuleStats::calls).containsExactly(2);
-    }
-
-    private static TaskView longTask(List<ActionView> held, int total) {
-        return new TaskView(
-                "long-1",
-                "support",
-                "goal",
-                Map.of(),
-                "dave",
-                TaskStatus.RUNNING,
-                held,
-                null,
-                null,
-                null,
-                "",
-                Calls.T0,
-                Calls.T0,
-                40,
-                new ActionCounts(total, Map.of()),
-                "run-1",
-                null,
-                null);
     }
 }
