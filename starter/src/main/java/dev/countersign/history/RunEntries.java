@@ -35,7 +35,7 @@ final class RunEntries {
     }
 
     /**
-     * Told first when the oldest runs are gone: the start is not told again from a later run, and
+     * Told first when the oldest runs are gone or past the bound: the start is not told again from a later run, and
      * action ids are counted from the first run read, so they may differ from the workflow's.
      */
     void beginningMissing(List<HistoryEvent> firstRead) {
@@ -49,8 +49,8 @@ final class RunEntries {
                 null,
                 null,
                 null,
-                "Earlier runs of the task are no longer kept by Temporal: this timeline begins with a later run,"
-                        + " and its action ids count from there.",
+                "Earlier runs of the task are not shown (Temporal no longer keeps them, or they are past this"
+                        + " timeline's bound): it begins with a later run, and its action ids count from there.",
                 details("beginningMissing", true));
     }
 

@@ -18,12 +18,14 @@ import java.util.List;
  * reader decodes them with the client's DataConverter as before.
  *
  * <p>It reads at most {@code maxRuns} runs and stops before a run that would take it past {@code
- * maxEvents} events ({@code countersign.history.max-runs} and {@code .max-events}). Beyond either bound the oldest runs are kept (action ids count from the task's
- * first proposal, so the beginning is what makes the rest readable) and {@link RunHistories#complete()}
- * is false; the Temporal Web UI still shows every run. When the first runs are gone (retention
- * deletes closed runs, including those that continued as new, while the task still runs), it reads
- * back from the latest run to the oldest one left, within the same bounds, and says so with {@link
- * RunHistories#beginningMissing()}.
+ * maxEvents} events ({@code countersign.history.max-runs} and {@code .max-events}). Beyond either
+ * bound the oldest runs are kept (action ids count from the task's first proposal, so the beginning
+ * is what makes the rest readable) and {@link RunHistories#complete()} is false; the Temporal Web
+ * UI still shows every run. When the first run cannot be found (retention deletes closed runs,
+ * including those that continued as new, while the task still runs) or is not named (a server that
+ * does not record {@code firstExecutionRunId}), it reads back from the latest run along {@code
+ * continuedExecutionRunId} as far as runs are kept and the bounds allow, and {@link
+ * RunHistories#beginningMissing()} says whether it fell short of the first run.
  */
 public class TaskRuns {
 
@@ -62,9 +64,12 @@ public class TaskRuns {
         }
         var started = latestEvents.get(0).getWorkflowExecutionStartedEventAttributes();
         String previousOfLatest = started.getContinuedExecutionRunId();
-        if (previousOfLatest.isEmpty() || started.getFirstExecutionRunId().isEmpty()) {
+        if (previousOfLatest.isEmpty()) {
             return new RunHistories(
                     workflowId, List.of(new RunHistory(started.getOriginalExecutionRunId(), latestEvents)), true);
+        }
+        if (started.getFirstExecutionRunId().isEmpty()) {
+            return backFrom(workflowId, started.getOriginalExecutionRunId(), latestEvents);
         }
         try {
             return chain(workflowId, started.getFirstExecutionRunId(), previousOfLatest, latestEvents);
@@ -76,7 +81,10 @@ public class TaskRuns {
         }
     }
 
-    /** The runs still kept, read from the latest back along {@code continuedExecutionRunId}. */
+    /**
+     * The runs still kept, read from the latest back along {@code continuedExecutionRunId}; the
+     * beginning is missing when it stops short of a run that continued none.
+     */
     private RunHistories backFrom(String workflowId, String latestRunId, List<HistoryEvent> latestEvents) {
         Deque<RunHistory> runs = new ArrayDeque<>();
         runs.addFirst(new RunHistory(latestRunId, latestEvents));
@@ -99,7 +107,7 @@ public class TaskRuns {
             events += run.size();
             previous = continued(run);
         }
-        return new RunHistories(workflowId, List.copyOf(runs), true, true);
+        return new RunHistories(workflowId, List.copyOf(runs), previous != null, true);
     }
 
     /** The run this one continued, or null for a task's first run. */

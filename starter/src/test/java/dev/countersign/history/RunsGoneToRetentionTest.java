@@ -43,6 +43,25 @@ class RunsGoneToRetentionTest {
     }
 
     @Test
+    void aServerThatDoesNotNameTheFirstRunIsReadBackToIt() {
+        List<HistoryEvent> first = List.of(started(1, "", Map.of("taskId", TASK)), continuedAsNew(2, "run-2"));
+        HistoryEvent named = started(1, "run-1", Map.of("taskId", TASK));
+        HistoryEvent unnamed = named.toBuilder()
+                .setWorkflowExecutionStartedEventAttributes(
+                        named.getWorkflowExecutionStartedEventAttributes().toBuilder()
+                                .clearFirstExecutionRunId())
+                .build();
+        List<HistoryEvent> second = List.of(unnamed, workflowCompleted(2, "done"));
+        when(client.fetchHistory(TASK)).thenReturn(history(second));
+        when(client.fetchHistory(TASK, "run-1")).thenReturn(history(first));
+
+        RunHistories runs = new TaskRuns(client).read(TASK);
+
+        assertThat(runs.beginningMissing()).isFalse();
+        assertThat(runs.runs()).extracting(RunHistory::events).containsExactly(first, second);
+    }
+
+    @Test
     void aRunThatIsNotFoundForAnotherReasonIsNotMistakenForRetention() {
         List<HistoryEvent> third = List.of(started(1, "run-2", Map.of("taskId", TASK)), workflowCompleted(2, "done"));
         when(client.fetchHistory(TASK)).thenReturn(history(third));
