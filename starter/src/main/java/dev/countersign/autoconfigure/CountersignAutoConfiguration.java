@@ -4,7 +4,9 @@ import dev.countersign.agent.AgentActivitiesImpl;
 import dev.countersign.agent.AgentModel;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.TemporalCountersign;
+import dev.countersign.history.HistoryProperties;
 import dev.countersign.history.TaskHistoryReader;
+import dev.countersign.history.TaskRuns;
 import dev.countersign.history.TemporalUiProperties;
 import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
@@ -57,7 +59,8 @@ import org.springframework.core.io.ResourceLoader;
     TemporalUiProperties.class,
     NotificationProperties.class,
     PayloadLimits.class,
-    ListingProperties.class
+    ListingProperties.class,
+    HistoryProperties.class
 })
 public class CountersignAutoConfiguration {
 
@@ -176,8 +179,15 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TaskHistoryReader countersignTaskHistoryReader(WorkflowClient client, TemporalUiProperties ui) {
-        return new TaskHistoryReader(client, ui.temporalUiUrl());
+    public TaskRuns countersignTaskRuns(WorkflowClient client, HistoryProperties history) {
+        return new TaskRuns(client, history.maxRuns(), history.maxEvents());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TaskHistoryReader countersignTaskHistoryReader(
+            WorkflowClient client, TemporalUiProperties ui, TaskRuns runs) {
+        return new TaskHistoryReader(client, ui.temporalUiUrl(), runs);
     }
 
     @Bean

@@ -40,7 +40,7 @@ final class AgentEntries {
      * timeline tells it once, with the cause, before what the agent did next.
      */
     private void timeouts(HistoryEvent event, Decoded request) {
-        for (Object item : request.list("transcript")) {
+        for (Object item : transcriptEntries(request)) {
             Decoded entry = Decoded.of(item);
             String actionId = entry.text("actionId");
             if (!"TIMED_OUT".equals(entry.text("kind")) || actionId == null || !story.firstTimeout(actionId)) {
@@ -57,6 +57,15 @@ final class AgentEntries {
                     "Nobody decided on " + call(tool) + " in time" + colonSentence(cause),
                     details("approvalId", story.taskId() + "." + actionId, "cause", cause));
         }
+    }
+
+    /**
+     * The transcript entries a model call carried: a StepRequest carries those since the previous
+     * call ({@code entries}), an AgentRequest of older workflow versions the whole transcript.
+     */
+    private static List<?> transcriptEntries(Decoded request) {
+        List<?> entries = request.list("entries");
+        return entries.isEmpty() ? request.list("transcript") : entries;
     }
 
     private void proposed(HistoryEvent event, Decoded call) {

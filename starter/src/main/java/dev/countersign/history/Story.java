@@ -22,6 +22,8 @@ final class Story {
     private final Set<String> timedOut = new HashSet<>();
     private String taskId;
     private int proposals;
+    private int runs = 1;
+    private boolean lateStart;
 
     Story(String taskId) {
         this.taskId = taskId;
@@ -36,6 +38,26 @@ final class Story {
         if (startedTaskId != null) {
             taskId = startedTaskId;
         }
+    }
+
+    /** Counts a seam where the workflow continued as new and returns the number of the new run. */
+    int continuedAsNew() {
+        return ++runs;
+    }
+
+    /** The story starts in a later run: its start is a seam too, and runs cannot be numbered. */
+    void beginsLate() {
+        lateStart = true;
+    }
+
+    /** Whether the runs read so far are numbered from the task's first run. */
+    boolean runsNumbered() {
+        return !lateStart;
+    }
+
+    /** Whether a run continued as new so far, so that the next run's start is a seam, not the task's start. */
+    boolean continued() {
+        return runs > 1 || lateStart;
     }
 
     /** Numbers the next proposed tool call and returns its action id. */

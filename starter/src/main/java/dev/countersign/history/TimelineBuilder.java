@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * an event that cannot be read is skipped too, so histories of older and newer workflow versions
  * always read. This class pairs what history records apart: an activity's outcome with its
  * scheduling (type and input), an Update's completion with its acceptance (name and argument), and
- * a policy evaluation with the reviewer's edit it checks.
+ * a policy evaluation with the reviewer's edit it checks. A task that continued as new is read as
+ * one story over all its runs: its start is told once, each seam once (CONTINUED_AS_NEW), and the
+ * pairing starts over in every run, whose event ids start over at 1.
  */
 final class TimelineBuilder {
 
@@ -40,6 +42,7 @@ final class TimelineBuilder {
     private final Story story;
     private final PeopleEntries people;
     private final EndingEntries endings;
+    private final RunEntries runs;
     private final Map<Long, ScheduledActivity> scheduled = new HashMap<>();
     private final Map<String, UpdateRequest> admitted = new HashMap<>();
     private final Map<String, UpdateRequest> accepted = new HashMap<>();
@@ -51,6 +54,7 @@ final class TimelineBuilder {
         this.people = new PeopleEntries(story);
         ReviewEntries reviews = new ReviewEntries(story);
         this.endings = new EndingEntries(story);
+        this.runs = new RunEntries(story);
         AgentEntries agent = new AgentEntries(story, converter);
 
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, this::started);
@@ -68,6 +72,7 @@ final class TimelineBuilder {
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT, endings::timedOut);
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, endings::canceled);
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED, endings::terminated);
+        byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, runs::continuedAsNew);
 
         byActivityResult.put("NextStep", agent::nextStep);
         byActivityResult.put("EvaluatePolicy", agent::verdict);
@@ -88,9 +93,38 @@ final class TimelineBuilder {
 
     /** The timeline of these events, oldest first; {@code taskId} names approvals unless the start does. */
     static List<TimelineEvent> timeline(String taskId, List<HistoryEvent> history, DataConverter converter) {
+        return timeline(taskId, new RunHistories(taskId, List.of(new RunHistory("", history)), true), converter);
+    }
+
+    /**
+     * The timeline of every run, oldest first, told as one story; when later runs were left unread
+     * it ends with a TRUNCATED entry, and when the first runs are gone it begins with one.
+     */
+    static List<TimelineEvent> timeline(String taskId, RunHistories history, DataConverter converter) {
         TimelineBuilder builder = new TimelineBuilder(taskId, converter);
-        history.forEach(builder::read);
+        if (history.beginningMissing() && !history.runs().isEmpty()) {
+            builder.runs.beginningMissing(history.runs().get(0).events());
+        }
+        for (RunHistory run : history.runs()) {
+            builder.newRun();
+            run.events().forEach(builder::read);
+        }
+        if (!history.complete() && !history.runs().isEmpty()) {
+            List<HistoryEvent> last =
+                    history.runs().get(history.runs().size() - 1).events();
+            if (!last.isEmpty()) {
+                builder.runs.truncated(last.get(last.size() - 1), history.runs().size(), history.eventCount());
+            }
+        }
         return builder.story.events();
+    }
+
+    /** What pairs events is local to a run: event ids start over, and nothing stays open across a seam. */
+    private void newRun() {
+        scheduled.clear();
+        admitted.clear();
+        accepted.clear();
+        editsAwaitingPolicy.clear();
     }
 
     private void read(HistoryEvent event) {
@@ -111,9 +145,16 @@ final class TimelineBuilder {
         }
     }
 
+    /**
+     * A run that continued an earlier one starts with the task's start and the carried state: the
+     * seam was told at the earlier run's end, and the carried state is the workflow's business.
+     */
     private void started(HistoryEvent event) {
-        people.started(
-                event, decode(event.getWorkflowExecutionStartedEventAttributes().getInput()));
+        var attributes = event.getWorkflowExecutionStartedEventAttributes();
+        if (!attributes.getContinuedExecutionRunId().isEmpty() && story.continued()) {
+            return;
+        }
+        people.started(event, decode(attributes.getInput()));
     }
 
     private void activityScheduled(HistoryEvent event) {

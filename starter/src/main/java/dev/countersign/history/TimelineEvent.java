@@ -9,8 +9,9 @@ import java.util.Map;
  * tool it concerns, who acted (the requester or a reviewer; null for the agent, the policy and the
  * system), one human sentence, and JSON-shaped details whose fields depend on the kind.
  *
- * @param eventId the id of the history event it was read from; an AWAITING_APPROVAL shares the id
- *     of the POLICY_VERDICT that caused it
+ * @param eventId the id of the history event it was read from, within its run (ids start over at 1
+ *     after each CONTINUED_AS_NEW); an AWAITING_APPROVAL shares the id of the POLICY_VERDICT that
+ *     caused it
  * @param actionId "a1", "a2", ... in the order the agent proposed tool calls; null when it concerns
  *     no tool call
  */

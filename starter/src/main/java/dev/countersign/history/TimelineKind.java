@@ -48,5 +48,9 @@ public enum TimelineKind {
     /** The task ended as FAILED, or its workflow failed or timed out. */
     FAILED,
     /** The task ended as CANCELLED, or its workflow was cancelled or terminated in Temporal. */
-    CANCELLED
+    CANCELLED,
+    /** The task's workflow continued as new: its story goes on in the next run (run number, new run id). */
+    CONTINUED_AS_NEW,
+    /** Later runs were left out of this timeline by the reader's bound (runs and events read). */
+    TRUNCATED
 }

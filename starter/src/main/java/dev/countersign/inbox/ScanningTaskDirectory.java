@@ -2,6 +2,7 @@ package dev.countersign.inbox;
 
 import com.google.protobuf.ByteString;
 import dev.countersign.task.AgentTaskWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Lists tasks by scanning open and closed executions, the one listing Temporal's Java test server
  * supports (it has no visibility queries). Filters by workflow type itself, because the test
- * server ignores the type filter.
+ * server ignores the type filter, and leaves out the closed runs a task continued as new from, so a
+ * long task is listed once, by its latest run.
  */
 public class ScanningTaskDirectory implements TaskDirectory {
 
@@ -117,7 +119,12 @@ public class ScanningTaskDirectory implements TaskDirectory {
                                     .setTypeFilter(
                                             WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
                                     .build());
-                    return new Page(page.getExecutionsList(), page.getNextPageToken());
+                    return new Page(
+                            page.getExecutionsList().stream()
+                                    .filter(info -> info.getStatus()
+                                            != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+                                    .toList(),
+                            page.getNextPageToken());
                 },
                 limit);
     }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public class VisibilityTaskDirectory implements TaskDirectory {
 
     static final String TASKS = "WorkflowType = '" + AgentTaskWorkflow.class.getSimpleName() + "'";
+    static final String LATEST_RUNS = "ExecutionStatus != 'ContinuedAsNew'";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@-]+");
 
     private final WorkflowClient client;
@@ -54,9 +55,14 @@ public class VisibilityTaskDirectory implements TaskDirectory {
                 .getCount();
     }
 
+    /**
+     * A task that continued as new has a closed execution per earlier run (ContinuedAsNew) beside its
+     * latest: only the latest stands for the task, so it is listed once and ordered by when its
+     * latest run began.
+     */
     @Override
     public List<String> recentTaskIds(int limit) {
-        return ids(TASKS, limit);
+        return ids(TASKS + " AND " + LATEST_RUNS, limit);
     }
 
     /** Whether this server answers visibility queries (Temporal's Java test server does not). */

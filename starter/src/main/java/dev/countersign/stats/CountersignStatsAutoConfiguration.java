@@ -2,7 +2,10 @@ package dev.countersign.stats;
 
 import dev.countersign.autoconfigure.CountersignAutoConfiguration;
 import dev.countersign.client.Countersign;
+import dev.countersign.store.ActionArchive;
+import dev.countersign.task.StepBudget;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +20,13 @@ public class CountersignStatsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Countersign.class)
-    public PolicyStatsReader countersignPolicyStatsReader(Countersign countersign, StatsProperties properties) {
-        return new PolicyStatsReader(countersign, properties, Clock.systemUTC());
+    public PolicyStatsReader countersignPolicyStatsReader(
+            Countersign countersign, StatsProperties properties, ObjectProvider<ActionArchive> archive) {
+        ActionArchive available = archive.getIfAvailable();
+        // A task proposes at most one action a step, so its step budget bounds what the archive holds.
+        EarlierActions earlier = available == null
+                ? EarlierActions.NONE
+                : new ArchivedEarlierActions(available, StepBudget.DEFAULT_MAX_STEPS);
+        return new PolicyStatsReader(countersign, properties, Clock.systemUTC(), earlier);
     }
 }

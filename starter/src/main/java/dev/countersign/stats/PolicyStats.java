@@ -8,7 +8,9 @@ import java.util.List;
  * rule, one per shadow rule. {@code tasksRead} says how many tasks it covers and
  * {@code truncated} whether older ones were left out (the reader's limit); {@code tasksUnreadable}
  * how many running tasks among the newest could not be read (their decisions are not counted), and
- * {@code unreadableTaskIds} which.
+ * {@code unreadableTaskIds} which. {@code actionsNotRead} counts actions of the tasks read that are
+ * not counted: earlier runs' actions of tasks that continued as new, where no action archive gives
+ * them back.
  */
 public record PolicyStats(
         Instant computedAt,
@@ -18,7 +20,8 @@ public record PolicyStats(
         List<RuleStats> rules,
         List<ShadowStats> shadows,
         int tasksUnreadable,
-        List<String> unreadableTaskIds) {
+        List<String> unreadableTaskIds,
+        int actionsNotRead) {
 
     public PolicyStats {
         rules = List.copyOf(rules);

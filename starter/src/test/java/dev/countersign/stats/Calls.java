@@ -4,6 +4,7 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.ShadowVerdict;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.ReviewState;
+import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.DecisionRecord;
@@ -122,5 +123,28 @@ final class Calls {
                 "",
                 T0,
                 T0);
+    }
+
+    /** A task that continued as new: its view holds {@code held} of the {@code total} actions of all its runs. */
+    static TaskView longTask(String taskId, List<ActionView> held, int total, String firstRunId) {
+        return new TaskView(
+                taskId,
+                "support",
+                "goal",
+                Map.of(),
+                "dave",
+                TaskStatus.RUNNING,
+                held,
+                null,
+                null,
+                null,
+                "",
+                T0,
+                T0,
+                0,
+                new ActionCounts(total, Map.of()),
+                firstRunId,
+                null,
+                null);
     }
 }
