@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The histories recorded from the demo service that the workflows module replays on every build,
- * read from that module's test resources, so that both modules test against the same files.
+ * Histories recorded from the demo service while the workflow was developed (before its state
+ * became one carried holder), kept here as what the timeline reader is tested against: the history
+ * endpoint still reads such tasks. The workflows module replays its own, newer recordings.
  */
 final class RecordedHistories {
 
     private static final Path FOLDER = Path.of(System.getProperty("basedir", "."))
-            .resolve("../workflows/src/test/resources/histories")
+            .resolve("src/test/resources/histories")
             .normalize();
 
     private RecordedHistories() {}
