@@ -81,6 +81,7 @@ class ActionPagesTest {
                 COUNTS,
                 FIRST_RUN,
                 null,
+                null,
                 null);
     }
 

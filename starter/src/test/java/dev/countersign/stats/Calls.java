@@ -145,6 +145,7 @@ final class Calls {
                 new ActionCounts(total, Map.of()),
                 firstRunId,
                 null,
+                null,
                 null);
     }
 }

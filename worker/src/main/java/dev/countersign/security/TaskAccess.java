@@ -155,7 +155,10 @@ public class TaskAccess {
         return operator || involved(caller, task);
     }
 
-    /** The groups that review the task's calls (every tier named, the pending ones' included), sorted. */
+    /**
+     * The groups that review the task's calls (every tier named, the pending ones' included, over
+     * every run of a task that continued as new), sorted.
+     */
     public static Set<String> reviewerGroups(TaskView task) {
         Set<String> groups = task.actions().stream()
                 .map(ActionView::reviewerGroups)
@@ -165,6 +168,7 @@ public class TaskAccess {
             groups.addAll(task.pendingApproval().groups());
         }
         task.pendingApprovals().forEach(pending -> groups.addAll(pending.groups()));
+        groups.addAll(task.reviewerGroups());
         return groups;
     }
 

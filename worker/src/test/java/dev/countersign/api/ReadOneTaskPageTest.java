@@ -87,6 +87,7 @@ class ReadOneTaskPageTest {
                 new ActionCounts(TOTAL, Map.of(ActionState.EXECUTED, TOTAL)),
                 "run-1",
                 null,
+                null,
                 null);
         ActionPages pages = new ActionPages(archive);
         given(countersign.read(anyString(), any(), anyInt()))

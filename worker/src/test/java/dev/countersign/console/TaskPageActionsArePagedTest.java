@@ -73,6 +73,7 @@ class TaskPageActionsArePagedTest {
                 new ActionCounts(60, Map.of(ActionState.EXECUTED, 59, ActionState.PENDING, 1)),
                 null,
                 null,
+                null,
                 null);
         given(countersign.read(eq("long-1"), any(), anyInt()))
                 .willAnswer(call -> Optional.of(TaskRead.paged(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.TaskNotFound;
 import dev.countersign.policy.Outcome;
+import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
@@ -52,6 +53,34 @@ class TaskAccessTest {
         TaskView waiting = task("t1", "dave", List.of(), pending("t1", "support-leads"));
 
         assertThat(involved.mayRead(user("alice", "support-leads"), waiting)).isTrue();
+    }
+
+    @Test
+    void theGroupsOfActionsArchivedByEarlierRunsStillCount() {
+        TaskView live = task("t3", "dave", List.of(), null);
+        TaskView continued = new TaskView(
+                live.taskId(),
+                live.agent(),
+                live.goal(),
+                live.input(),
+                live.requester(),
+                live.status(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                AT,
+                AT,
+                120,
+                new ActionCounts(100, Map.of(ActionState.EXECUTED, 100)),
+                "run-1",
+                List.of(),
+                null,
+                List.of("finance"));
+
+        assertThat(involved.mayRead(user("bob", "finance"), continued)).isTrue();
+        assertThat(involved.mayRead(user("alice", "support-leads"), continued)).isFalse();
     }
 
     @Test

@@ -58,7 +58,8 @@ final class BoundedView {
                 view.counts(),
                 view.firstRunId(),
                 view.pendingApprovals(),
-                view.page());
+                view.page(),
+                view.reviewerGroups());
     }
 
     /** The action whole when it fits in {@code maxBytes}, else with its bulky fields cut. */

@@ -14,6 +14,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything one task's workflow keeps, in one holder that Jackson writes and reads: the query, the
@@ -49,6 +51,8 @@ public final class TaskState {
     Saga.Entries saga = new Saga.Entries();
     /** Actions that left the state for the archive, by state. */
     Map<ActionState, Integer> archived = new EnumMap<>(ActionState.class);
+    /** The reviewer groups of the actions that left the state, so the view names every run's. */
+    Set<String> archivedReviewerGroups = new TreeSet<>();
 
     /** Entries since the last model call; stored by the model activity from {@link #transcriptPosition}. */
     List<TranscriptEntry> transcript = new ArrayList<>();
@@ -120,6 +124,7 @@ public final class TaskState {
     void archived(ActionRecord action) {
         actions.remove(action);
         archived.merge(action.state, 1, Integer::sum);
+        archivedReviewerGroups.addAll(action.reviewerGroups());
     }
 
     /** Brings an archived action back into the state (a rollback of an old action), in order. */
@@ -138,6 +143,12 @@ public final class TaskState {
         actions.forEach(action -> byState.merge(action.state, 1, Integer::sum));
         int total = byState.values().stream().mapToInt(Integer::intValue).sum();
         return new ActionCounts(total, byState);
+    }
+
+    private List<String> reviewerGroups() {
+        Set<String> groups = new TreeSet<>(archivedReviewerGroups);
+        actions.forEach(action -> groups.addAll(action.reviewerGroups()));
+        return List.copyOf(groups);
     }
 
     List<PendingApproval> pendingApprovals() {
@@ -170,7 +181,8 @@ public final class TaskState {
                         counts(),
                         firstRunId,
                         pending,
-                        null),
+                        null,
+                        reviewerGroups()),
                 PayloadBounds.MAX_MESSAGE_BYTES);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * approvals or open question if any, and the agent's summary once it finished. The workflow's own
  * view holds the actions its current run keeps; a view read through the client holds one page of
  * every run's actions ({@code page}), with {@code counts} over the whole task either way. {@code
- * pendingApproval} is the oldest of {@code pendingApprovals}.
+ * pendingApproval} is the oldest of {@code pendingApprovals}; {@code reviewerGroups} the groups of
+ * every approval tier any action of the task named, over all runs.
  */
 public record TaskView(
         String taskId,
@@ -32,7 +33,8 @@ public record TaskView(
         ActionCounts counts,
         String firstRunId,
         List<PendingApproval> pendingApprovals,
-        ActionPage page) {
+        ActionPage page,
+        List<String> reviewerGroups) {
 
     public TaskView {
         input = input == null ? Map.of() : JsonValues.immutableCopy(input);
@@ -41,6 +43,13 @@ public record TaskView(
         pendingApprovals = pendingApprovals == null
                 ? (pendingApproval == null ? List.of() : List.of(pendingApproval))
                 : List.copyOf(pendingApprovals);
+        reviewerGroups = reviewerGroups == null
+                ? actions.stream()
+                        .flatMap(action -> action.reviewerGroups().stream())
+                        .distinct()
+                        .sorted()
+                        .toList()
+                : List.copyOf(reviewerGroups);
     }
 
     /** A view of a task whose run keeps all of its actions, counted from them. */
@@ -76,6 +85,7 @@ public record TaskView(
                 ActionCounts.of(actions),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -99,6 +109,7 @@ public record TaskView(
                 counts,
                 firstRunId,
                 pendingApprovals,
-                page);
+                page,
+                reviewerGroups);
     }
 }
