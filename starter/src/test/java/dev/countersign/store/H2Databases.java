@@ -58,4 +58,43 @@ final class H2Databases {
                     });
         }
     }
+
+    /**
+     * Lets a rival write run once, just before the first statement starting with {@code sql} is
+     * prepared: the rival wins a race that the store under test has already checked for.
+     */
+    static final class RacingDataSource extends DelegatingDataSource {
+
+        private final String sql;
+        private final AtomicInteger rivals = new AtomicInteger();
+        private final Runnable rival;
+
+        RacingDataSource(DataSource target, String sql, Runnable rival) {
+            super(target);
+            this.sql = sql;
+            this.rival = rival;
+        }
+
+        boolean raced() {
+            return rivals.get() > 0;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement")
+                                && ((String) args[0]).startsWith(sql)
+                                && rivals.getAndIncrement() == 0) {
+                            rival.run();
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
 }
