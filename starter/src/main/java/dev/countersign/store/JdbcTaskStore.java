@@ -154,32 +154,26 @@ public class JdbcTaskStore implements TranscriptStore, ActionArchive {
         for (ActionView action : actions) {
             String view = write(action);
             OffsetDateTime now = now();
-            if (!replace(taskId, firstRunId, action.actionId(), view, now)) {
-                try {
-                    jdbc.sql("INSERT INTO countersign_archived_action"
-                                    + " (task_id, first_run_id, action_id, action_number, view_json, archived_at)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?)")
-                            .params(
-                                    taskId,
-                                    firstRunId,
-                                    action.actionId(),
-                                    ActionArchive.actionNumber(action.actionId()),
-                                    view,
-                                    now)
-                            .update();
-                } catch (DuplicateKeyException archivedMeanwhile) {
-                    replace(taskId, firstRunId, action.actionId(), view, now);
-                }
+            try {
+                jdbc.sql("INSERT INTO countersign_archived_action"
+                                + " (task_id, first_run_id, action_id, action_number, view_json, archived_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                taskId,
+                                firstRunId,
+                                action.actionId(),
+                                ActionArchive.actionNumber(action.actionId()),
+                                view,
+                                now)
+                        .update();
+            } catch (DuplicateKeyException archivedBefore) {
+                // Archived again (a rollback changed it, or a retry): rows are never deleted, so this finds it.
+                jdbc.sql("UPDATE countersign_archived_action SET view_json = ?, archived_at = ?"
+                                + " WHERE task_id = ? AND first_run_id = ? AND action_id = ?")
+                        .params(view, now, taskId, firstRunId, action.actionId())
+                        .update();
             }
         }
-    }
-
-    private boolean replace(String taskId, String firstRunId, String actionId, String view, OffsetDateTime now) {
-        return jdbc.sql("UPDATE countersign_archived_action SET view_json = ?, archived_at = ?"
-                                + " WHERE task_id = ? AND first_run_id = ? AND action_id = ?")
-                        .params(view, now, taskId, firstRunId, actionId)
-                        .update()
-                > 0;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -81,20 +82,26 @@ final class H2Databases {
 
         @Override
         public Connection getConnection() throws SQLException {
-            Connection connection = super.getConnection();
-            return (Connection) Proxy.newProxyInstance(
-                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("prepareStatement")
-                                && ((String) args[0]).startsWith(sql)
-                                && rivals.getAndIncrement() == 0) {
-                            rival.run();
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return watched(super.getConnection(), (method, args) -> {
+                if (method.equals("prepareStatement")
+                        && ((String) args[0]).startsWith(sql)
+                        && rivals.getAndIncrement() == 0) {
+                    rival.run();
+                }
+            });
         }
+    }
+
+    /** The connection, with {@code before} told each method's name and arguments before it runs. */
+    private static Connection watched(Connection connection, BiConsumer<String, Object[]> before) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    before.accept(method.getName(), args);
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -1,17 +1,28 @@
 package dev.countersign.store;
 
 import static dev.countersign.store.StoredValues.action;
+import static dev.countersign.store.StoredValues.executed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ArchivedActionsPageByNumberTest {
+/** What every ActionArchive does; each archive's test class extends this one. */
+abstract class ActionArchiveContract {
 
-    private final InMemoryTaskStore archive = new InMemoryTaskStore();
+    ActionArchive archive;
+
+    abstract ActionArchive newArchive();
+
+    @BeforeEach
+    void createArchive() {
+        archive = newArchive();
+    }
 
     @Test
     void actionsArePagedInOrderOfTheirNumbers() {
@@ -28,6 +39,17 @@ class ArchivedActionsPageByNumberTest {
         assertThat(ids(archive.page("t1", "run-1", 3, 2))).containsExactly("a10");
         assertThat(archive.page("t1", "run-1", 10, 2)).isEmpty();
         assertThat(archive.page("t1", "run-1", 0, 0)).isEmpty();
+    }
+
+    @Test
+    void pagesWalkAThousandActionsInOrder() {
+        archive.archive(
+                "t1",
+                "run-1",
+                IntStream.rangeClosed(1, 1000).mapToObj(n -> executed("a" + n)).toList());
+
+        assertThat(ids(archive.page("t1", "run-1", 995, 100))).containsExactly("a996", "a997", "a998", "a999", "a1000");
+        assertThat(ids(archive.page("t1", "run-1", 9, 3))).containsExactly("a10", "a11", "a12");
     }
 
     @Test
@@ -60,16 +82,10 @@ class ArchivedActionsPageByNumberTest {
     }
 
     @Test
-    void anActionNumberIsTheDigitsAfterTheA() {
-        assertThat(ActionArchive.actionNumber("a10")).isEqualTo(10);
-        assertThat(ActionArchive.actionNumber("a2")).isEqualTo(2);
-        for (String bad : new String[] {"a", "10", "a-1", "a1x", "A1", "a١", "a99999999999999999999"}) {
-            assertThatThrownBy(() -> ActionArchive.actionNumber(bad)).isInstanceOf(IllegalArgumentException.class);
-        }
-    }
+    void workersArchivingTheSameActionsAtOnceAllSucceedAndOneCopyIsKept() throws Exception {
+        Concurrently.atOnce(() -> archive.archive("t1", "run-1", List.of(executed("a1"), executed("a2"))));
 
-    private static ActionView executed(String actionId) {
-        return action(actionId, ActionState.EXECUTED);
+        assertThat(archive.page("t1", "run-1", 0, 10)).containsExactly(executed("a1"), executed("a2"));
     }
 
     private static List<String> ids(List<ActionView> actions) {
