@@ -168,7 +168,7 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TaskArchiveActivitiesImpl countersignTaskArchiveActivities(ActionArchive archive) {
+    public TaskArchiveActivities countersignTaskArchiveActivities(ActionArchive archive) {
         return new TaskArchiveActivitiesImpl(archive);
     }
 

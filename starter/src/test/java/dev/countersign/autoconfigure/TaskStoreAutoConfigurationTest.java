@@ -11,7 +11,7 @@ import dev.countersign.store.TranscriptStore;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.ArchivedActions;
-import dev.countersign.task.TaskArchiveActivitiesImpl;
+import dev.countersign.task.TaskArchiveActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
@@ -106,7 +106,7 @@ class TaskStoreAutoConfigurationTest {
                     false,
                     null);
 
-            context.getBean(TaskArchiveActivitiesImpl.class)
+            context.getBean(TaskArchiveActivities.class)
                     .archiveActions(new ArchivedActions("t1", "run-1", List.of(action)));
 
             assertThat(context.getBean(ActionArchive.class).find("t1", "run-1", "a1"))
