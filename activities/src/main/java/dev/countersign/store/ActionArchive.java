@@ -14,6 +14,7 @@ public interface ActionArchive {
     /** Stores these actions of the task, replacing earlier copies with the same ids. */
     void archive(String taskId, String firstRunId, List<ActionView> actions);
 
+    /** The archived copy of this action, or empty when it was never archived. */
     Optional<ActionView> find(String taskId, String firstRunId, String actionId);
 
     /**
@@ -21,4 +22,22 @@ public interface ActionArchive {
      * is above {@code afterNumber}, in order of their numbers.
      */
     List<ActionView> page(String taskId, String firstRunId, long afterNumber, int limit);
+
+    /**
+     * The number of an action id {@code a<n>}, by which archives order actions ({@code a2} before
+     * {@code a10}).
+     *
+     * @throws IllegalArgumentException for an id of another shape
+     */
+    static long actionNumber(String actionId) {
+        boolean wellFormed = actionId != null
+                && actionId.length() >= 2
+                && actionId.length() <= 19
+                && actionId.charAt(0) == 'a'
+                && actionId.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
+        if (!wellFormed) {
+            throw new IllegalArgumentException("an action id is 'a' and a number, was '" + actionId + "'");
+        }
+        return Long.parseLong(actionId, 1, actionId.length(), 10);
+    }
 }

@@ -3,6 +3,7 @@ package dev.countersign.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.payload.PayloadBounds;
+import dev.countersign.store.InMemoryTaskStore;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class AgentRepliesAreBoundedTest {
                 return reply;
             }
         };
-        return new AgentActivitiesImpl(List.of(model), BOUND);
+        return new AgentActivitiesImpl(List.of(model), new InMemoryTaskStore(), BOUND);
     }
 
     private static StepRequest request() {

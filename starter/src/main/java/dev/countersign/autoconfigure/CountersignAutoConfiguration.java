@@ -21,6 +21,11 @@ import dev.countersign.policy.PolicyException;
 import dev.countersign.policy.PolicyLoader;
 import dev.countersign.policy.PolicySource;
 import dev.countersign.store.ActionArchive;
+import dev.countersign.store.InMemoryTaskStore;
+import dev.countersign.store.JdbcTaskStore;
+import dev.countersign.store.TranscriptStore;
+import dev.countersign.task.TaskArchiveActivities;
+import dev.countersign.task.TaskArchiveActivitiesImpl;
 import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolActivitiesImpl;
 import dev.countersign.tool.ToolRegistry;
@@ -32,6 +37,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,9 +55,13 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Puts Countersign on the Temporal client that temporal-spring-boot-starter configures: collects
  * {@link Tool} and {@link AgentModel} beans, loads the policy (a broken file stops the start),
- * runs the worker, and exposes the {@link Countersign} facade. Every bean can be replaced.
+ * keeps conversations and archived actions in the application's DataSource (in memory without
+ * one), runs the worker, and exposes the {@link Countersign} facade. Every bean can be replaced; a
+ * replacement store implements both {@link TranscriptStore} and {@link ActionArchive}.
  */
-@AutoConfiguration(after = RootNamespaceAutoConfiguration.class)
+@AutoConfiguration(
+        after = RootNamespaceAutoConfiguration.class,
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBean(WorkflowClient.class)
 @EnableConfigurationProperties({
     CountersignProperties.class,
@@ -132,13 +142,37 @@ public class CountersignAutoConfiguration {
         return new ToolActivitiesImpl(tools, limits.maxPayloadBytes());
     }
 
+    /** Conversations and archived actions in the application's database, beside its other tables. */
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean({TranscriptStore.class, ActionArchive.class})
+    public JdbcTaskStore countersignTaskStore(DataSource dataSource) {
+        return new JdbcTaskStore(dataSource, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean({TranscriptStore.class, ActionArchive.class})
+    public InMemoryTaskStore countersignInMemoryTaskStore() {
+        log.warn("Countersign has no DataSource: task conversations and archived actions are kept in memory only,"
+                + " and tasks that outlive this process fail; give the application a durable database (such as"
+                + " PostgreSQL) when the Temporal server is durable");
+        return new InMemoryTaskStore();
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    public AgentActivitiesImpl countersignAgentActivities(ObjectProvider<AgentModel> models, PayloadLimits limits) {
+    public AgentActivitiesImpl countersignAgentActivities(
+            ObjectProvider<AgentModel> models, TranscriptStore transcripts, PayloadLimits limits) {
         List<AgentModel> all = models.orderedStream().toList();
-        AgentActivitiesImpl activities = new AgentActivitiesImpl(all, limits.maxPayloadBytes());
+        AgentActivitiesImpl activities = new AgentActivitiesImpl(all, transcripts, limits.maxPayloadBytes());
         log.info("Countersign agents: {}", activities.agents());
         return activities;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TaskArchiveActivities countersignTaskArchiveActivities(ActionArchive archive) {
+        return new TaskArchiveActivitiesImpl(archive);
     }
 
     @Bean
@@ -225,7 +259,8 @@ public class CountersignAutoConfiguration {
             AgentActivitiesImpl agent,
             PolicyActivitiesImpl policy,
             ToolActivitiesImpl tools,
-            NotificationActivities notifications) {
+            NotificationActivities notifications,
+            TaskArchiveActivities archive) {
         new SearchAttributeRegistrar(client).register();
         return new CountersignWorker(
                 client,
@@ -234,6 +269,7 @@ public class CountersignAutoConfiguration {
                 policy,
                 tools,
                 notifications,
+                archive,
                 properties.worker().shutdownGrace());
     }
 }

@@ -4,6 +4,7 @@ import dev.countersign.agent.AgentActivities;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.task.AgentTaskWorkflowImpl;
+import dev.countersign.task.TaskArchiveActivities;
 import dev.countersign.tool.ToolActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -36,13 +37,14 @@ public class CountersignWorker implements SmartLifecycle {
             PolicyActivities policy,
             ToolActivities tools,
             NotificationActivities notifications,
+            TaskArchiveActivities archive,
             Duration shutdownGrace) {
         this.factory = WorkerFactory.newInstance(client);
         this.taskQueue = taskQueue;
         this.shutdownGrace = shutdownGrace;
         Worker worker = factory.newWorker(taskQueue);
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(agent, policy, tools, notifications);
+        worker.registerActivitiesImplementations(agent, policy, tools, notifications, archive);
     }
 
     @Override

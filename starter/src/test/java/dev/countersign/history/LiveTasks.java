@@ -2,8 +2,11 @@ package dev.countersign.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.agent.AgentActivitiesImpl;
+import dev.countersign.store.InMemoryTaskStore;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.AgentTaskWorkflowImpl;
+import dev.countersign.task.TaskArchiveActivitiesImpl;
 import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;
@@ -13,11 +16,15 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** The task workflow with {@link ScriptedActivities} on a time-skipping Temporal test environment. */
+/**
+ * The task workflow with {@link ScriptedAgent} (through the real agent activities over an in-memory
+ * store) and {@link ScriptedActivities} on a time-skipping Temporal test environment.
+ */
 final class LiveTasks implements AutoCloseable {
 
     private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
@@ -27,7 +34,11 @@ final class LiveTasks implements AutoCloseable {
         TaskSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
         Worker worker = env.newWorker(AgentTaskWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new ScriptedActivities());
+        InMemoryTaskStore store = new InMemoryTaskStore();
+        worker.registerActivitiesImplementations(
+                new AgentActivitiesImpl(List.of(new ScriptedAgent()), store),
+                new TaskArchiveActivitiesImpl(store),
+                new ScriptedActivities());
         env.start();
     }
 

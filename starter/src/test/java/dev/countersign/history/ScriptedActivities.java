@@ -1,12 +1,6 @@
 package dev.countersign.history;
 
-import dev.countersign.agent.AgentActivities;
-import dev.countersign.agent.AgentStep;
-import dev.countersign.agent.Question;
-import dev.countersign.agent.StepRequest;
 import dev.countersign.agent.ToolCall;
-import dev.countersign.agent.TranscriptEntry;
-import dev.countersign.agent.TranscriptKind;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.notify.NotificationReceipt;
 import dev.countersign.notify.ReviewerNotification;
@@ -24,32 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An agent, a policy and tools with fixed behaviour, for stories the recorded histories do not
- * tell. Input {@code {"story": "steer"}}: the agent asks which way to refund, then tries a charge
- * back that fails, then gives up. Any other input: the agent proposes a refund of 500, which the
- * policy holds for one support lead; a refund above 1000 is denied. Reviewers are always notified.
+ * A policy and tools with fixed behaviour, for the stories of {@link ScriptedAgent}: a refund of
+ * 500 is held for one support lead; a refund above 1000 is denied; a charge back fails. Reviewers
+ * are always notified.
  */
-final class ScriptedActivities implements AgentActivities, PolicyActivities, ToolActivities, NotificationActivities {
+final class ScriptedActivities implements PolicyActivities, ToolActivities, NotificationActivities {
 
     static final String DENIED_ABOVE_1000 = "refunds above 1000 are never made by the agent";
-
-    @Override
-    public AgentStep nextStep(StepRequest request) {
-        if (!"steer".equals(request.input().get("story"))) {
-            return AgentStep.call(new ToolCall("issue_refund", Map.of("amount", 500), "asked to", 0.8, List.of()));
-        }
-        if (!seen(request, TranscriptKind.ANSWER)) {
-            return AgentStep.ask(new Question("Refund to the card or as store credit?", List.of("card", "credit")));
-        }
-        if (!seen(request, TranscriptKind.TOOL_FAILED)) {
-            return AgentStep.call(new ToolCall("charge_back", Map.of("orderId", "A-7"), "card chosen", 0.7, List.of()));
-        }
-        return AgentStep.finish("Could not charge the card back.");
-    }
-
-    private static boolean seen(StepRequest request, TranscriptKind kind) {
-        return request.entries().stream().map(TranscriptEntry::kind).anyMatch(kind::equals);
-    }
 
     @Override
     public PolicyVerdict evaluatePolicy(PolicyRequest request) {

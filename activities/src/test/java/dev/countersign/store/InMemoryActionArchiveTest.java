@@ -1,0 +1,9 @@
+package dev.countersign.store;
+
+class InMemoryActionArchiveTest extends ActionArchiveContract {
+
+    @Override
+    ActionArchive newArchive() {
+        return new InMemoryTaskStore();
+    }
+}

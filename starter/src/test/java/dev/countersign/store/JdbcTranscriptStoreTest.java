@@ -1,0 +1,29 @@
+package dev.countersign.store;
+
+import static dev.countersign.store.StoredValues.answers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Map;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class JdbcTranscriptStoreTest extends TranscriptStoreContract {
+
+    private final JdbcDataSource database = H2Databases.fresh();
+
+    @Override
+    TranscriptStore newStore() {
+        return new JdbcTaskStore(database, Clock.systemUTC());
+    }
+
+    @Test
+    void aStoreStartedAgainOnTheSameDatabaseKeepsTheConversations() {
+        store.begin("t1", "run-1", "support", "goal", Map.of());
+        store.append("t1", "run-1", 0, answers(0, 2));
+
+        JdbcTaskStore restarted = new JdbcTaskStore(database, Clock.systemUTC());
+
+        assertThat(restarted.conversation("t1", "run-1").transcript()).isEqualTo(answers(0, 2));
+    }
+}
