@@ -8,7 +8,9 @@ import dev.countersign.approval.DecisionRequest;
 import dev.countersign.payload.Fingerprint;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
+import dev.countersign.review.ReviewResult;
 import dev.countersign.review.RollbackRequest;
+import dev.countersign.review.RollbackResult;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Instant;
@@ -89,15 +91,41 @@ final class Answers {
                 return earlier;
             }
             T result = apply.get();
-            byId.put(id, new Answer(asked, Instant.ofEpochMilli(Workflow.currentTimeMillis()), result));
+            remember(id, asked, result, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
             return result;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Forgets the oldest answers beyond {@link #KEPT}, except those about approvals still open. */
-    void trim(Set<String> openApprovals) {
+    void remember(String id, Asked asked, Object result, Instant at) {
+        byId.put(id, new Answer(asked, at, result));
+    }
+
+    /**
+     * Readies the answers to be carried to the next run: forgets the oldest beyond {@link #KEPT},
+     * except those about approvals still open, and keeps a review's or rollback's answer with its
+     * comments and compensation results cut (as an old action's are), so the carried state stays
+     * small. A repeated request after the switch gets that shorter answer.
+     */
+    void compact(Set<String> openApprovals) {
+        byId.replaceAll((id, answer) -> new Answer(answer.asked(), answer.at(), compact(answer.result())));
+        trim(openApprovals);
+    }
+
+    private static Object compact(Object result) {
+        if (result instanceof ReviewResult review) {
+            return BoundedView.elided(review);
+        }
+        if (result instanceof RollbackResult rollback) {
+            return new RollbackResult(
+                    rollback.taskId(),
+                    rollback.actions().stream().map(BoundedView::elided).toList());
+        }
+        return result;
+    }
+
+    private void trim(Set<String> openApprovals) {
         int excess = byId.size() - KEPT;
         Iterator<Answer> oldest = byId.values().iterator();
         while (excess > 0 && oldest.hasNext()) {

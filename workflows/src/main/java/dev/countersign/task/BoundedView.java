@@ -78,7 +78,7 @@ final class BoundedView {
         return new RollbackResult(result.taskId(), actions);
     }
 
-    private static ReviewResult elided(ReviewResult action) {
+    static ReviewResult elided(ReviewResult action) {
         return new ReviewResult(
                 action.taskId(), action.actionId(), elided(action.review()), elided(action.compensation()));
     }

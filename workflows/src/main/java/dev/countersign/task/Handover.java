@@ -67,7 +67,7 @@ final class Handover {
             }
             state.archived(action);
         }
-        state.answers.trim(state.approvals.keySet());
+        state.answers.compact(state.approvals.keySet());
         log.info(
                 "task {} continues as new after step {}: {} action(s) archived, {} kept, {} approval(s) pending",
                 state.start.taskId(),
