@@ -1,8 +1,7 @@
 package dev.countersign.approval;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.agent.ToolCall;
+import dev.countersign.payload.Carried;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
@@ -17,11 +16,7 @@ import java.util.List;
  * workflow can run {@link #check} in an Update validator and again in the handler; part of the task's
  * carried state, so a pending approval and its tier's SLA survive a continue-as-new.
  */
-@JsonAutoDetect(
-        fieldVisibility = Visibility.ANY,
-        getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE,
-        setterVisibility = Visibility.NONE)
+@Carried
 public final class ApprovalGate {
 
     private String approvalId;

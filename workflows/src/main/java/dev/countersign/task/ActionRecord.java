@@ -1,8 +1,7 @@
 package dev.countersign.task;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.agent.ToolCall;
+import dev.countersign.payload.Carried;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
@@ -17,11 +16,7 @@ import java.util.Map;
  * The workflow's mutable record of one proposed tool call, part of the carried {@link TaskState};
  * rendered as an {@link ActionView}.
  */
-@JsonAutoDetect(
-        fieldVisibility = Visibility.ANY,
-        getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE,
-        setterVisibility = Visibility.NONE)
+@Carried
 final class ActionRecord {
 
     String actionId;

@@ -1,10 +1,9 @@
 package dev.countersign.task;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
+import dev.countersign.payload.Carried;
 import dev.countersign.payload.Fingerprint;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
@@ -26,11 +25,7 @@ import java.util.function.Supplier;
  * the earlier answer; an id used again by someone else, or by the same caller for something else, is
  * refused. Part of the carried state: kept for open approvals and the newest {@link #KEPT}.
  */
-@JsonAutoDetect(
-        fieldVisibility = Visibility.ANY,
-        getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE,
-        setterVisibility = Visibility.NONE)
+@Carried
 final class Answers {
 
     static final int KEPT = 1000;

@@ -1,8 +1,7 @@
 package dev.countersign.task;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.payload.Carried;
 import dev.countersign.payload.PayloadBounds;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.ReviewResult;
@@ -32,11 +31,7 @@ final class Saga {
     record Group(String tool, String compensation, String rule, List<String> reviewerGroups, List<Long> actions) {}
 
     /** The compensable actions that left the state, in groups; part of the carried state. */
-    @JsonAutoDetect(
-            fieldVisibility = Visibility.ANY,
-            getterVisibility = Visibility.NONE,
-            isGetterVisibility = Visibility.NONE,
-            setterVisibility = Visibility.NONE)
+    @Carried
     static final class Entries {
 
         private List<Group> groups = new ArrayList<>();

@@ -1,12 +1,11 @@
 package dev.countersign.task;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.countersign.agent.Question;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.ApprovalState;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.payload.Carried;
 import dev.countersign.payload.PayloadBounds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +21,7 @@ import java.util.TreeSet;
  * validators and the agent loop read it, and it is what a run hands to the next when the task
  * continues as new. Clients start a task without one (null).
  */
-@JsonAutoDetect(
-        fieldVisibility = Visibility.ANY,
-        getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE,
-        setterVisibility = Visibility.NONE)
+@Carried
 public final class TaskState {
 
     /** How many closed approvals a task remembers to refuse a late decision by name. */
