@@ -62,6 +62,14 @@ class LongTaskContinuesAsNewTest {
                 .hasSize(APPROVALS.size());
 
         List<WorkflowExecutionHistory> runs = TaskRuns.of(harness.client, taskId);
+        for (int run = 0; run < runs.size(); run++) {
+            System.out.printf(
+                    "LongTaskContinuesAsNewTest run %d: %d events, %d bytes, carried %d bytes%n",
+                    run + 1,
+                    runs.get(run).getEvents().size(),
+                    TaskRuns.bytes(runs.get(run)),
+                    TaskRuns.carriedBytes(runs.get(run)));
+        }
         assertThat(runs).hasSize(CALLS / 50 + 1);
         double first = (double) TaskRuns.bytes(runs.get(0)) / 50;
         double last = (double) TaskRuns.bytes(runs.get(runs.size() - 2)) / 50;
