@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Why a decision, an answer, a cancellation, a review or a rollback was refused. Each reason is its own exception type,
- * because Temporal reports a validator's refusal by the exception's class name (SDK 1.38.0 drops
- * an ApplicationFailure's own type there); handlers report the same reason as an {@link
- * ApplicationFailure} whose type is the simple name. {@link #typeOf} reads either form back. A
- * refused decision changes nothing.
+ * Why a decision, an answer, a cancellation, a review or a rollback was refused. Each reason is its
+ * own exception type because SDK 1.38.0 reports a validator's refusal by the exception's class name
+ * and drops an ApplicationFailure's own type there (ValidatorApplicationFailureLosesItsTypeTest in
+ * workflows' tests shows it; sdk-java issue #2875, fixed upstream by pull request #3001, which
+ * 1.38.0 does not contain). Handlers report the same reason as an {@link ApplicationFailure} whose
+ * type is the simple name. {@link #typeOf} reads either form back. A refused decision changes
+ * nothing.
  */
 public final class DecisionRefusal {
 
