@@ -14,6 +14,7 @@ import dev.countersign.client.StartedTask;
 import dev.countersign.client.TaskConflict;
 import dev.countersign.client.TaskNotActive;
 import dev.countersign.client.TaskNotFound;
+import dev.countersign.client.TaskWaits;
 import dev.countersign.client.UnknownAgent;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
@@ -23,8 +24,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -57,16 +56,7 @@ class FacadeOnTemporalTest {
     }
 
     static TaskView await(Countersign countersign, String taskId, Predicate<TaskView> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        TaskView view = countersign.task(taskId).orElseThrow();
-        while (!condition.test(view)) {
-            assertThat(System.nanoTime())
-                    .as("task %s stuck at %s", taskId, view)
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            view = countersign.task(taskId).orElseThrow();
-        }
-        return view;
+        return TaskWaits.until(countersign, taskId, condition);
     }
 
     @Test

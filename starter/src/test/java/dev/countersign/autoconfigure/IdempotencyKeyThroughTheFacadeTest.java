@@ -10,14 +10,12 @@ import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.TaskWaits;
 import dev.countersign.task.TaskStart;
-import dev.countersign.task.TaskView;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +50,8 @@ class IdempotencyKeyThroughTheFacadeTest {
 
     private static String pendingApproval(Countersign countersign, String taskId) {
         countersign.start(new TaskStart(taskId, "refunder", "refund", Map.of("amount", 50.0), "dave"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        TaskView view = countersign.task(taskId).orElseThrow();
-        while (view.pendingApproval() == null) {
-            assertThat(System.nanoTime())
-                    .as("task %s stuck at %s", taskId, view)
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            view = countersign.task(taskId).orElseThrow();
-        }
-        return view.pendingApprovalId();
+        return TaskWaits.until(countersign, taskId, view -> view.pendingApproval() != null)
+                .pendingApprovalId();
     }
 
     private static DecisionRequest decision(String approvalId, DecisionKind kind, String comment) {

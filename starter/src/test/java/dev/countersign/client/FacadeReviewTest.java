@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -183,16 +182,7 @@ class FacadeReviewTest {
     }
 
     private static TaskView await(Countersign countersign, String taskId, Predicate<TaskView> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        TaskView view = countersign.task(taskId).orElseThrow();
-        while (!condition.test(view)) {
-            assertThat(System.nanoTime())
-                    .as("task %s stuck at %s", taskId, view)
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            view = countersign.task(taskId).orElseThrow();
-        }
-        return view;
+        return TaskWaits.until(countersign, taskId, condition);
     }
 
     /** A refund whose compensation reverses it, remembering every reversal it was asked for. */

@@ -1,8 +1,7 @@
 package dev.countersign.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.countersign.agent.AgentActivitiesImpl;
+import dev.countersign.client.TaskWaits;
 import dev.countersign.store.InMemoryTaskStore;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.AgentTaskWorkflowImpl;
@@ -18,8 +17,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The task workflow with {@link ScriptedAgent} (through the real agent activities over an in-memory
@@ -53,13 +50,9 @@ final class LiveTasks implements AutoCloseable {
         return task;
     }
 
-    /** Polls the task's view until it has this status, for at most 20 seconds. */
+    /** Reads the task's view until it has this status, for at most 20 seconds. */
     static void awaitStatus(AgentTaskWorkflow task, TaskStatus status) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (task.view().status() != status) {
-            assertThat(System.nanoTime()).as("task never reached %s", status).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        TaskWaits.until("task reaches " + status, task::view, view -> view.status() == status);
     }
 
     static TaskView result(AgentTaskWorkflow task) {

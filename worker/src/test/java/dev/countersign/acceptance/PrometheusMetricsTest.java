@@ -2,6 +2,7 @@ package dev.countersign.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.testing.Eventually;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,17 +57,13 @@ class PrometheusMetricsTest extends AcceptanceTest {
     }
 
     /** Polls until the metric satisfies the condition; the SDK reports workflow metrics every 10 s. */
-    private double awaitMetric(String name, String label, DoublePredicate condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        double value = metric(scrape(), name, label);
-        while (!condition.test(value)) {
-            assertThat(System.nanoTime())
-                    .as("%s{%s} stayed at %s", name, label, value)
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            value = metric(scrape(), name, label);
-        }
-        return value;
+    private double awaitMetric(String name, String label, DoublePredicate condition) {
+        return Eventually.until(
+                name + "{" + label + "} reaches the expected value",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(200),
+                () -> metric(scrape(), name, label),
+                condition::test);
     }
 
     /** The sum of every series of this metric whose labels contain {@code label}. */

@@ -3,6 +3,7 @@ package dev.countersign.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.countersign.testing.Eventually;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
@@ -86,16 +86,7 @@ final class SupportDesk {
 
     private static JsonNode await(
             String subject, String what, java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        JsonNode answer = read.get();
-        while (!condition.test(answer)) {
-            if (System.nanoTime() > deadline) {
-                fail("%s did not reach %s within %s; last seen: %s", subject, what, DEADLINE, answer);
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-            answer = read.get();
-        }
-        return answer;
+        return Eventually.until(subject + " reaches " + what, DEADLINE, POLL, read::get, condition);
     }
 
     JsonNode awaitStatus(String taskId, String status) {

@@ -1,14 +1,13 @@
 package dev.countersign.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.countersign.testing.Eventually;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -111,16 +110,12 @@ class TaskHistoryAcceptanceTest extends AcceptanceTest {
      */
     private JsonNode awaitEnd(String taskId) {
         desk.awaitStatus(taskId, "COMPLETED");
-        long deadline = System.nanoTime() + SupportDesk.DEADLINE.toNanos();
-        JsonNode history = read(taskId);
-        while (!ended(history)) {
-            if (System.nanoTime() > deadline) {
-                fail("the history of %s did not end within %s: %s", taskId, SupportDesk.DEADLINE, history);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            history = read(taskId);
-        }
-        return history;
+        return Eventually.until(
+                "the history of " + taskId + " ends",
+                SupportDesk.DEADLINE,
+                Duration.ofMillis(50),
+                () -> read(taskId),
+                TaskHistoryAcceptanceTest::ended);
     }
 
     private JsonNode read(String taskId) {

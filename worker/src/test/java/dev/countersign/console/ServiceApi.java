@@ -1,5 +1,6 @@
 package dev.countersign.console;
 
+import dev.countersign.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,16 +68,12 @@ final class ServiceApi {
 
     /** Polls the task until it satisfies {@code condition}; fails after 30 seconds. */
     JsonNode awaitTask(String taskId, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode task = task(taskId);
-        while (!condition.test(task)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("task " + taskId + " did not reach the expected state: " + task);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            task = task(taskId);
-        }
-        return task;
+        return Eventually.until(
+                "task " + taskId + " reaches the expected state",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(100),
+                () -> task(taskId),
+                condition);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

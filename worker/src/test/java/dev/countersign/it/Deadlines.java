@@ -16,5 +16,8 @@ final class Deadlines {
      */
     static final Duration RECOVERY = Duration.ofMinutes(8);
 
+    /** How often a wait reads again: a cluster of real processes changes in seconds, not milliseconds. */
+    static final Duration POLL = Duration.ofMillis(500);
+
     private Deadlines() {}
 }

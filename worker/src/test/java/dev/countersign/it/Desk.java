@@ -1,5 +1,6 @@
 package dev.countersign.it;
 
+import dev.countersign.testing.Eventually;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
@@ -67,9 +68,10 @@ final class Desk {
 
     /** Polls {@code user}'s inbox until it shows every one of {@code approvalIds}. */
     Map<String, String> awaitInbox(String user, Collection<String> approvalIds, Duration timeout) {
-        return Poll.until(
+        return Eventually.until(
                 user + "'s inbox shows " + approvalIds.size() + " approvals",
                 timeout,
+                Deadlines.POLL,
                 () -> inbox(user),
                 inbox -> inbox.keySet().containsAll(approvalIds));
     }

@@ -2,6 +2,7 @@ package dev.countersign.it;
 
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskView;
+import dev.countersign.testing.Eventually;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowException;
@@ -65,7 +66,8 @@ final class TemporalProbe implements AutoCloseable {
 
     /** Polls a visibility count until it reaches {@code expected}. */
     void awaitCount(String what, String query, long expected, Duration timeout) {
-        Poll.until(what + " (" + query + ")", timeout, () -> count(query), count -> count >= expected);
+        Eventually.until(
+                what + " (" + query + ")", timeout, Deadlines.POLL, () -> count(query), count -> count >= expected);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.countersign.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.testing.Eventually;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,10 @@ class WedgedTaskDoesNotHoldUpShutdownIT {
         Api api = new Api(worker.port());
         cluster.probe().startWedgedTask("wedged-task", "countersign");
 
-        JsonNode row = Poll.until(
+        JsonNode row = Eventually.until(
                         "the wedged task listed as unreadable",
                         Deadlines.STEP,
+                        Deadlines.POLL,
                         () -> unreadableRow(api.get("olga", "/api/tasks").json()),
                         Optional::isPresent)
                 .orElseThrow();
@@ -76,9 +78,10 @@ class WedgedTaskDoesNotHoldUpShutdownIT {
                             "input", "not an object",
                             "requester", "dave"));
         }
-        Poll.until(
+        Eventually.until(
                 "the poisoned task listed as unreadable",
                 Deadlines.STEP,
+                Deadlines.POLL,
                 () -> unreadableRow(api.get("olga", "/api/tasks").json(), "poisoned-task"),
                 Optional::isPresent);
 

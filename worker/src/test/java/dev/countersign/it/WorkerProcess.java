@@ -1,5 +1,6 @@
 package dev.countersign.it;
 
+import dev.countersign.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One Countersign service JVM ({@code java -jar countersign-worker.jar}) on a real Temporal server:
@@ -91,17 +93,21 @@ final class WorkerProcess implements AutoCloseable {
 
     /** Waits until its health endpoint answers 200; fails at once, with its log, if it exits. */
     WorkerProcess awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!healthy()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "worker " + name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(
-                        "worker " + name + " was not healthy within " + START_TIMEOUT + ":\n" + logTail());
-            }
-            Poll.pause(Poll.INTERVAL);
+        try {
+            Eventually.waiting("worker " + name + " is healthy", START_TIMEOUT, Deadlines.POLL)
+                    .until(() -> {
+                        if (healthy()) {
+                            return true;
+                        }
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("worker " + name + " exited with " + process.exitValue()
+                                    + " during start-up:\n" + logTail());
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(
+                    "worker " + name + " was not healthy within " + START_TIMEOUT + ":\n" + logTail(), e);
         }
         return this;
     }

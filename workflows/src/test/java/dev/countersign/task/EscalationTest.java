@@ -44,6 +44,53 @@ class EscalationTest {
                 });
     }
 
+    /**
+     * An unanswered refund, tier by tier in workflow time (the worker's acceptance suite used to wait
+     * real seconds for this): each tier keeps the approval for exactly its SLA, the same approval moves
+     * on, and each record names the SLA that passed.
+     */
+    @Test
+    void unansweredRefundMovesOnExactlyWhenEachSlaPassesAndSaysWhichOne() {
+        String taskId = harness.startRefund(15_000);
+        var first = harness.awaitPending(taskId).pendingApproval();
+
+        harness.skip(Duration.ofHours(4).minusMinutes(1));
+        assertThat(harness.stub(taskId).view().pendingApproval().groups())
+                .as("finance's SLA has a minute left")
+                .containsExactly("finance");
+
+        harness.skip(Duration.ofMinutes(2));
+        var escalated = harness.awaitView(
+                        taskId,
+                        view -> view.pendingApproval() != null
+                                && view.pendingApproval().groups().contains("finance-managers"))
+                .pendingApproval();
+        assertThat(escalated.approvalId()).isEqualTo(first.approvalId());
+        assertThat(escalated.groups()).containsExactly("finance-managers");
+        assertThat(escalated.required()).isEqualTo(1);
+        assertThat(harness.stub(taskId).view().actions().get(1).decisions())
+                .singleElement()
+                .satisfies(record -> assertThat(record.comment())
+                        .contains("nobody decided within PT4H in tier finance")
+                        .contains("escalated to finance-managers"));
+
+        harness.skip(Duration.ofHours(8).minusMinutes(2));
+        assertThat(harness.stub(taskId).view().status())
+                .as("the managers' SLA has a minute left")
+                .isEqualTo(TaskStatus.AWAITING_APPROVAL);
+
+        harness.skip(Duration.ofMinutes(2));
+        TaskView done = harness.result(taskId);
+        ActionView refund = done.actions().get(1);
+        assertThat(refund.state()).isEqualTo(ActionState.TIMED_OUT);
+        assertThat(refund.decisions()).extracting(DecisionRecord::decision).containsExactly("escalate", "timeout");
+        assertThat(refund.decisions().get(1).comment())
+                .contains("nobody decided within PT8H in tier finance-managers")
+                .contains("REJECT");
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(harness.tools.executionsOf("issue_refund")).isZero();
+    }
+
     @Test
     void decisionAfterEscalationIsJudgedAgainstTheNewTier() {
         String taskId = harness.startRefund(15_000);

@@ -1,17 +1,15 @@
 package dev.countersign.task;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.ReviewVerdict;
 import io.micrometer.core.instrument.Counter;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.DoubleSupplier;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReviewMetricsTest {
+
+    private static final Duration METERS = Duration.ofSeconds(10);
 
     private final TaskHarness harness = new TaskHarness();
 
@@ -26,14 +24,6 @@ class ReviewMetricsTest {
                 .sum();
     }
 
-    private static void eventually(DoubleSupplier value, double expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (value.getAsDouble() != expected && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        assertThat(value.getAsDouble()).isEqualTo(expected);
-    }
-
     @Test
     void verdictsRollbacksAndCompensationFailuresAreCounted() {
         String taskId = harness.startRefund(250, "sampleAll");
@@ -46,9 +36,25 @@ class ReviewMetricsTest {
         harness.tools.compensationsFail.set(false);
         harness.attend(taskId, "a2", "olga", AttentionKind.RETRY, "");
 
-        eventually(() -> count(TaskMetrics.REVIEWS, "verdict", "flag", "tool", "lookup_order"), 1);
-        eventually(() -> count(TaskMetrics.REVIEWS, "verdict", "rollback", "rule", "medium-refunds"), 1);
-        eventually(() -> count(TaskMetrics.COMPENSATION_FAILURES, "tool", "issue_refund"), 1);
-        eventually(() -> count(TaskMetrics.ROLLBACKS, "tool", "issue_refund", "outcome", "rolled_back"), 1);
+        Eventually.reaches(
+                "flags counted",
+                METERS,
+                () -> count(TaskMetrics.REVIEWS, "verdict", "flag", "tool", "lookup_order"),
+                1);
+        Eventually.reaches(
+                "rollback verdicts counted",
+                METERS,
+                () -> count(TaskMetrics.REVIEWS, "verdict", "rollback", "rule", "medium-refunds"),
+                1);
+        Eventually.reaches(
+                "compensation failures counted",
+                METERS,
+                () -> count(TaskMetrics.COMPENSATION_FAILURES, "tool", "issue_refund"),
+                1);
+        Eventually.reaches(
+                "rollbacks counted",
+                METERS,
+                () -> count(TaskMetrics.ROLLBACKS, "tool", "issue_refund", "outcome", "rolled_back"),
+                1);
     }
 }

@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -127,16 +126,11 @@ final class TaskHarness implements AutoCloseable {
 
     /** Waits, without letting timers fire, until the task's view satisfies the condition. */
     TaskView awaitView(String taskId, Predicate<TaskView> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        TaskView view = stub(taskId).view();
-        while (!condition.test(view)) {
-            assertThat(System.nanoTime())
-                    .as("task %s never reached the expected state: %s", taskId, view)
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            view = stub(taskId).view();
-        }
-        return view;
+        return Eventually.until(
+                "task " + taskId + " reaches the expected state",
+                Duration.ofSeconds(20),
+                () -> stub(taskId).view(),
+                condition);
     }
 
     TaskView awaitStatus(String taskId, TaskStatus status) {

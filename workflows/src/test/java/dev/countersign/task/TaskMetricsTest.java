@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.countersign.approval.DecisionKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.DoubleSupplier;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TaskMetricsTest {
+
+    private static final Duration METERS = Duration.ofSeconds(10);
 
     private final TaskHarness harness = new TaskHarness();
 
@@ -26,14 +26,6 @@ class TaskMetricsTest {
                 .sum();
     }
 
-    private static void eventually(DoubleSupplier value, double expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (value.getAsDouble() != expected && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        assertThat(value.getAsDouble()).isEqualTo(expected);
-    }
-
     @Test
     void decisionsAreCountedByOutcomeAndTimedFromRequestToDecision() {
         String approved = harness.startRefund(250);
@@ -45,19 +37,21 @@ class TaskMetricsTest {
         harness.decide(rejected, "alice", DecisionKind.REJECT, null, null, "no");
         harness.result(rejected);
 
-        eventually(() -> decisions("approved"), 1);
-        eventually(() -> decisions("rejected"), 1);
-        eventually(() -> decisions("auto"), 4);
+        Eventually.reaches("approvals counted", METERS, () -> decisions("approved"), 1);
+        Eventually.reaches("rejections counted", METERS, () -> decisions("rejected"), 1);
+        Eventually.reaches("automatic decisions counted", METERS, () -> decisions("auto"), 4);
         Timer waited = harness.meters.find(TaskMetrics.TIME_TO_DECISION).timer();
         assertThat(waited).isNotNull();
-        eventually(() -> waited.count(), 2);
+        Eventually.reaches("decisions timed", METERS, () -> waited.count(), 2);
     }
 
     @Test
     void toolExecutionsAreCountedByToolAndOutcome() {
         harness.result(harness.startRefund(5));
 
-        eventually(
+        Eventually.reaches(
+                "refund executions counted",
+                METERS,
                 () -> {
                     Counter counter = harness.meters
                             .find(TaskMetrics.TOOL_EXECUTIONS)

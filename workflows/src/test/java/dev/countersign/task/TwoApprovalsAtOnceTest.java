@@ -24,10 +24,9 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,13 +163,10 @@ class TwoApprovalsAtOnceTest {
     }
 
     private static List<PendingApproval> awaitPending(TwoCalls task, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        List<PendingApproval> pending = task.pending();
-        while (pending.size() < count) {
-            assertThat(System.nanoTime()).as("pending approvals: %s", pending).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            pending = task.pending();
-        }
-        return pending;
+        return Eventually.until(
+                count + " pending approvals",
+                Duration.ofSeconds(20),
+                task::pending,
+                pending -> pending.size() >= count);
     }
 }

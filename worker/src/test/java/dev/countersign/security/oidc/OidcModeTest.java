@@ -1,7 +1,6 @@
 package dev.countersign.security.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.countersign.CountersignApplication;
+import dev.countersign.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -243,16 +242,12 @@ class OidcModeTest {
     }
 
     private JsonNode await(String reader, String taskId, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        JsonNode task = get(reader, "/api/tasks/" + taskId).json();
-        while (!condition.test(task)) {
-            if (System.nanoTime() > deadline) {
-                fail("task %s did not get there within %s; last seen: %s", taskId, DEADLINE, task);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-            task = get(reader, "/api/tasks/" + taskId).json();
-        }
-        return task;
+        return Eventually.until(
+                "task " + taskId + " gets there",
+                DEADLINE,
+                Duration.ofMillis(50),
+                () -> get(reader, "/api/tasks/" + taskId).json(),
+                condition);
     }
 
     private Answer decide(String token, String taskId, String decision, String digest) {
