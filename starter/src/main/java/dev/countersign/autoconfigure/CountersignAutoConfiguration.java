@@ -59,10 +59,10 @@ import org.springframework.core.io.ResourceLoader;
  * Puts Countersign on the Temporal client that temporal-spring-boot-starter configures: collects
  * {@link Tool} and {@link AgentModel} beans, loads the policy (a broken file stops the start),
  * keeps conversations and archived actions in the application's DataSource (in memory without
- * one), runs the worker (tuned as the Temporal starter tunes its own:
- * its customizer, interceptor and plugin beans and the {@code spring.temporal.workers} entry of the
- * task queue), and exposes the {@link Countersign} facade. Every bean can be replaced; a
- * replacement store implements both {@link TranscriptStore} and {@link ActionArchive}.
+ * one), runs the worker (tuned as the Temporal starter tunes its own: its customizer, interceptor
+ * and plugin beans and the {@code spring.temporal.workers} entry of the task queue), and exposes the
+ * {@link Countersign} facade. Every bean can be replaced; a replacement store implements both
+ * {@link TranscriptStore} and {@link ActionArchive}.
  */
 @AutoConfiguration(
         after = RootNamespaceAutoConfiguration.class,

@@ -18,9 +18,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Registers Countersign's search attributes on the namespace once every bean is created, before the
- * worker starts polling (lifecycle beans start after this callback). Where the server refuses (Temporal Cloud registers them through its own control plane) and they are
- * missing, the start stops with the command that registers them: a task whose attributes are not
- * registered could never record its state.
+ * worker starts polling (lifecycle beans start after this callback). Where the server refuses
+ * (Temporal Cloud registers them through its own control plane) and they are missing, the start
+ * stops with the command that registers them: a task whose attributes are not registered could
+ * never record its state.
  */
 public class SearchAttributeRegistrar implements SmartInitializingSingleton {
 
