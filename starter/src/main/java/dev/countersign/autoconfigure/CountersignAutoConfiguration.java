@@ -32,6 +32,7 @@ import dev.countersign.tool.ToolRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
+import io.temporal.spring.boot.autoconfigure.properties.TemporalProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -41,6 +42,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -48,6 +50,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -56,8 +59,10 @@ import org.springframework.core.io.ResourceLoader;
  * Puts Countersign on the Temporal client that temporal-spring-boot-starter configures: collects
  * {@link Tool} and {@link AgentModel} beans, loads the policy (a broken file stops the start),
  * keeps conversations and archived actions in the application's DataSource (in memory without
- * one), runs the worker, and exposes the {@link Countersign} facade. Every bean can be replaced; a
- * replacement store implements both {@link TranscriptStore} and {@link ActionArchive}.
+ * one), runs the worker (tuned as the Temporal starter tunes its own: its customizer, interceptor
+ * and plugin beans and the {@code spring.temporal.workers} entry of the task queue), and exposes the
+ * {@link Countersign} facade. Every bean can be replaced; a replacement store implements both
+ * {@link TranscriptStore} and {@link ActionArchive}.
  */
 @AutoConfiguration(
         after = RootNamespaceAutoConfiguration.class,
@@ -250,26 +255,41 @@ public class CountersignAutoConfiguration {
         return new PendingApprovalsGauge(directory, java.time.Duration.ofSeconds(2), java.time.Clock.systemUTC());
     }
 
-    @Bean
-    @ConditionalOnMissingBean
+    /** This process's worker; an API-only replica ({@code countersign.worker.enabled=false}) has none. */
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "countersign.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
-    public CountersignWorker countersignWorker(
-            WorkflowClient client,
-            CountersignProperties properties,
-            AgentActivitiesImpl agent,
-            PolicyActivitiesImpl policy,
-            ToolActivitiesImpl tools,
-            NotificationActivities notifications,
-            TaskArchiveActivities archive) {
-        new SearchAttributeRegistrar(client).register();
-        return new CountersignWorker(
-                client,
-                properties.taskQueue(),
-                agent,
-                policy,
-                tools,
-                notifications,
-                archive,
-                properties.worker().shutdownGrace());
+    static class WorkerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        public SearchAttributeRegistrar countersignSearchAttributeRegistrar(WorkflowClient client) {
+            return new SearchAttributeRegistrar(client);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        public CountersignWorker countersignWorker(
+                WorkflowClient client,
+                CountersignProperties properties,
+                ObjectProvider<TemporalProperties> temporal,
+                ConfigurableListableBeanFactory beanFactory,
+                Environment environment,
+                AgentActivitiesImpl agent,
+                PolicyActivitiesImpl policy,
+                ToolActivitiesImpl tools,
+                NotificationActivities notifications,
+                TaskArchiveActivities archive) {
+            StarterWorkerFactories factories = new StarterWorkerFactories(
+                    client,
+                    properties.taskQueue(),
+                    List.of(agent, policy, tools, notifications, archive),
+                    temporal.getIfAvailable(),
+                    beanFactory,
+                    environment);
+            return new CountersignWorker(
+                    factories::create,
+                    properties.taskQueue(),
+                    properties.worker().shutdownGrace());
+        }
     }
 }

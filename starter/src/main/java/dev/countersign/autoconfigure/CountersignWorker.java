@@ -1,23 +1,18 @@
 package dev.countersign.autoconfigure;
 
-import dev.countersign.agent.AgentActivities;
-import dev.countersign.notify.NotificationActivities;
-import dev.countersign.policy.PolicyActivities;
-import dev.countersign.task.AgentTaskWorkflowImpl;
-import dev.countersign.task.TaskArchiveActivities;
-import dev.countersign.tool.ToolActivities;
-import io.temporal.client.WorkflowClient;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The Temporal worker that runs Countersign's workflow and activities on the task queue. Started
- * last and stopped first, so in-flight activities finish before the client goes away.
+ * last and stopped first, so in-flight activities finish before the client goes away. A Temporal
+ * WorkerFactory cannot start again once shut down, so each start builds a new one: a context that is
+ * stopped and started again (or paused and restarted by Spring's test context cache) polls again.
  */
 public class CountersignWorker implements SmartLifecycle {
 
@@ -25,32 +20,25 @@ public class CountersignWorker implements SmartLifecycle {
 
     private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
 
-    private final WorkerFactory factory;
+    private final Supplier<WorkerFactory> factories;
     private final String taskQueue;
     private final Duration shutdownGrace;
-    private volatile boolean running;
+    private volatile WorkerFactory running;
 
-    public CountersignWorker(
-            WorkflowClient client,
-            String taskQueue,
-            AgentActivities agent,
-            PolicyActivities policy,
-            ToolActivities tools,
-            NotificationActivities notifications,
-            TaskArchiveActivities archive,
-            Duration shutdownGrace) {
-        this.factory = WorkerFactory.newInstance(client);
+    /**
+     * @param factories makes a new, unstarted factory with the task queue's worker on each call
+     */
+    public CountersignWorker(Supplier<WorkerFactory> factories, String taskQueue, Duration shutdownGrace) {
+        this.factories = factories;
         this.taskQueue = taskQueue;
         this.shutdownGrace = shutdownGrace;
-        Worker worker = factory.newWorker(taskQueue);
-        worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(agent, policy, tools, notifications, archive);
     }
 
     @Override
     public void start() {
+        WorkerFactory factory = factories.get();
         factory.start();
-        running = true;
+        running = factory;
         log.info("Countersign worker polls task queue '{}'", taskQueue);
     }
 
@@ -62,6 +50,11 @@ public class CountersignWorker implements SmartLifecycle {
      */
     @Override
     public void stop() {
+        WorkerFactory factory = running;
+        if (factory == null) {
+            return;
+        }
+        running = null;
         factory.shutdown();
         factory.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
         if (!factory.isTerminated()) {
@@ -77,13 +70,12 @@ public class CountersignWorker implements SmartLifecycle {
                         AFTER_INTERRUPT);
             }
         }
-        running = false;
         log.info("Countersign worker stopped polling task queue '{}'", taskQueue);
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return running != null;
     }
 
     @Override
@@ -91,7 +83,8 @@ public class CountersignWorker implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
+    /** The factory of the current run, or null while stopped; each start makes a new one. */
     public WorkerFactory factory() {
-        return factory;
+        return running;
     }
 }

@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Registers Countersign's search attributes on the namespace before the worker starts. Where the
- * server refuses (Temporal Cloud registers them through its own control plane) and they are
- * missing, the start stops with the command that registers them: a task whose attributes are not
- * registered could never record its state.
+ * Registers Countersign's search attributes on the namespace once every bean is created, before the
+ * worker starts polling (lifecycle beans start after this callback). Where the server refuses
+ * (Temporal Cloud registers them through its own control plane) and they are missing, the start
+ * stops with the command that registers them: a task whose attributes are not registered could
+ * never record its state.
  */
-public class SearchAttributeRegistrar {
+public class SearchAttributeRegistrar implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
 
@@ -29,6 +31,11 @@ public class SearchAttributeRegistrar {
 
     public SearchAttributeRegistrar(WorkflowClient client) {
         this.client = client;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        register();
     }
 
     public void register() {
