@@ -21,9 +21,14 @@ final class Cluster implements AutoCloseable {
     }
 
     static Cluster start(Class<?> testClass) {
+        return start(testClass, new String[0]);
+    }
+
+    /** As {@link #start(Class)}, on a dev server whose dynamic configuration {@code dynamicConfig} changes. */
+    static Cluster start(Class<?> testClass, String... dynamicConfig) {
         Cluster cluster = new Cluster(ItSettings.freshWorkDir(testClass));
         try {
-            cluster.temporal = DevServer.startIn(cluster.dir.resolve("temporal"));
+            cluster.temporal = DevServer.startIn(cluster.dir.resolve("temporal"), dynamicConfig);
             cluster.probe = TemporalProbe.connect(cluster.temporal.address());
             return cluster;
         } catch (RuntimeException e) {
