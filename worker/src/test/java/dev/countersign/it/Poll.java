@@ -14,13 +14,18 @@ final class Poll {
 
     /** Probes until {@code done} accepts the probe's value, and returns that value. */
     static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        return until(what, timeout, INTERVAL, probe, done);
+    }
+
+    /** As above, probing every {@code interval}: a test that races a change probes more often. */
+    static <T> T until(String what, Duration timeout, Duration interval, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError(what + ": not reached within " + timeout + "; last seen: " + value);
             }
-            pause(INTERVAL);
+            pause(interval);
             value = probe.get();
         }
         return value;
