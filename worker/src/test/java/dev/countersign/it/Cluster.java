@@ -20,11 +20,7 @@ final class Cluster implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Cluster start(Class<?> testClass) {
-        return start(testClass, new String[0]);
-    }
-
-    /** As {@link #start(Class)}, on a dev server whose dynamic configuration {@code dynamicConfig} changes. */
+    /** Starts the dev server, its dynamic configuration changed by {@code dynamicConfig} (KEY=JSON_VALUE). */
     static Cluster start(Class<?> testClass, String... dynamicConfig) {
         Cluster cluster = new Cluster(ItSettings.freshWorkDir(testClass));
         try {
