@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Decisions that race a continue-as-new on the dev server: the task continues as new every 5 steps
@@ -45,14 +44,12 @@ class DecisionsAcrossTheSwitchIT {
     private static final String TASK = "switching";
 
     private static final CountingRefund refunds = new CountingRefund();
-    private static Cluster cluster;
-    private static ConfigurableApplicationContext service;
+    private static InProcessService service;
 
     @BeforeAll
     static void startService() {
-        cluster = Cluster.start(DecisionsAcrossTheSwitchIT.class);
         service = InProcessService.start(
-                cluster,
+                Cluster.start(DecisionsAcrossTheSwitchIT.class),
                 new RefundingAgent(AGENT, REFUNDS, step -> step % EVERY == 0),
                 refunds,
                 "countersign.agents." + AGENT + ".continue-as-new-after=" + EVERY);
@@ -63,16 +60,13 @@ class DecisionsAcrossTheSwitchIT {
         if (service != null) {
             service.close();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test
     void decisionsSentTwiceWhileTheTaskContinuesAsNewAreAppliedOnce() throws Exception {
         Phases phases = new Phases("switch");
-        Countersign countersign = service.getBean(Countersign.class);
-        WorkflowClient client = service.getBean(WorkflowClient.class);
+        Countersign countersign = service.countersign();
+        WorkflowClient client = service.client();
         countersign.start(new TaskStart(TASK, AGENT, "refund in steps", Map.of(), Desk.REQUESTER));
 
         List<DecisionResult> results = new ArrayList<>();

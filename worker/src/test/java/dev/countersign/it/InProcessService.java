@@ -2,7 +2,9 @@ package dev.countersign.it;
 
 import dev.countersign.CountersignApplication;
 import dev.countersign.agent.AgentModel;
+import dev.countersign.client.Countersign;
 import dev.countersign.tool.Tool;
+import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,13 +15,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The Countersign service booted inside the test JVM on a cluster's dev server, with the test's own
  * agent model and tool beans in place of the demo's, an in-memory H2 store and the suite's refund
  * policy. The test holds the very beans the worker calls, so it counts what a tool did directly.
+ * Closing it stops the service, then the cluster.
  */
-final class InProcessService {
+final class InProcessService implements AutoCloseable {
 
-    private InProcessService() {}
+    private final Cluster cluster;
+    private final ConfigurableApplicationContext context;
 
-    /** Boots it; {@code settings} are further {@code name=value} properties, such as an agent's budget. */
-    static ConfigurableApplicationContext start(Cluster cluster, AgentModel agent, Tool tool, String... settings) {
+    private InProcessService(Cluster cluster, ConfigurableApplicationContext context) {
+        this.cluster = cluster;
+        this.context = context;
+    }
+
+    /**
+     * Boots it on {@code cluster}, which it then owns (closed also when the boot fails); {@code
+     * settings} are further {@code name=value} properties, such as an agent's budget.
+     */
+    static InProcessService start(Cluster cluster, AgentModel agent, Tool tool, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.temporal.connection.target=" + cluster.temporal().address(),
                 "--spring.temporal.namespace=default",
@@ -32,11 +44,38 @@ final class InProcessService {
         for (String setting : settings) {
             args.add("--" + setting);
         }
-        return new SpringApplicationBuilder(CountersignApplication.class)
-                .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("itAgent", agent);
-                    context.getBeanFactory().registerSingleton("itTool", tool);
-                })
-                .run(args.toArray(String[]::new));
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CountersignApplication.class)
+                    .initializers(initializing -> {
+                        initializing.getBeanFactory().registerSingleton("itAgent", agent);
+                        initializing.getBeanFactory().registerSingleton("itTool", tool);
+                    })
+                    .run(args.toArray(String[]::new));
+            return new InProcessService(cluster, context);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    Countersign countersign() {
+        return context.getBean(Countersign.class);
+    }
+
+    WorkflowClient client() {
+        return context.getBean(WorkflowClient.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            cluster.close();
+        }
     }
 }

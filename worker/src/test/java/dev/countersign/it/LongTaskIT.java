@@ -24,7 +24,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A task of 5,000 tool calls on the dev server, with the default continue-as-new-after of 500 and
@@ -50,13 +49,14 @@ class LongTaskIT {
     static final String[] FAST_DISPATCH = {"history.transferProcessorMaxPollRPS=1000"};
 
     private static final CountingRefund refunds = new CountingRefund();
-    private static Cluster cluster;
-    private static ConfigurableApplicationContext service;
+    private static InProcessService service;
 
     @BeforeAll
     static void startService() {
-        cluster = Cluster.start(LongTaskIT.class, FAST_DISPATCH);
-        service = InProcessService.start(cluster, new RefundingAgent(AGENT, CALLS, APPROVALS::contains), refunds);
+        service = InProcessService.start(
+                Cluster.start(LongTaskIT.class, FAST_DISPATCH),
+                new RefundingAgent(AGENT, CALLS, APPROVALS::contains),
+                refunds);
     }
 
     @AfterAll
@@ -64,16 +64,13 @@ class LongTaskIT {
         if (service != null) {
             service.close();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test
     void fiveThousandStepsWithApprovalsRunOnceEachAcrossRuns() throws Exception {
         Phases phases = new Phases("long-task");
-        Countersign countersign = service.getBean(Countersign.class);
-        WorkflowClient client = service.getBean(WorkflowClient.class);
+        Countersign countersign = service.countersign();
+        WorkflowClient client = service.client();
         String taskId = "long-task";
         long started = System.nanoTime();
         TaskView done;
@@ -160,7 +157,7 @@ class LongTaskIT {
 
     /** What one rebuild of the whole conversation from H2 costs at the task's end, as each model call pays it. */
     private static void printConversationRebuild(TaskView done) {
-        TranscriptStore store = service.getBean(TranscriptStore.class);
+        TranscriptStore store = service.bean(TranscriptStore.class);
         store.conversation(done.taskId(), done.firstRunId());
         int times = 5;
         long start = System.nanoTime();
