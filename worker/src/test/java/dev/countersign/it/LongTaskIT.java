@@ -46,7 +46,7 @@ class LongTaskIT {
      * six a step, so 5,000 steps would take 25 minutes of mostly waiting. Unthrottled, a step costs
      * what its work costs; the continue-as-new behaviour under test is the same.
      */
-    static final String[] FAST_DISPATCH = {"history.transferProcessorMaxPollRPS=1000"};
+    private static final String[] FAST_DISPATCH = {"history.transferProcessorMaxPollRPS=1000"};
 
     private static final CountingRefund refunds = new CountingRefund();
     private static InProcessService service;
