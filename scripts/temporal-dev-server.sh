@@ -5,6 +5,7 @@
 #   scripts/temporal-dev-server.sh install
 #   scripts/temporal-dev-server.sh start  [--db FILE] [--port 7233] [--ui-port 8233] [--headless]
 #                                         [--data-dir ./data] [--timeout 30]
+#                                         [--dynamic-config KEY=JSON_VALUE]...
 #   scripts/temporal-dev-server.sh stop   [--data-dir ./data] [--timeout 20]
 #   scripts/temporal-dev-server.sh status [--data-dir ./data]
 #
@@ -31,7 +32,7 @@ die() {
 }
 
 usage() {
-    sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '5,10p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit "${1:-2}"
 }
 
@@ -143,7 +144,7 @@ print_info() {
 }
 
 cmd_start() {
-    local port=7233 ui_port="" db="" headless=false timeout=30
+    local port=7233 ui_port="" db="" headless=false timeout=30 dynamic_config=()
     while [[ $# -gt 0 ]]; do
         case $1 in
             --db) db=${2:?--db needs a file}; shift 2 ;;
@@ -152,6 +153,7 @@ cmd_start() {
             --headless) headless=true; shift ;;
             --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
             --timeout) timeout=${2:?--timeout needs seconds}; shift 2 ;;
+            --dynamic-config) dynamic_config+=("${2:?--dynamic-config needs KEY=JSON_VALUE}"); shift 2 ;;
             *) usage ;;
         esac
     done
@@ -187,6 +189,10 @@ cmd_start() {
     else
         args+=(--ui-ip "$HOST" --ui-port "$ui_port")
     fi
+    local setting
+    for setting in ${dynamic_config[@]+"${dynamic_config[@]}"}; do
+        args+=(--dynamic-config-value "$setting")
+    done
     local attribute
     for attribute in "${SEARCH_ATTRIBUTES[@]}"; do
         args+=(--search-attribute "$attribute")

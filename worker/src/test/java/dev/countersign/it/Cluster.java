@@ -20,10 +20,11 @@ final class Cluster implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Cluster start(Class<?> testClass) {
+    /** Starts the dev server, its dynamic configuration changed by {@code dynamicConfig} (KEY=JSON_VALUE). */
+    static Cluster start(Class<?> testClass, String... dynamicConfig) {
         Cluster cluster = new Cluster(ItSettings.freshWorkDir(testClass));
         try {
-            cluster.temporal = DevServer.startIn(cluster.dir.resolve("temporal"));
+            cluster.temporal = DevServer.startIn(cluster.dir.resolve("temporal"), dynamicConfig);
             cluster.probe = TemporalProbe.connect(cluster.temporal.address());
             return cluster;
         } catch (RuntimeException e) {

@@ -19,17 +19,22 @@ final class DevServer implements AutoCloseable {
     private final Path dataDir;
     private final Path database;
     private final int port;
+    private final List<String> dynamicConfig;
     private ProcessHandle process;
 
-    private DevServer(Path dataDir, int port) {
+    private DevServer(Path dataDir, int port, List<String> dynamicConfig) {
         this.dataDir = dataDir;
         this.database = dataDir.resolve("temporal.db");
         this.port = port;
+        this.dynamicConfig = List.copyOf(dynamicConfig);
     }
 
-    /** Starts a dev server whose database, pid file and log live in {@code dataDir}. */
-    static DevServer startIn(Path dataDir) {
-        DevServer server = new DevServer(dataDir, FreePorts.next());
+    /**
+     * Starts a dev server whose database, pid file and log live in {@code dataDir}, with the server's
+     * dynamic configuration changed by {@code dynamicConfig} ({@code KEY=JSON_VALUE} each).
+     */
+    static DevServer startIn(Path dataDir, String... dynamicConfig) {
+        DevServer server = new DevServer(dataDir, FreePorts.next(), List.of(dynamicConfig));
         server.start();
         return server;
     }
@@ -40,7 +45,7 @@ final class DevServer implements AutoCloseable {
 
     /** Starts it (again) on the same port and database file; returns when it answers. */
     void start() {
-        script(
+        List<String> args = new ArrayList<>(List.of(
                 "start",
                 "--data-dir",
                 dataDir.toString(),
@@ -50,7 +55,9 @@ final class DevServer implements AutoCloseable {
                 String.valueOf(port),
                 "--headless",
                 "--timeout",
-                "60");
+                "60"));
+        dynamicConfig.forEach(setting -> args.addAll(List.of("--dynamic-config", setting)));
+        script(args.toArray(String[]::new));
         long pid = Long.parseLong(read(dataDir.resolve("temporal.pid")).trim());
         process = ProcessHandle.of(pid)
                 .orElseThrow(() -> new IllegalStateException("the dev server's pid " + pid + " is not running"));
