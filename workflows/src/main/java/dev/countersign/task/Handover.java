@@ -69,12 +69,14 @@ final class Handover {
         }
         state.answers.compact(state.approvals.keySet());
         log.info(
-                "task {} continues as new after step {}: {} action(s) archived, {} kept, {} approval(s) pending",
+                "task {} continues as new after step {}: {} action(s) archived, {} kept, {} approval(s) carried ({}"
+                        + " pending)",
                 state.start.taskId(),
                 state.steps,
                 leaving.size(),
                 state.actions.size(),
-                state.approvals.size());
+                state.approvals.size(),
+                state.pendingApprovals().size());
         Workflow.newContinueAsNewStub(AgentTaskWorkflow.class).run(state.start, state);
     }
 
