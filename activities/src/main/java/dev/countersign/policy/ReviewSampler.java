@@ -1,9 +1,7 @@
 package dev.countersign.policy;
 
+import dev.countersign.payload.Digests;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Picks the AUTO calls a rule samples for review. The pick is a pure function of the task and
@@ -29,15 +27,7 @@ final class ReviewSampler {
         if (rate >= 1.0) {
             return true;
         }
-        long bits = ByteBuffer.wrap(sha256(key)).getLong() >>> 11;
+        long bits = ByteBuffer.wrap(Digests.sha256(key)).getLong() >>> 11;
         return bits / TWO_TO_THE_53 < rate;
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package dev.countersign.tool;
 
+import dev.countersign.payload.Digests;
 import dev.countersign.payload.JsonStrings;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +17,7 @@ public final class ArgsDigest {
     private ArgsDigest() {}
 
     public static String of(String tool, Map<String, ?> args) {
-        return sha256(canonicalJson(Map.of("tool", tool, "args", args)));
+        return Digests.sha256Hex(canonicalJson(Map.of("tool", tool, "args", args)));
     }
 
     public static String canonicalJson(Object value) {
@@ -62,15 +59,6 @@ public final class ArgsDigest {
             out.append(bool);
         } else {
             JsonStrings.quote(value.toString(), out);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

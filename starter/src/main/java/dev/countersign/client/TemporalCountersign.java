@@ -13,6 +13,7 @@ import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.TaskReads;
 import dev.countersign.listing.UnreadableTask;
+import dev.countersign.payload.Digests;
 import dev.countersign.payload.PayloadBounds;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.AttentionRequest;
@@ -481,7 +482,7 @@ public class TemporalCountersign implements Countersign {
                         .startUpdate(
                                 UpdateOptions.newBuilder(resultType)
                                         .setUpdateName(name)
-                                        .setUpdateId(name + "-" + sha256(bound))
+                                        .setUpdateId(name + "-" + Digests.sha256Hex(bound))
                                         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
                                         .build(),
                                 request)
@@ -554,17 +555,7 @@ public class TemporalCountersign implements Countersign {
         String bound = decision.reviewer() + "\n" + decision.approvalId() + "\n" + decision.decisionId() + "\n"
                 + decision.kind().wireName() + "\n" + decision.argsDigest() + "\n" + decision.comment() + "\n"
                 + decision.args();
-        return "decision-" + sha256(bound);
-    }
-
-    private static String sha256(String bound) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(bound.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "decision-" + Digests.sha256Hex(bound);
     }
 
     private AgentTaskWorkflow stub(String taskId) {

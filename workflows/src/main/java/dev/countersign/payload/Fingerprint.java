@@ -2,7 +2,6 @@ package dev.countersign.payload;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,12 @@ public final class Fingerprint {
     private Fingerprint() {}
 
     public static String of(Object... parts) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (Object part : parts) {
-                sha256.update(Json.write(canonical(part)).getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("every Java runtime has SHA-256", missing);
+        MessageDigest sha256 = Digests.newSha256();
+        for (Object part : parts) {
+            sha256.update(Json.write(canonical(part)).getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
         }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static Object canonical(Object value) {

@@ -1,13 +1,10 @@
 package dev.countersign.security.throttle;
 
+import dev.countersign.payload.Digests;
 import dev.countersign.security.LogSafe;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -119,12 +116,7 @@ public class InMemoryLoginThrottle implements LoginThrottle {
         if (value == null || value.length() <= MAX_KEY_LENGTH) {
             return value == null ? "" : value;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "sha256:" + Digests.sha256Hex(value);
     }
 
     private static Map<String, Counter> bounded(int maxEntries) {

@@ -1,8 +1,7 @@
 package dev.countersign.security.token;
 
-import java.nio.charset.StandardCharsets;
+import dev.countersign.payload.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -51,27 +50,19 @@ final class TokenSecrets {
     }
 
     static String hash(String token) {
-        return HEX.formatHex(sha256(token));
+        return HEX.formatHex(Digests.sha256(token));
     }
 
     static boolean matches(String token, String storedHash) {
         if (storedHash == null || storedHash.length() != 64) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(token), HEX.parseHex(storedHash));
+        return MessageDigest.isEqual(Digests.sha256(token), HEX.parseHex(storedHash));
     }
 
     private byte[] bytes(int count) {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
