@@ -1,5 +1,6 @@
 package dev.countersign.store;
 
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +31,10 @@ public interface ActionArchive {
      * @throws IllegalArgumentException for an id of another shape
      */
     static long actionNumber(String actionId) {
-        boolean wellFormed = actionId != null
-                && actionId.length() >= 2
-                && actionId.length() <= 19
-                && actionId.charAt(0) == 'a'
-                && actionId.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
-        if (!wellFormed) {
+        long number = ActionIds.number(actionId);
+        if (number < 0) {
             throw new IllegalArgumentException("an action id is 'a' and a number, was '" + actionId + "'");
         }
-        return Long.parseLong(actionId, 1, actionId.length(), 10);
+        return number;
     }
 }

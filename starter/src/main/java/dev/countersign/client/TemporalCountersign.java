@@ -23,6 +23,7 @@ import dev.countersign.review.ReviewState;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
 import dev.countersign.store.ActionArchive;
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.StepBudget;
@@ -497,7 +498,7 @@ public class TemporalCountersign implements Countersign {
         if (view.actions().stream().anyMatch(a -> a.actionId().equals(actionId))) {
             return true;
         }
-        long number = actionId.matches("a[0-9]{1,18}") ? Long.parseLong(actionId.substring(1)) : -1;
+        long number = ActionIds.number(actionId);
         return number > 0 && number <= view.counts().total();
     }
 

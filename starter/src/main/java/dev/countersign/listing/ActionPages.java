@@ -1,6 +1,7 @@
 package dev.countersign.listing;
 
 import dev.countersign.store.ActionArchive;
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionPage;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskView;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Pages a task's actions over all its runs, oldest first by number: the actions its earlier runs
@@ -21,18 +21,11 @@ public final class ActionPages {
     /** The page size of a read that names none. */
     public static final int DEFAULT_LIMIT = 50;
 
-    private static final Pattern ACTION_ID = Pattern.compile("a\\d{1,18}");
-
     private final ActionArchive archive;
 
     /** @param archive the archive of earlier runs' actions; null pages only the live actions */
     public ActionPages(ActionArchive archive) {
         this.archive = archive;
-    }
-
-    /** Whether {@code actionId} has the form of an action id, {@code a<number>}. */
-    public static boolean isActionId(String actionId) {
-        return actionId != null && ACTION_ID.matcher(actionId).matches();
     }
 
     /**
@@ -43,7 +36,7 @@ public final class ActionPages {
         if (limit < 1) {
             throw new IllegalArgumentException("a page holds at least one action, was " + limit);
         }
-        if (after != null && !isActionId(after)) {
+        if (after != null && !ActionIds.isActionId(after)) {
             throw new IllegalArgumentException("after must be an action id such as a12, was '" + after + "'");
         }
     }
@@ -54,13 +47,13 @@ public final class ActionPages {
      */
     public TaskView page(TaskView view, String after, int limit) {
         requireValid(after, limit);
-        long afterNumber = after == null ? 0 : number(after);
+        long afterNumber = after == null ? 0 : ActionIds.number(after);
         NavigableMap<Long, ActionView> merged = new TreeMap<>();
         // One more than a page, so that a full page tells whether another follows.
         archived(view, afterNumber, limit == Integer.MAX_VALUE ? limit : limit + 1)
-                .forEach(action -> merged.put(number(action.actionId()), action));
+                .forEach(action -> merged.put(ActionIds.number(action.actionId()), action));
         for (ActionView action : view.actions()) {
-            long number = isActionId(action.actionId()) ? number(action.actionId()) : -1;
+            long number = ActionIds.number(action.actionId());
             if (number > afterNumber) {
                 merged.put(number, action);
             }
@@ -74,7 +67,7 @@ public final class ActionPages {
         }
         boolean more = merged.size() > limit
                 || (!page.isEmpty()
-                        && number(page.get(page.size() - 1).actionId())
+                        && ActionIds.number(page.get(page.size() - 1).actionId())
                                 < view.counts().total());
         String next = more && !page.isEmpty() ? page.get(page.size() - 1).actionId() : null;
         return view.withPage(page, new ActionPage(after, limit, next));
@@ -85,11 +78,7 @@ public final class ActionPages {
             return List.of();
         }
         return archive.page(view.taskId(), view.firstRunId(), afterNumber, limit).stream()
-                .filter(action -> isActionId(action.actionId()))
+                .filter(action -> ActionIds.isActionId(action.actionId()))
                 .toList();
-    }
-
-    private static long number(String actionId) {
-        return Long.parseLong(actionId.substring(1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.countersign.stats;
 
 import dev.countersign.store.ActionArchive;
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskView;
 import java.util.ArrayList;
@@ -39,13 +40,8 @@ public class ArchivedEarlierActions implements EarlierActions {
             if (page.isEmpty() || page.size() < PAGE) {
                 break;
             }
-            after = number(page.get(page.size() - 1).actionId());
+            after = ActionIds.number(page.get(page.size() - 1).actionId());
         }
         return actions;
-    }
-
-    /** 12 for "a12"; the archive pages by these numbers. */
-    static long number(String actionId) {
-        return Long.parseLong(actionId.substring(1));
     }
 }

@@ -4,6 +4,7 @@ import static dev.countersign.stats.Calls.auto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.store.ActionArchive;
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskView;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ArchivedEarlierActionsTest {
         public List<ActionView> page(String taskId, String firstRunId, long afterNumber, int limit) {
             askedAfter.add(afterNumber);
             return archived.stream()
-                    .filter(action -> ArchivedEarlierActions.number(action.actionId()) > afterNumber)
+                    .filter(action -> ActionIds.number(action.actionId()) > afterNumber)
                     .limit(limit)
                     .toList();
         }

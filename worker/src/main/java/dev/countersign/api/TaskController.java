@@ -12,6 +12,7 @@ import dev.countersign.security.CurrentUser;
 import dev.countersign.security.LogSafe;
 import dev.countersign.security.Reviewer;
 import dev.countersign.security.TaskAccess;
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
@@ -123,7 +124,7 @@ public class TaskController {
             throw ApiProblem.badRequest(
                     ApiProblem.INVALID_REQUEST, "limit must lie between 1 and " + MAX_PAGE + ", was " + limit);
         }
-        if (after != null && !ActionPages.isActionId(after)) {
+        if (after != null && !ActionIds.isActionId(after)) {
             throw ApiProblem.badRequest(
                     ApiProblem.INVALID_REQUEST,
                     "after must be an action id such as a12 (a page's next), was '" + LogSafe.text(after) + "'");

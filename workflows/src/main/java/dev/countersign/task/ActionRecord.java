@@ -43,26 +43,9 @@ final class ActionRecord {
         this.proposedAt = proposedAt;
     }
 
-    static String id(long number) {
-        return "a" + number;
-    }
-
     /** The number in this action's id: actions are ordered by it. */
     long number() {
-        return numberOf(actionId);
-    }
-
-    /** The number in an action id {@code a<n>}, or -1 for an id of another shape. */
-    static long numberOf(String actionId) {
-        if (actionId == null || actionId.length() < 2 || actionId.length() > 19 || actionId.charAt(0) != 'a') {
-            return -1;
-        }
-        for (int i = 1; i < actionId.length(); i++) {
-            if (!Character.isDigit(actionId.charAt(i))) {
-                return -1;
-            }
-        }
-        return Long.parseLong(actionId.substring(1));
+        return ActionIds.number(actionId);
     }
 
     /**

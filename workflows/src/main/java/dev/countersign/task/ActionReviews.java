@@ -268,7 +268,7 @@ final class ActionReviews {
         if (action != null) {
             return action;
         }
-        if (ActionRecord.numberOf(actionId) > 0 && ActionRecord.numberOf(actionId) <= state.lastActionNumber) {
+        if (ActionIds.number(actionId) > 0 && ActionIds.number(actionId) <= state.lastActionNumber) {
             throw DecisionRefusal.of(
                     DecisionRefusal.NOT_UNDER_REVIEW,
                     "action " + actionId + " is no longer under review: its review ended before the task"

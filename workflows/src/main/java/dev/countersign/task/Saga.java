@@ -108,7 +108,7 @@ final class Saga {
                     ? candidate.live().reviewerGroups()
                     : candidate.archived().reviewerGroups();
             reviews.checkReviewer(
-                    ActionRecord.id(candidate.number()), groups, request.by(), request.groups(), request.operator());
+                    ActionIds.id(candidate.number()), groups, request.by(), request.groups(), request.operator());
         }
     }
 
@@ -134,7 +134,7 @@ final class Saga {
                 "task {} rollback by {}: compensating {}",
                 state.start.taskId(),
                 by,
-                candidates.stream().map(c -> ActionRecord.id(c.number())).toList());
+                candidates.stream().map(c -> ActionIds.id(c.number())).toList());
         List<ReviewResult> results = new ArrayList<>();
         for (Candidate candidate : candidates) {
             ActionRecord action = candidate.live() != null ? candidate.live() : restore(candidate);
@@ -150,7 +150,7 @@ final class Saga {
 
     /** Reads an archived action back into the state; null, leaving it in the saga, when the archive fails. */
     private ActionRecord restore(Candidate candidate) {
-        String actionId = ActionRecord.id(candidate.number());
+        String actionId = ActionIds.id(candidate.number());
         try {
             ActionView view = archive.archivedAction(state.start.taskId(), state.firstRunId, actionId);
             ActionRecord action =

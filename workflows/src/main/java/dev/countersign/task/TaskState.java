@@ -102,7 +102,7 @@ public final class TaskState {
     }
 
     ActionRecord propose(dev.countersign.agent.ToolCall call, Instant now) {
-        ActionRecord action = new ActionRecord(ActionRecord.id(++lastActionNumber), call, now);
+        ActionRecord action = new ActionRecord(ActionIds.id(++lastActionNumber), call, now);
         actions.add(action);
         return action;
     }

@@ -15,6 +15,7 @@ import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.UnreadableTask;
 import dev.countersign.security.TaskAccess;
+import dev.countersign.task.ActionIds;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
@@ -110,7 +111,7 @@ public class TaskPagesController {
             @PathVariable String taskId,
             @RequestParam(required = false) String after,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user) {
-        if (after != null && !ActionPages.isActionId(after)) {
+        if (after != null && !ActionIds.isActionId(after)) {
             return badPage();
         }
         TaskRead read = access.readableRead(user.reviewer(), taskId, id -> countersign.read(id, after, PAGE_SIZE));
@@ -142,7 +143,7 @@ public class TaskPagesController {
             @RequestParam(required = false) String seen,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             HttpServletResponse response) {
-        if (after != null && !ActionPages.isActionId(after)) {
+        if (after != null && !ActionIds.isActionId(after)) {
             return badPage();
         }
         TaskRead read = access.readableRead(user.reviewer(), taskId, id -> countersign.read(id, after, PAGE_SIZE));
