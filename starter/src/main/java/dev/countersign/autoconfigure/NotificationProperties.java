@@ -1,7 +1,7 @@
 package dev.countersign.autoconfigure;
 
-import dev.countersign.notify.WebhookFormat;
-import dev.countersign.notify.WebhookTarget;
+import dev.countersign.activities.notify.WebhookFormat;
+import dev.countersign.activities.notify.WebhookTarget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package dev.countersign.client;
 
+import dev.countersign.activities.store.ActionArchive;
+import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
@@ -22,7 +24,6 @@ import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewState;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
-import dev.countersign.store.ActionArchive;
 import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
@@ -32,7 +33,6 @@ import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
-import dev.countersign.tool.ToolRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;

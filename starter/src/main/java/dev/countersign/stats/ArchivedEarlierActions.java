@@ -1,6 +1,6 @@
 package dev.countersign.stats;
 
-import dev.countersign.store.ActionArchive;
+import dev.countersign.activities.store.ActionArchive;
 import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskView;

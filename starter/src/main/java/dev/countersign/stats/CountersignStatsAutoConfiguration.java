@@ -1,8 +1,8 @@
 package dev.countersign.stats;
 
+import dev.countersign.activities.store.ActionArchive;
 import dev.countersign.autoconfigure.CountersignAutoConfiguration;
 import dev.countersign.client.Countersign;
-import dev.countersign.store.ActionArchive;
 import dev.countersign.task.StepBudget;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;

@@ -2,8 +2,8 @@ package dev.countersign.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.client.Countersign;
-import dev.countersign.tool.ToolRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.junit.jupiter.api.AfterEach;
@@ -79,8 +79,8 @@ class CountersignAutoConfigurationTest {
     @Test
     void policyPlaceholdersAreResolvedFromConfiguration() {
         runner.withPropertyValues("test.limit=500").run(context -> {
-            var policy =
-                    context.getBean(dev.countersign.policy.PolicySource.class).current();
+            var policy = context.getBean(dev.countersign.activities.policy.PolicySource.class)
+                    .current();
             var verdict = policy.evaluate(new dev.countersign.policy.PolicyRequest(
                     "t",
                     "refunder",

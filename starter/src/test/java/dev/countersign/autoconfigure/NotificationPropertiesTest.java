@@ -2,7 +2,7 @@ package dev.countersign.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.notify.WebhookFormat;
+import dev.countersign.activities.notify.WebhookFormat;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

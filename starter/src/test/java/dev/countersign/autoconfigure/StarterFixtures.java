@@ -1,12 +1,12 @@
 package dev.countersign.autoconfigure;
 
-import dev.countersign.agent.AgentModel;
+import dev.countersign.activities.agent.AgentModel;
+import dev.countersign.activities.tool.ArgumentSchema;
+import dev.countersign.activities.tool.ArgumentSpec;
+import dev.countersign.activities.tool.Tool;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.agent.TranscriptKind;
-import dev.countersign.tool.ArgumentSchema;
-import dev.countersign.tool.ArgumentSpec;
-import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolInvocation;
 import java.math.BigDecimal;
 import java.util.List;

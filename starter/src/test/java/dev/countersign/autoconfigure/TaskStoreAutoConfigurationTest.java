@@ -2,12 +2,12 @@ package dev.countersign.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.agent.AgentActivitiesImpl;
+import dev.countersign.activities.agent.AgentActivitiesImpl;
+import dev.countersign.activities.store.ActionArchive;
+import dev.countersign.activities.store.InMemoryTaskStore;
+import dev.countersign.activities.store.TranscriptStore;
 import dev.countersign.agent.StepRequest;
-import dev.countersign.store.ActionArchive;
-import dev.countersign.store.InMemoryTaskStore;
 import dev.countersign.store.JdbcTaskStore;
-import dev.countersign.store.TranscriptStore;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.ArchivedActions;

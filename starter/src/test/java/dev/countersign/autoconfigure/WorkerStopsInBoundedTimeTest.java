@@ -2,7 +2,7 @@ package dev.countersign.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.agent.AgentModel;
+import dev.countersign.activities.agent.AgentModel;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.client.Countersign;

@@ -2,7 +2,9 @@ package dev.countersign.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.agent.AgentModel;
+import dev.countersign.activities.agent.AgentModel;
+import dev.countersign.activities.tool.ArgumentSchema;
+import dev.countersign.activities.tool.Tool;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.ToolCall;
@@ -17,8 +19,6 @@ import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
-import dev.countersign.tool.ArgumentSchema;
-import dev.countersign.tool.Tool;
 import dev.countersign.tool.ToolInvocation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;

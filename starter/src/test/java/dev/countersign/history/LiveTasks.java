@@ -1,11 +1,11 @@
 package dev.countersign.history;
 
-import dev.countersign.agent.AgentActivitiesImpl;
+import dev.countersign.activities.agent.AgentActivitiesImpl;
+import dev.countersign.activities.store.InMemoryTaskStore;
+import dev.countersign.activities.task.TaskArchiveActivitiesImpl;
 import dev.countersign.client.TaskWaits;
-import dev.countersign.store.InMemoryTaskStore;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.AgentTaskWorkflowImpl;
-import dev.countersign.task.TaskArchiveActivitiesImpl;
 import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;

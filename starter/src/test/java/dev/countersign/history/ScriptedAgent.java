@@ -1,6 +1,6 @@
 package dev.countersign.history;
 
-import dev.countersign.agent.AgentModel;
+import dev.countersign.activities.agent.AgentModel;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.Question;

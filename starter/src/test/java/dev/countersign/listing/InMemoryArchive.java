@@ -1,6 +1,6 @@
 package dev.countersign.listing;
 
-import dev.countersign.store.ActionArchive;
+import dev.countersign.activities.store.ActionArchive;
 import dev.countersign.task.ActionView;
 import java.util.List;
 import java.util.Map;

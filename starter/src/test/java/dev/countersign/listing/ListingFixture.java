@@ -1,5 +1,6 @@
 package dev.countersign.listing;
 
+import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.client.TemporalCountersign;
@@ -16,7 +17,6 @@ import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
-import dev.countersign.tool.ToolRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;

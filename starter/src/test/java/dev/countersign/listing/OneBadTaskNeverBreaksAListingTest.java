@@ -2,12 +2,12 @@ package dev.countersign.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.client.TemporalCountersign;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.ScanningTaskDirectory;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
-import dev.countersign.tool.ToolRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.countersign.stats;
 import static dev.countersign.stats.Calls.auto;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.store.ActionArchive;
+import dev.countersign.activities.store.ActionArchive;
 import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskView;

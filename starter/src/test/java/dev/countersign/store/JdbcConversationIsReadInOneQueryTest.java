@@ -1,6 +1,6 @@
 package dev.countersign.store;
 
-import static dev.countersign.store.StoredValues.answers;
+import static dev.countersign.activities.store.StoredValues.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.agent.TranscriptEntry;

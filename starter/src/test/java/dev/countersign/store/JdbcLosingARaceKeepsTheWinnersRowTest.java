@@ -1,8 +1,8 @@
 package dev.countersign.store;
 
-import static dev.countersign.store.StoredValues.action;
-import static dev.countersign.store.StoredValues.answer;
-import static dev.countersign.store.StoredValues.answers;
+import static dev.countersign.activities.store.StoredValues.action;
+import static dev.countersign.activities.store.StoredValues.answer;
+import static dev.countersign.activities.store.StoredValues.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.task.ActionState;

@@ -1,10 +1,10 @@
 package dev.countersign.store;
 
-import static dev.countersign.store.StoredValues.answer;
-import static dev.countersign.store.StoredValues.full;
-import static dev.countersign.store.StoredValues.guidance;
-import static dev.countersign.store.StoredValues.nested;
-import static dev.countersign.store.StoredValues.toolResult;
+import static dev.countersign.activities.store.StoredValues.answer;
+import static dev.countersign.activities.store.StoredValues.full;
+import static dev.countersign.activities.store.StoredValues.guidance;
+import static dev.countersign.activities.store.StoredValues.nested;
+import static dev.countersign.activities.store.StoredValues.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.agent.AgentRequest;

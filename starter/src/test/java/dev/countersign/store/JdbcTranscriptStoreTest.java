@@ -1,8 +1,10 @@
 package dev.countersign.store;
 
-import static dev.countersign.store.StoredValues.answers;
+import static dev.countersign.activities.store.StoredValues.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.store.TranscriptStore;
+import dev.countersign.activities.store.TranscriptStoreContract;
 import java.time.Clock;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
@@ -13,7 +15,7 @@ class JdbcTranscriptStoreTest extends TranscriptStoreContract {
     private final JdbcDataSource database = H2Databases.fresh();
 
     @Override
-    TranscriptStore newStore() {
+    protected TranscriptStore newStore() {
         return new JdbcTaskStore(database, Clock.systemUTC());
     }
 

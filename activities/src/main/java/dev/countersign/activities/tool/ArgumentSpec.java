@@ -1,0 +1,46 @@
+package dev.countersign.activities.tool;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One argument of a tool: its type and constraints, a subset of JSON Schema that console forms and
+ * validation share. Null constraints do not apply.
+ */
+public record ArgumentSpec(
+        ArgumentType type,
+        String description,
+        BigDecimal minimum,
+        BigDecimal maximum,
+        Integer maxLength,
+        String pattern,
+        List<String> enumValues) {
+
+    public ArgumentSpec {
+        if (type == null) {
+            throw new IllegalArgumentException("an argument needs a type");
+        }
+        description = description == null ? "" : description;
+        enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+    }
+
+    public static ArgumentSpec string(String description) {
+        return new ArgumentSpec(ArgumentType.STRING, description, null, null, null, null, null);
+    }
+
+    public static ArgumentSpec number(String description, BigDecimal minimum, BigDecimal maximum) {
+        return new ArgumentSpec(ArgumentType.NUMBER, description, minimum, maximum, null, null, null);
+    }
+
+    public ArgumentSpec withPattern(String regex) {
+        return new ArgumentSpec(type, description, minimum, maximum, maxLength, regex, enumValues);
+    }
+
+    public ArgumentSpec withMaxLength(int length) {
+        return new ArgumentSpec(type, description, minimum, maximum, length, pattern, enumValues);
+    }
+
+    public ArgumentSpec oneOf(String... values) {
+        return new ArgumentSpec(type, description, minimum, maximum, maxLength, pattern, List.of(values));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.countersign.activities.tool;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The JSON type an argument must have. */
+public enum ArgumentType {
+    @JsonProperty("string")
+    STRING,
+    @JsonProperty("number")
+    NUMBER,
+    @JsonProperty("integer")
+    INTEGER,
+    @JsonProperty("boolean")
+    BOOLEAN,
+    @JsonProperty("object")
+    OBJECT,
+    @JsonProperty("array")
+    ARRAY
+}

@@ -1,0 +1,45 @@
+package dev.countersign.activities.tool;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The tools an agent may call, by name, with the schema check every call passes first. A tool whose
+ * compensation is {@link Compensation#irreversible()} is registered with the tag {@value
+ * Compensation#IRREVERSIBLE_TAG} added to its own tags, so policy rules and guards can see it.
+ */
+public final class ToolRegistry {
+
+    private final Map<String, Tool> tools = new TreeMap<>();
+
+    public ToolRegistry(Collection<? extends Tool> tools) {
+        for (Tool declared : tools) {
+            Tool tool = IrreversibleTool.tagged(declared);
+            Tool earlier = this.tools.putIfAbsent(tool.name(), tool);
+            if (earlier != null) {
+                throw new IllegalStateException("two tools are named '" + tool.name() + "': "
+                        + IrreversibleTool.declared(earlier).getClass().getName() + " and "
+                        + declared.getClass().getName());
+            }
+        }
+    }
+
+    public Optional<Tool> find(String name) {
+        return Optional.ofNullable(tools.get(name));
+    }
+
+    public Set<String> names() {
+        return tools.keySet();
+    }
+
+    /** Every way these arguments fail the tool's schema; an unknown tool is one such way. */
+    public List<String> violations(String tool, Map<String, Object> args) {
+        return find(tool)
+                .map(found -> found.schema().violations(args))
+                .orElseGet(() -> List.of("there is no tool named '" + tool + "'"));
+    }
+}

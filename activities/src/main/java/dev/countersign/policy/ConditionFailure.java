@@ -1,9 +1,0 @@
-package dev.countersign.policy;
-
-/** A {@code when} condition that could not be evaluated for one request, for example a missing key. */
-final class ConditionFailure extends Exception {
-
-    ConditionFailure(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,7 +1,0 @@
-package dev.countersign.api;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-/** The body of guidance and answers: the text only; the sender is the caller. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record MessageRequest(String text) {}

@@ -1,4 +1,0 @@
-package dev.countersign.api;
-
-/** The answer to POST /api/tasks, the same for the first start and for a repeated one. */
-public record TaskStarted(String taskId, String status) {}

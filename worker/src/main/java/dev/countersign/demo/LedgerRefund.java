@@ -1,6 +1,0 @@
-package dev.countersign.demo;
-
-import java.math.BigDecimal;
-
-/** A refund the demo made, as the ledger shows it. */
-public record LedgerRefund(String orderId, BigDecimal amount, String currency, String taskId) {}

@@ -1,0 +1,33 @@
+package dev.countersign.service.console.approval;
+
+import dev.countersign.approval.PendingApproval;
+import dev.countersign.history.TimelineEvent;
+import dev.countersign.service.console.claim.Claim;
+import dev.countersign.task.TaskView;
+import java.util.List;
+
+/**
+ * Everything the approval page shows: the pending call, its task and timeline, who is looking at
+ * it, whether the signed-in reviewer may decide it (and why not), and the generated edit form.
+ */
+public record ApprovalView(
+        PendingApproval approval,
+        TaskView task,
+        List<TimelineEvent> timeline,
+        Claim claim,
+        boolean decidable,
+        String whyNot,
+        boolean editable,
+        List<ArgumentField> fields,
+        String risk) {
+
+    public ApprovalView {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /** Approvals still needed before the call runs. */
+    public int missing() {
+        return Math.max(0, approval.required() - approval.approvals());
+    }
+}

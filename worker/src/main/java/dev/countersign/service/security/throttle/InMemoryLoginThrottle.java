@@ -1,0 +1,173 @@
+package dev.countersign.service.security.throttle;
+
+import dev.countersign.payload.Digests;
+import dev.countersign.service.security.LogSafe;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link LoginThrottle} of one replica, in memory. User names and addresses are counted in two
+ * separate maps, each bounded by {@code max-tracked} entries with the least recently seen forgotten
+ * first, so spraying user names can neither grow memory nor push an address's count out. A user
+ * name longer than {@value #MAX_KEY_LENGTH} characters is kept as its SHA-256, so memory stays
+ * bounded whatever size the names come in. Thread-safe; every call is short and takes one lock.
+ */
+public class InMemoryLoginThrottle implements LoginThrottle {
+
+    private static final Logger log = LoggerFactory.getLogger(InMemoryLoginThrottle.class);
+    static final int MAX_KEY_LENGTH = 64;
+
+    private final LoginThrottleProperties settings;
+    private final Clock clock;
+    private final Map<String, Counter> users;
+    private final Map<String, Counter> addresses;
+
+    public InMemoryLoginThrottle(LoginThrottleProperties settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.users = bounded(settings.maxTracked());
+        this.addresses = bounded(settings.maxTracked());
+    }
+
+    @Override
+    public synchronized Optional<Instant> refusedUntil(String user, String address) {
+        Instant now = clock.instant();
+        Instant byUser = blockedUntil(users, key(user), now);
+        Instant byAddress = blockedUntil(addresses, key(address), now);
+        if (byUser == null) {
+            return Optional.ofNullable(byAddress);
+        }
+        return Optional.of(byAddress == null || byUser.isAfter(byAddress) ? byUser : byAddress);
+    }
+
+    @Override
+    public synchronized void failed(String user, String address) {
+        Instant now = clock.instant();
+        Counter byUser = counter(users, key(user), now);
+        if (byUser.fail(now, settings.maxFailuresPerUser())) {
+            log.warn(
+                    "login throttled: user '{}' from {} may not try again until {} ({} failed logins for the user"
+                            + " within {}; back-off {})",
+                    LogSafe.text(user),
+                    LogSafe.text(address),
+                    byUser.blockedUntil,
+                    byUser.failures,
+                    settings.window(),
+                    byUser.backoff);
+        }
+        if (address == null || address.isEmpty()) {
+            return;
+        }
+        Counter byAddress = counter(addresses, key(address), now);
+        if (byAddress.fail(now, settings.maxFailuresPerAddress())) {
+            log.warn(
+                    "login throttled: address {} (last user '{}') may not try again until {} ({} failed logins"
+                            + " from the address within {}; back-off {})",
+                    LogSafe.text(address),
+                    LogSafe.text(user),
+                    byAddress.blockedUntil,
+                    byAddress.failures,
+                    settings.window(),
+                    byAddress.backoff);
+        }
+    }
+
+    @Override
+    public synchronized void succeeded(String user, String address) {
+        users.remove(key(user));
+    }
+
+    /** How many user names and addresses are tracked now; for tests of the memory bound. */
+    synchronized int tracked() {
+        return users.size() + addresses.size();
+    }
+
+    private Instant blockedUntil(Map<String, Counter> counters, String key, Instant now) {
+        if (key == null) {
+            return null;
+        }
+        Counter counter = counters.get(key);
+        if (counter == null) {
+            return null;
+        }
+        if (counter.expired(now, settings.window())) {
+            counters.remove(key);
+            return null;
+        }
+        return counter.blockedUntil != null && now.isBefore(counter.blockedUntil) ? counter.blockedUntil : null;
+    }
+
+    private Counter counter(Map<String, Counter> counters, String key, Instant now) {
+        Counter counter = counters.get(key);
+        if (counter == null || counter.expired(now, settings.window())) {
+            counter = new Counter();
+            counters.put(key, counter);
+        }
+        return counter;
+    }
+
+    private static String key(String value) {
+        if (value == null || value.length() <= MAX_KEY_LENGTH) {
+            return value == null ? "" : value;
+        }
+        return "sha256:" + Digests.sha256Hex(value);
+    }
+
+    private static Map<String, Counter> bounded(int maxEntries) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    /**
+     * Failures of one user name or address. Before its first back-off it counts failures in a window
+     * that starts with the first one; from then on each failure after a back-off ended doubles the
+     * back-off (failures during one, from requests that were already being checked, do not), until
+     * nothing failed for a window after the last back-off.
+     */
+    private final class Counter {
+
+        private Instant windowStart;
+        private int failures;
+        private Instant blockedUntil;
+        private Duration backoff;
+
+        /** Counts a failure; true when it starts or lengthens a back-off. */
+        boolean fail(Instant now, int maxFailures) {
+            failures++;
+            if (backoff != null) {
+                if (now.isBefore(blockedUntil)) {
+                    return false;
+                }
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+                blockedUntil = now.plus(backoff);
+                return true;
+            }
+            if (windowStart == null || !now.isBefore(windowStart.plus(settings.window()))) {
+                windowStart = now;
+                failures = 1;
+            }
+            if (failures < maxFailures) {
+                return false;
+            }
+            backoff = settings.initialBackoff();
+            blockedUntil = now.plus(backoff);
+            return true;
+        }
+
+        boolean expired(Instant now, Duration window) {
+            Instant since = backoff == null ? windowStart : blockedUntil;
+            return since != null && !now.isBefore(since.plus(window));
+        }
+    }
+}
