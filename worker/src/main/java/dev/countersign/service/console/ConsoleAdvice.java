@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * failures as the console's error page (never problem+json, a stack trace or the white-label page).
  * It is ordered before the API's advice and applies to the console's controllers only.
  */
-@ControllerAdvice(basePackages = "dev.countersign.console")
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ConsoleAdvice {
 
