@@ -3,13 +3,11 @@ package dev.countersign.service.demo;
 import dev.countersign.activities.tool.ArgumentSchema;
 import dev.countersign.activities.tool.ArgumentSpec;
 import dev.countersign.activities.tool.Compensation;
-import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolException;
 import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.ToolInvocation;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the demo shop does not know are refunded as asked. Its compensation {@value #REVERSAL} writes the
  * negative of the refund for the same order, once per its own idempotency key.
  */
-public final class IssueRefundTool implements Tool {
+public final class IssueRefundTool extends DemoTool {
 
     public static final String NAME = "issue_refund";
     public static final String EXCEEDS_ORDER_TOTAL = "RefundExceedsOrderTotal";
@@ -44,6 +42,7 @@ public final class IssueRefundTool implements Tool {
     private final Orders orders;
 
     public IssueRefundTool(DemoSchema schema) {
+        super(NAME, SCHEMA, "financial");
         this.jdbc = schema.jdbc();
         this.transactions = schema.transactions();
         this.orders = new Orders(jdbc);
@@ -60,21 +59,6 @@ public final class IssueRefundTool implements Tool {
                 "currency",
                 ArgumentSpec.string("ISO 4217 code, for example USD").withPattern("[A-Z]{3}"));
         return properties;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ArgumentSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> tags() {
-        return List.of("financial");
     }
 
     @Override

@@ -2,10 +2,8 @@ package dev.countersign.service.demo;
 
 import dev.countersign.activities.tool.ArgumentSchema;
 import dev.countersign.activities.tool.ArgumentSpec;
-import dev.countersign.activities.tool.Tool;
 import dev.countersign.tool.ToolInvocation;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code lookup_order}: reads an order of the demo shop. An order the shop does not know is an
  * answer ({@code found: false}), not a failure, so the agent can go on and tell the reviewer.
  */
-public final class LookupOrderTool implements Tool {
+public final class LookupOrderTool extends DemoTool {
 
     public static final String NAME = "lookup_order";
 
@@ -26,22 +24,8 @@ public final class LookupOrderTool implements Tool {
     private final Orders orders;
 
     public LookupOrderTool(JdbcClient jdbc) {
+        super(NAME, SCHEMA, "read_only");
         this.orders = new Orders(jdbc);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ArgumentSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> tags() {
-        return List.of("read_only");
     }
 
     @Override

@@ -3,11 +3,9 @@ package dev.countersign.service.demo;
 import dev.countersign.activities.tool.ArgumentSchema;
 import dev.countersign.activities.tool.ArgumentSpec;
 import dev.countersign.activities.tool.Compensation;
-import dev.countersign.activities.tool.Tool;
 import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.ToolInvocation;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Nothing leaves the machine; the ledger shows what would have been sent. Its compensation {@value
  * #CORRECTION} sends the same recipient a correction that withdraws the email, once per its own key.
  */
-public final class SendEmailTool implements Tool {
+public final class SendEmailTool extends DemoTool {
 
     public static final String NAME = "send_email";
     public static final String CORRECTION = "send_correction";
@@ -29,6 +27,7 @@ public final class SendEmailTool implements Tool {
     private final JdbcClient jdbc;
 
     public SendEmailTool(JdbcClient jdbc) {
+        super(NAME, SCHEMA, "external");
         this.jdbc = jdbc;
     }
 
@@ -42,21 +41,6 @@ public final class SendEmailTool implements Tool {
         properties.put("subject", ArgumentSpec.string("the subject line").withMaxLength(200));
         properties.put("body", ArgumentSpec.string("the text of the email").withMaxLength(5000));
         return properties;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ArgumentSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> tags() {
-        return List.of("external");
     }
 
     @Override

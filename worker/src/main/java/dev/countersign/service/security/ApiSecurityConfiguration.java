@@ -17,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
@@ -87,14 +86,20 @@ public class ApiSecurityConfiguration {
         return bearer;
     }
 
+    /** Basic, bearer tokens, no session and problem+json failures, for the stateless chains. */
     @Bean
-    @Order(API_ORDER)
-    public SecurityFilterChain apiSecurityFilterChain(
-            HttpSecurity http,
+    public StatelessAuthentication statelessAuthentication(
             CountersignSecurityProperties properties,
             BearerAuthentication bearer,
             ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler denied)
+            ProblemAccessDeniedHandler denied) {
+        return new StatelessAuthentication(properties.basic().enabled(), bearer, entryPoint, denied);
+    }
+
+    @Bean
+    @Order(API_ORDER)
+    public SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, CountersignSecurityProperties properties, StatelessAuthentication authentication)
             throws Exception {
         String[] admins =
                 properties.adminGroups().stream().map(CurrentUser::authority).toArray(String[]::new);
@@ -112,17 +117,13 @@ public class ApiSecurityConfiguration {
                 .headers(headers -> standardHeaders()
                         .customize(headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))));
-        return stateless(http, properties, bearer, entryPoint, denied).build();
+        return authentication.applyTo(http).build();
     }
 
     @Bean
     @Order(ACTUATOR_ORDER)
     public SecurityFilterChain actuatorSecurityFilterChain(
-            HttpSecurity http,
-            CountersignSecurityProperties properties,
-            BearerAuthentication bearer,
-            ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler denied)
+            HttpSecurity http, CountersignSecurityProperties properties, StatelessAuthentication authentication)
             throws Exception {
         String[] operators =
                 properties.operatorGroups().stream().map(CurrentUser::authority).toArray(String[]::new);
@@ -132,24 +133,19 @@ public class ApiSecurityConfiguration {
                         .anyRequest()
                         .hasAnyAuthority(operators))
                 .headers(standardHeaders());
-        return stateless(http, properties, bearer, entryPoint, denied).build();
+        return authentication.applyTo(http).build();
     }
 
     @Bean
     @Order(FALLBACK_ORDER)
-    public SecurityFilterChain fallbackSecurityFilterChain(
-            HttpSecurity http,
-            CountersignSecurityProperties properties,
-            BearerAuthentication bearer,
-            ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler denied)
+    public SecurityFilterChain fallbackSecurityFilterChain(HttpSecurity http, StatelessAuthentication authentication)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .headers(standardHeaders());
-        return stateless(http, properties, bearer, entryPoint, denied).build();
+        return authentication.applyTo(http).build();
     }
 
     /**
@@ -160,26 +156,5 @@ public class ApiSecurityConfiguration {
     public static Customizer<HeadersConfigurer<HttpSecurity>> standardHeaders() {
         return headers -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
-    }
-
-    private static HttpSecurity stateless(
-            HttpSecurity http,
-            CountersignSecurityProperties properties,
-            BearerAuthentication bearer,
-            ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler denied)
-            throws Exception {
-        if (properties.basic().enabled()) {
-            http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint));
-        }
-        if (bearer.acceptsAny()) {
-            http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .authenticationManagerResolver(request -> bearer::authenticate)
-                    .authenticationEntryPoint(entryPoint)
-                    .accessDeniedHandler(denied));
-        }
-        return http.exceptionHandling(handling ->
-                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 }

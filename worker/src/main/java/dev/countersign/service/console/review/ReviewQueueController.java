@@ -39,6 +39,8 @@ public class ReviewQueueController {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewQueueController.class);
 
+    private static final String QUEUE = "redirect:/reviews";
+
     private final Countersign countersign;
     private final FieldLimits limits;
     private final TaskAccess access;
@@ -65,32 +67,18 @@ public class ReviewQueueController {
             @RequestParam(required = false) String comment,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
-        access.requireReadable(user.reviewer(), taskId, countersign::task);
+        String text = readableComment(user, taskId, comment);
         ReviewVerdict chosen = ReviewVerdict.fromWire(verdict);
-        String text = comment == null ? "" : comment.strip();
-        limits.text("comment", text);
         if (chosen == null) {
-            redirect.addFlashAttribute("error", "Choose ok, flag or roll back.");
-        } else if (chosen == ReviewVerdict.FLAG && text.isEmpty()) {
-            redirect.addFlashAttribute("error", "A flag needs a comment: say what is wrong with " + actionId + ".");
-        } else {
-            send(
-                    taskId,
-                    actionId,
-                    user,
-                    redirect,
-                    () -> countersign.review(
-                            taskId,
-                            new ReviewRequest(
-                                    UUID.randomUUID().toString(),
-                                    actionId,
-                                    user.name(),
-                                    user.groups(),
-                                    user.operator(),
-                                    chosen,
-                                    text)));
+            return refused(redirect, "Choose ok, flag or roll back.");
         }
-        return "redirect:/reviews";
+        if (chosen == ReviewVerdict.FLAG && text.isEmpty()) {
+            return refused(redirect, "A flag needs a comment: say what is wrong with " + actionId + ".");
+        }
+        ReviewRequest request = new ReviewRequest(
+                UUID.randomUUID().toString(), actionId, user.name(), user.groups(), user.operator(), chosen, text);
+        send(taskId, actionId, user, redirect, () -> countersign.review(taskId, request));
+        return QUEUE;
     }
 
     @PostMapping("/{taskId}/{actionId}/attention")
@@ -101,32 +89,32 @@ public class ReviewQueueController {
             @RequestParam(required = false) String comment,
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
-        access.requireReadable(user.reviewer(), taskId, countersign::task);
+        String text = readableComment(user, taskId, comment);
         AttentionKind chosen =
                 "retry".equals(kind) ? AttentionKind.RETRY : "resolve".equals(kind) ? AttentionKind.RESOLVE : null;
+        if (chosen == null) {
+            return refused(redirect, "Choose retry or resolved by hand.");
+        }
+        if (chosen == AttentionKind.RESOLVE && text.isEmpty()) {
+            return refused(redirect, "Say how it was resolved by hand, so the record explains it.");
+        }
+        AttentionRequest request = new AttentionRequest(
+                UUID.randomUUID().toString(), actionId, user.name(), user.operator(), chosen, text);
+        send(taskId, actionId, user, redirect, () -> countersign.attend(taskId, request));
+        return QUEUE;
+    }
+
+    /** The comment, stripped and within its limit, once the task is known to be readable by the user. */
+    private String readableComment(ConsoleUser user, String taskId, String comment) {
+        access.requireReadable(user.reviewer(), taskId, countersign::task);
         String text = comment == null ? "" : comment.strip();
         limits.text("comment", text);
-        if (chosen == null) {
-            redirect.addFlashAttribute("error", "Choose retry or resolved by hand.");
-        } else if (chosen == AttentionKind.RESOLVE && text.isEmpty()) {
-            redirect.addFlashAttribute("error", "Say how it was resolved by hand, so the record explains it.");
-        } else {
-            send(
-                    taskId,
-                    actionId,
-                    user,
-                    redirect,
-                    () -> countersign.attend(
-                            taskId,
-                            new AttentionRequest(
-                                    UUID.randomUUID().toString(),
-                                    actionId,
-                                    user.name(),
-                                    user.operator(),
-                                    chosen,
-                                    text)));
-        }
-        return "redirect:/reviews";
+        return text;
+    }
+
+    private static String refused(RedirectAttributes redirect, String error) {
+        redirect.addFlashAttribute("error", error);
+        return QUEUE;
     }
 
     private static void send(
