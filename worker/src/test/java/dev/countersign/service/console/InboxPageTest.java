@@ -60,7 +60,11 @@ class InboxPageTest {
     @Test
     void filterByRiskKeepsOnlyMatchingRows() throws Exception {
         mvc.perform(get("/inbox").param("risk", "high").with(carol()))
-                .andExpect(content().string(allOf(containsString("i-2.a2"), not(containsString("i-1.a2")))));
+                .andExpect(content().string(allOf(containsString("i-2.a2"), not(containsString("i-1.a2")))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<label for=\"filter-risk\">Risk</label>"),
+                                containsString("<option value=\"high\" selected=\"selected\">high</option>"))));
         mvc.perform(get("/inbox").param("group", "support-leads").with(carol()))
                 .andExpect(content().string(allOf(containsString("i-1.a2"), not(containsString("i-2.a2")))));
         mvc.perform(get("/inbox").param("tool", "send_email").with(carol()))

@@ -112,7 +112,9 @@ class TaskPagesTest {
         mvc.perform(get("/tasks/t-5").with(dave()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"task-status\"")))
-                .andExpect(content().string(containsString("hx-get=\"/tasks/t-5/live?seen=")));
+                .andExpect(content().string(containsString("hx-get=\"/tasks/t-5/live?seen=")))
+                .andExpect(content().string(containsString("action=\"/tasks/t-5/cancel\"")))
+                .andExpect(content().string(containsString("class=\"reject\">Cancel task</button>")));
     }
 
     @Test

@@ -79,12 +79,16 @@ class TokenPageTest {
 
         mvc.perform(get("/tokens").with(ConsoleFixtures.signedIn("ada", "admins")))
                 .andExpect(content().string(containsString("Everyone's tokens")))
-                .andExpect(content().string(containsString("bob&#39;s laptop")));
+                .andExpect(content().string(containsString("bob&#39;s laptop")))
+                .andExpect(content().string(containsString("aria-label=\"Revoke token bob&#39;s laptop of bob\"")))
+                .andExpect(content().string(containsString("action=\"/tokens/" + id + "/revoke\"")));
         mvc.perform(post("/tokens/" + id + "/revoke")
                         .with(ConsoleFixtures.signedIn("ada", "admins"))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/tokens"));
         assertThat(tokens.find(id).orElseThrow().revokedBy()).isEqualTo("ada");
+        mvc.perform(get("/tokens").with(ConsoleFixtures.signedIn("ada", "admins")))
+                .andExpect(content().string(not(containsString("action=\"/tokens/" + id + "/revoke\""))));
     }
 
     @Test
