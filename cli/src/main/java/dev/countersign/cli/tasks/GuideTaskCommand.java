@@ -1,7 +1,6 @@
 package dev.countersign.cli.tasks;
 
 import dev.countersign.cli.Usage;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Text;
 import java.util.concurrent.Callable;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Sends guidance to a task's agent, read before its next step. */
@@ -23,10 +21,7 @@ public final class GuideTaskCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
-    private String taskId;
+    private TaskMessage message;
 
     @Option(
             names = {"-t", "--text"},
@@ -38,12 +33,9 @@ public final class GuideTaskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Usage.requireText(spec, "--text", text);
-        return TaskMessageSender.send(
-                spec,
-                server,
-                taskId,
+        return message.send(
                 "guidance",
                 Json.MAPPER.createObjectNode().put("text", text),
-                "guidance sent to " + Text.oneLine(taskId));
+                "guidance sent to " + Text.oneLine(message.taskId()));
     }
 }
