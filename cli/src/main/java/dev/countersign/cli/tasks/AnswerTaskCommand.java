@@ -1,14 +1,10 @@
 package dev.countersign.cli.tasks;
 
-import dev.countersign.cli.Usage;
-import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Text;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Answers the agent's open question. */
 @Command(
@@ -16,9 +12,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Answer the question the agent asked (see `countersign tasks show`).")
 public final class AnswerTaskCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
 
     @Mixin
     private TaskMessage message;
@@ -32,10 +25,6 @@ public final class AnswerTaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Usage.requireText(spec, "--text", text);
-        return message.send(
-                "answer",
-                Json.MAPPER.createObjectNode().put("text", text),
-                "answer sent to " + Text.oneLine(message.taskId()));
+        return message.sendText("answer", text, "answer sent to " + Text.oneLine(message.taskId()));
     }
 }

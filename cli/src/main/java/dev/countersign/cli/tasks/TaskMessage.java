@@ -2,8 +2,10 @@ package dev.countersign.cli.tasks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.Usage;
 import dev.countersign.cli.api.PathSegments;
 import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.output.Json;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -26,6 +28,12 @@ final class TaskMessage {
 
     String taskId() {
         return taskId;
+    }
+
+    /** Sends {@code {"text": ...}}; a blank {@code --text} is refused before any request. */
+    int sendText(String endpoint, String text, String done) {
+        Usage.requireText(command, "--text", text);
+        return send(endpoint, Json.MAPPER.createObjectNode().put("text", text), done);
     }
 
     int send(String endpoint, ObjectNode body, String done) {
