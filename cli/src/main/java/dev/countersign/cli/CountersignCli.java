@@ -15,6 +15,7 @@ import dev.countersign.cli.tasks.TasksCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -92,7 +93,13 @@ public final class CountersignCli {
     }
 
     private static boolean wantsJson(CommandLine command) {
-        return command.getMixins().values().stream()
-                .anyMatch(mixin -> mixin instanceof OutputOptions output && output.json());
+        return wantsJson(command.getCommandSpec());
+    }
+
+    /** True when --output json was given, also to a mixin within a mixin (such as the decision options). */
+    private static boolean wantsJson(CommandSpec command) {
+        return command.mixins().values().stream()
+                .anyMatch(mixin ->
+                        mixin.userObject() instanceof OutputOptions output && output.json() || wantsJson(mixin));
     }
 }

@@ -14,4 +14,12 @@ public final class Usage {
             throw new ParameterException(spec.commandLine(), option + " must not be empty");
         }
     }
+
+    /** Refuses a number outside {@code min..max}; {@code unit} follows the range in the message. */
+    public static void requireBetween(CommandSpec spec, String option, int value, int min, int max, String unit) {
+        if (value < min || value > max) {
+            throw new ParameterException(
+                    spec.commandLine(), option + " must lie between " + min + " and " + max + unit + ", was " + value);
+        }
+    }
 }

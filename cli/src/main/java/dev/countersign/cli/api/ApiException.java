@@ -27,6 +27,11 @@ public final class ApiException extends CliException {
         return problem.status();
     }
 
+    /** A 404 without a problem code: the server has no such endpoint, being older than this CLI. */
+    public boolean noSuchEndpoint() {
+        return status() == 404 && problem.codeIfAny().isEmpty();
+    }
+
     /** The same failure with a hint that knows more than the status and code do. */
     public ApiException withHint(String hint) {
         return new ApiException(problem, path, hint);

@@ -1,9 +1,6 @@
 package dev.countersign.cli.decision;
 
-import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ExitCode;
-import dev.countersign.cli.api.ServerOptions;
-import dev.countersign.cli.output.OutputOptions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,16 +25,11 @@ import picocli.CommandLine.Spec;
         })
 public final class ApproveCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private DecisionOptions decision;
 
     @Parameters(
             arity = "1..*",
@@ -54,17 +46,13 @@ public final class ApproveCommand implements Callable<Integer> {
     @Mixin
     private PinnedDigest pinned;
 
-    public ApproveCommand(CliContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
         Set<String> ids = new LinkedHashSet<>(approvalIds);
         if (pinned.digest() != null && ids.size() > 1) {
             throw new ParameterException(spec.commandLine(), "--args-digest goes with one approval id, not several");
         }
-        DecisionSender sender = DecisionSender.of(spec, output, context, server.connect());
+        DecisionSender sender = decision.sender();
         int exitCode = ExitCode.OK;
         for (String id : ids) {
             DecisionIntent approval = DecisionIntent.of(Decision.APPROVE, comment, pinned.digest());

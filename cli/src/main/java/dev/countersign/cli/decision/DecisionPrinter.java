@@ -13,19 +13,9 @@ import java.util.TreeSet;
  * on, so the reviewer sees exactly what they approved, and the approval's state afterwards; in JSON,
  * the server's answer.
  */
-final class DecisionPrinter {
+record DecisionPrinter(PrintWriter out, boolean json, OptionalInt width) {
 
     private static final int MIN_ARGS_WIDTH = 24;
-
-    private final PrintWriter out;
-    private final boolean json;
-    private final OptionalInt width;
-
-    DecisionPrinter(PrintWriter out, boolean json, OptionalInt width) {
-        this.out = out;
-        this.json = json;
-        this.width = width;
-    }
 
     void decided(String approvalId, Decision decision, JsonNode pending, ObjectNode editedArgs, JsonNode outcome) {
         if (json) {

@@ -2,7 +2,6 @@ package dev.countersign.cli.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.countersign.cli.CliContext;
 import dev.countersign.cli.CliException;
 import dev.countersign.cli.ErrorReporter;
 import dev.countersign.cli.ExitCode;
@@ -10,11 +9,8 @@ import dev.countersign.cli.api.ApiClient;
 import dev.countersign.cli.api.ApiException;
 import dev.countersign.cli.api.PathSegments;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
-import java.io.PrintWriter;
 import java.util.Map;
 import java.util.UUID;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Sends one decision the safe way: it reads the pending approval first, sends back the
@@ -34,15 +30,6 @@ final class DecisionSender {
         this.api = api;
         this.printer = printer;
         this.errors = errors;
-    }
-
-    /** A sender that prints to the command's streams in the format it was asked for. */
-    static DecisionSender of(CommandSpec spec, OutputOptions output, CliContext context, ApiClient api) {
-        PrintWriter out = spec.commandLine().getOut();
-        return new DecisionSender(
-                api,
-                new DecisionPrinter(out, output.json(), context.terminal().width()),
-                new ErrorReporter(out, spec.commandLine().getErr(), output.json()));
     }
 
     /** Decides one approval and prints the outcome; a failure is thrown. */

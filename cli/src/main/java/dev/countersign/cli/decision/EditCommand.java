@@ -3,9 +3,7 @@ package dev.countersign.cli.decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.CliContext;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,10 +40,7 @@ public final class EditCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private DecisionOptions decision;
 
     @Parameters(index = "0", paramLabel = "APPROVAL_ID", description = "the approval id")
     private String approvalId;
@@ -80,12 +75,11 @@ public final class EditCommand implements Callable<Integer> {
                     spec.commandLine(), "nothing to edit: give --set KEY=VALUE or --args-file FILE");
         }
         ObjectNode fromFile = argsFile == null ? null : readArgsFile();
-        return DecisionSender.of(spec, output, context, server.connect())
-                .decide(approvalId, DecisionIntent.edit(comment, pinned.digest(), pending -> {
-                    ObjectNode base = fromFile != null ? fromFile : pending;
-                    warnAboutUnknownKeys(edits, base);
-                    return edits.applyTo(base);
-                }));
+        return decision.sender().decide(approvalId, DecisionIntent.edit(comment, pinned.digest(), pending -> {
+            ObjectNode base = fromFile != null ? fromFile : pending;
+            warnAboutUnknownKeys(edits, base);
+            return edits.applyTo(base);
+        }));
     }
 
     private void warnAboutUnknownKeys(ArgsEdits edits, ObjectNode base) {

@@ -1,9 +1,6 @@
 package dev.countersign.cli.decision;
 
-import dev.countersign.cli.CliContext;
 import dev.countersign.cli.Usage;
-import dev.countersign.cli.api.ServerOptions;
-import dev.countersign.cli.output.OutputOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,16 +16,11 @@ import picocli.CommandLine.Spec;
         description = "Send a pending tool call back to the agent with what it should change.")
 public final class RequestChangesCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private DecisionOptions decision;
 
     @Parameters(index = "0", paramLabel = "APPROVAL_ID", description = "the approval id")
     private String approvalId;
@@ -43,14 +35,10 @@ public final class RequestChangesCommand implements Callable<Integer> {
     @Mixin
     private PinnedDigest pinned;
 
-    public RequestChangesCommand(CliContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
         Usage.requireText(spec, "--comment", comment);
-        return DecisionSender.of(spec, output, context, server.connect())
+        return decision.sender()
                 .decide(approvalId, DecisionIntent.of(Decision.REQUEST_CHANGES, comment, pinned.digest()));
     }
 }

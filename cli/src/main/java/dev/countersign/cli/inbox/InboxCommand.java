@@ -5,10 +5,10 @@ import dev.countersign.cli.CliContext;
 import dev.countersign.cli.CliException;
 import dev.countersign.cli.ErrorReporter;
 import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.Usage;
 import dev.countersign.cli.api.ApiClient;
-import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Times;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The pending approvals the caller may decide now; with --watch, redrawn until interrupted. */
@@ -36,10 +35,7 @@ public final class InboxCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private ApiOptions api;
 
     @Option(names = "--watch", description = "redraw the inbox every --interval seconds until interrupted")
     private boolean watch;
@@ -57,29 +53,24 @@ public final class InboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (intervalSeconds < 1 || intervalSeconds > MAX_INTERVAL_SECONDS) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--interval must lie between 1 and " + MAX_INTERVAL_SECONDS + " seconds, was " + intervalSeconds);
-        }
-        ApiClient api = server.connect();
+        Usage.requireBetween(spec, "--interval", intervalSeconds, 1, MAX_INTERVAL_SECONDS, " seconds");
+        ApiClient client = api.connect();
         if (!watch) {
-            print(api.get("/api/approvals").body());
+            print(client.get("/api/approvals").body());
             return ExitCode.OK;
         }
-        return watch(api);
+        return watch(client);
     }
 
-    private int watch(ApiClient api) {
-        PrintWriter out = spec.commandLine().getOut();
+    private int watch(ApiClient client) {
+        PrintWriter out = api.out();
         // in a table dashboard an error belongs in the frame; in JSON lines it would break the stream
-        ErrorReporter errors =
-                new ErrorReporter(out, output.json() ? spec.commandLine().getErr() : out, false);
+        ErrorReporter errors = new ErrorReporter(out, api.json() ? api.err() : out, false);
         while (true) {
             JsonNode inbox = null;
             CliException failure = null;
             try {
-                inbox = api.get("/api/approvals").body();
+                inbox = client.get("/api/approvals").body();
             } catch (CliException refreshFailed) {
                 if (refreshFailed.exitCode() == ExitCode.NOT_ALLOWED) {
                     throw refreshFailed;
@@ -88,11 +79,11 @@ public final class InboxCommand implements Callable<Integer> {
                 failure = refreshFailed;
             }
             // cleared only once the answer is in, so the screen never stands empty while waiting
-            if (!output.json() && context.terminal().interactive()) {
+            if (!api.json() && context.terminal().interactive()) {
                 out.print(CLEAR_SCREEN);
             }
-            if (!output.json()) {
-                out.println(header(api));
+            if (!api.json()) {
+                out.println(header(client));
             }
             if (failure != null) {
                 errors.report(failure);
@@ -109,15 +100,15 @@ public final class InboxCommand implements Callable<Integer> {
         }
     }
 
-    private String header(ApiClient api) {
+    private String header(ApiClient client) {
         String now = Times.local(context.clock().instant().toString(), context.zone());
-        return "every " + intervalSeconds + " s: inbox of " + api.server() + " "
-                + api.credentials().describe() + ", " + now + " (Ctrl-C to stop)";
+        return "every " + intervalSeconds + " s: inbox of " + client.server() + " "
+                + client.credentials().describe() + ", " + now + " (Ctrl-C to stop)";
     }
 
     private void print(JsonNode inbox) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
+        PrintWriter out = api.out();
+        if (api.json()) {
             out.println(watch ? Json.compact(inbox) : Json.pretty(inbox));
             out.flush();
         } else {

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.Usage;
 import dev.countersign.cli.api.ApiException;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.api.PathSegments;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Text;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,19 +31,17 @@ public final class CompensationCommand {
 
     @Command(name = "retry", mixinStandardHelpOptions = true, description = "Run the failed compensation again.")
     int retry(
-            @Mixin ServerOptions server,
-            @Mixin OutputOptions output,
+            @Mixin ApiOptions api,
             @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id") String taskId,
             @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2")
                     String actionId) {
-        JsonNode answer = send(server, taskId, actionId, "retry", Json.MAPPER.createObjectNode());
+        JsonNode answer = send(api, taskId, actionId, "retry", Json.MAPPER.createObjectNode());
         String described = ReviewOutcome.describe(answer);
-        print(
-                output,
+        api.printOutcome(
                 answer,
                 "retried " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": "
                         + (described == null ? "sent" : described));
-        return ReviewOutcome.rollbackFailed(answer) ? ExitCode.ERROR : ExitCode.OK;
+        return ReviewOutcome.exitCode(answer);
     }
 
     @Command(
@@ -53,8 +49,7 @@ public final class CompensationCommand {
             mixinStandardHelpOptions = true,
             description = "Record that you undid the action by hand; your name and comment are kept.")
     int resolve(
-            @Mixin ServerOptions server,
-            @Mixin OutputOptions output,
+            @Mixin ApiOptions api,
             @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id") String taskId,
             @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2") String actionId,
             @Option(
@@ -65,17 +60,17 @@ public final class CompensationCommand {
                     String comment) {
         Usage.requireText(spec.subcommands().get("resolve").getCommandSpec(), "--comment", comment);
         ObjectNode body = Json.MAPPER.createObjectNode().put("comment", comment);
-        JsonNode answer = send(server, taskId, actionId, "resolve", body);
-        print(output, answer, "resolved " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + " by hand");
+        JsonNode answer = send(api, taskId, actionId, "resolve", body);
+        api.printOutcome(answer, "resolved " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + " by hand");
         return ExitCode.OK;
     }
 
-    private JsonNode send(ServerOptions server, String taskId, String actionId, String what, ObjectNode body) {
+    private JsonNode send(ApiOptions api, String taskId, String actionId, String what, ObjectNode body) {
         String path = PathSegments.path("api", "tasks", taskId, "actions", actionId, "compensation", what);
         try {
-            return server.connect().post(path, body).body();
+            return api.connect().post(path, body).body();
         } catch (ApiException failure) {
-            if (failure.status() == 404 && failure.problem().codeIfAny().isEmpty()) {
+            if (failure.noSuchEndpoint()) {
                 throw failure.withHint("this server cannot take compensation commands: it is older than this CLI");
             }
             if (failure.status() == 409) {
@@ -84,15 +79,5 @@ public final class CompensationCommand {
             }
             throw failure;
         }
-    }
-
-    private void print(OutputOptions output, JsonNode answer, String line) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(answer.isMissingNode() ? Json.MAPPER.createObjectNode() : answer));
-        } else {
-            out.println(line);
-        }
-        out.flush();
     }
 }

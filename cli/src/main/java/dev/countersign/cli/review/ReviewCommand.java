@@ -2,23 +2,18 @@ package dev.countersign.cli.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.api.ApiException;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.api.PathSegments;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Text;
-import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Reviews an executed action afterwards: ok, flag it, or roll it back through its compensation. */
 @Command(
@@ -30,14 +25,8 @@ import picocli.CommandLine.Spec;
         })
 public final class ReviewCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private ApiOptions api;
 
     @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
     private String taskId;
@@ -73,15 +62,10 @@ public final class ReviewCommand implements Callable<Integer> {
             body.put("comment", comment);
         }
         JsonNode answer = send(body);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(answer.isMissingNode() ? Json.MAPPER.createObjectNode() : answer));
-        } else {
-            out.println("reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + outcome(answer));
-        }
-        out.flush();
+        api.printOutcome(
+                answer, "reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + outcome(answer));
         // The verdict was taken, but the undo did not happen: scripts must see that.
-        return ReviewOutcome.rollbackFailed(answer) ? ExitCode.ERROR : ExitCode.OK;
+        return ReviewOutcome.exitCode(answer);
     }
 
     private String outcome(JsonNode answer) {
@@ -96,9 +80,9 @@ public final class ReviewCommand implements Callable<Integer> {
         String path = PathSegments.path("api", "tasks", taskId, "actions", actionId, "review");
         try {
             // sent once: until the endpoint is known to honour an Idempotency-Key, a retry could roll back twice
-            return server.connect().post(path, body).body();
+            return api.connect().post(path, body).body();
         } catch (ApiException failure) {
-            if (failure.status() == 404 && failure.problem().codeIfAny().isEmpty()) {
+            if (failure.noSuchEndpoint()) {
                 throw failure.withHint("this server cannot take reviews yet: it is older than this CLI");
             }
             if (failure.status() == 404) {

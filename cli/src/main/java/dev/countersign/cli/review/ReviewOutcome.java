@@ -1,6 +1,7 @@
 package dev.countersign.cli.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.output.Text;
 
 /** Says in a few words what a review answer's state means for the action. */
@@ -28,8 +29,8 @@ final class ReviewOutcome {
         return answer.path("review").path("state").asText("");
     }
 
-    /** True when the undo did not happen, which scripts must see in the exit code. */
-    static boolean rollbackFailed(JsonNode answer) {
-        return state(answer).equals("ROLLBACK_FAILED");
+    /** 1 when the undo did not happen, which scripts must see, else 0. */
+    static int exitCode(JsonNode answer) {
+        return state(answer).equals("ROLLBACK_FAILED") ? ExitCode.ERROR : ExitCode.OK;
     }
 }

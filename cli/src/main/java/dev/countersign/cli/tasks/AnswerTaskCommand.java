@@ -1,16 +1,10 @@
 package dev.countersign.cli.tasks;
 
-import dev.countersign.cli.Usage;
-import dev.countersign.cli.api.ServerOptions;
-import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Text;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Answers the agent's open question. */
 @Command(
@@ -19,14 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Answer the question the agent asked (see `countersign tasks show`).")
 public final class AnswerTaskCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private ServerOptions server;
-
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
-    private String taskId;
+    private TaskMessage message;
 
     @Option(
             names = {"-t", "--text"},
@@ -37,13 +25,6 @@ public final class AnswerTaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Usage.requireText(spec, "--text", text);
-        return TaskMessageSender.send(
-                spec,
-                server,
-                taskId,
-                "answer",
-                Json.MAPPER.createObjectNode().put("text", text),
-                "answer sent to " + Text.oneLine(taskId));
+        return message.sendText("answer", text, "answer sent to " + Text.oneLine(message.taskId()));
     }
 }

@@ -1,16 +1,12 @@
 package dev.countersign.cli.tasks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Text;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Cancels a task; only its requester or an operator may. */
 @Command(
@@ -19,14 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Cancel a task. Only its requester or an operator may.")
 public final class CancelTaskCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private ServerOptions server;
-
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
-    private String taskId;
+    private TaskMessage message;
 
     @Option(
             names = {"-r", "--reason"},
@@ -40,7 +30,6 @@ public final class CancelTaskCommand implements Callable<Integer> {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return TaskMessageSender.send(
-                spec, server, taskId, "cancel", body, "cancellation of " + Text.oneLine(taskId) + " requested");
+        return message.send("cancel", body, "cancellation of " + Text.oneLine(message.taskId()) + " requested");
     }
 }

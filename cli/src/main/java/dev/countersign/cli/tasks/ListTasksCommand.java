@@ -3,9 +3,9 @@ package dev.countersign.cli.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ExitCode;
-import dev.countersign.cli.api.ServerOptions;
+import dev.countersign.cli.Usage;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Table;
 import dev.countersign.cli.output.Times;
 import dev.countersign.cli.output.UnreadableTasks;
@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The newest tasks first. */
@@ -30,10 +29,7 @@ public final class ListTasksCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private ApiOptions api;
 
     @Option(
             names = "--limit",
@@ -48,15 +44,14 @@ public final class ListTasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ParameterException(
-                    spec.commandLine(), "--limit must lie between 1 and " + MAX_LIMIT + ", was " + limit);
-        }
-        JsonNode tasks = server.connect().get("/api/tasks?limit=" + limit).body();
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(tasks));
-        } else if (tasks.isEmpty()) {
+        Usage.requireBetween(spec, "--limit", limit, 1, MAX_LIMIT, "");
+        JsonNode tasks = api.connect().get("/api/tasks?limit=" + limit).body();
+        api.print(tasks, out -> print(tasks, out));
+        return ExitCode.OK;
+    }
+
+    private void print(JsonNode tasks, PrintWriter out) {
+        if (tasks.isEmpty()) {
             out.println("no tasks yet: start one with `countersign tasks start --agent AGENT --goal TEXT`");
         } else {
             Table table = Table.withFlexibleColumn("GOAL", "TASK", "STATUS", "AGENT", "REQUESTER", "UPDATED", "GOAL")
@@ -75,7 +70,5 @@ public final class ListTasksCommand implements Callable<Integer> {
             }
             table.print(out, context.terminal().width());
         }
-        out.flush();
-        return ExitCode.OK;
     }
 }

@@ -3,11 +3,8 @@ package dev.countersign.cli.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.api.PathSegments;
-import dev.countersign.cli.api.ServerOptions;
-import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,10 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** One task: its status, its actions with their verdicts and decisions, and what it waits for. */
 @Command(
@@ -29,14 +24,8 @@ public final class ShowTaskCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private ApiOptions api;
 
     @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
     private String taskId;
@@ -59,16 +48,10 @@ public final class ShowTaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode task = server.connect()
+        JsonNode task = api.connect()
                 .get(PathSegments.path("api", "tasks", taskId) + page())
                 .body();
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(task));
-        } else {
-            new TaskPrinter(out, context.terminal().width(), context.zone()).print(task);
-        }
-        out.flush();
+        api.print(task, out -> new TaskPrinter(out, context.terminal().width(), context.zone()).print(task));
         return ExitCode.OK;
     }
 

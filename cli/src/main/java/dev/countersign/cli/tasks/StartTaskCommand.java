@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.ExitCode;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.api.ApiResponse;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Text;
-import java.io.PrintWriter;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -34,10 +32,7 @@ public final class StartTaskCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private ApiOptions api;
 
     @Option(names = "--agent", required = true, paramLabel = "AGENT", description = "the agent profile, e.g. support")
     private String agent;
@@ -70,7 +65,7 @@ public final class StartTaskCommand implements Callable<Integer> {
         String id = taskId != null ? taskId : "task-" + UUID.randomUUID();
         body.put("taskId", id);
         // the task id makes the start idempotent on the server, so a retry cannot start two tasks
-        ApiResponse response = server.connect().postIdempotent("/api/tasks", body, Map.of());
+        ApiResponse response = api.connect().postIdempotent("/api/tasks", body, Map.of());
         print(response);
         return ExitCode.OK;
     }
@@ -90,10 +85,7 @@ public final class StartTaskCommand implements Callable<Integer> {
     }
 
     private void print(ApiResponse response) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(response.body()));
-        } else {
+        api.print(response.body(), out -> {
             String id = Text.oneLine(Json.text(response.body(), "taskId"));
             String status = Text.oneLine(Json.text(response.body(), "status"));
             out.println(
@@ -102,7 +94,6 @@ public final class StartTaskCommand implements Callable<Integer> {
                             : "task " + id + " exists already with this agent, goal and input (" + status
                                     + "); nothing new was started");
             out.println("follow it with: countersign tasks show " + id);
-        }
-        out.flush();
+        });
     }
 }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.api.ApiException;
+import dev.countersign.cli.api.ApiOptions;
 import dev.countersign.cli.api.PathSegments;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.output.Table;
 import dev.countersign.cli.output.Text;
 import dev.countersign.cli.output.Times;
@@ -15,9 +14,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** A task's decision timeline, built by the server from the workflow's event history. */
 @Command(
@@ -28,14 +25,8 @@ public final class TaskHistoryCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private ServerOptions server;
-
-    @Mixin
-    private OutputOptions output;
+    private ApiOptions api;
 
     @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
     private String taskId;
@@ -47,23 +38,17 @@ public final class TaskHistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonNode history = history();
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(history));
-        } else {
-            print(history, out);
-        }
-        out.flush();
+        api.print(history, out -> print(history, out));
         return ExitCode.OK;
     }
 
     private JsonNode history() {
         try {
-            return server.connect()
+            return api.connect()
                     .get(PathSegments.path("api", "tasks", taskId, "history"))
                     .body();
         } catch (ApiException failure) {
-            if (failure.status() == 404 && failure.problem().codeIfAny().isEmpty()) {
+            if (failure.noSuchEndpoint()) {
                 throw failure.withHint("this server has no history endpoint: it is older than this CLI");
             }
             throw failure;

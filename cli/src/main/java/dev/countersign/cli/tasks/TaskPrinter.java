@@ -14,17 +14,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /** A task view for people: the task's facts, a table of its actions, and the command to run next. */
-final class TaskPrinter {
-
-    private final PrintWriter out;
-    private final OptionalInt width;
-    private final ZoneId zone;
-
-    TaskPrinter(PrintWriter out, OptionalInt width, ZoneId zone) {
-        this.out = out;
-        this.width = width;
-        this.zone = zone;
-    }
+record TaskPrinter(PrintWriter out, OptionalInt width, ZoneId zone) {
 
     void print(JsonNode task) {
         String taskId = Json.text(task, "taskId");

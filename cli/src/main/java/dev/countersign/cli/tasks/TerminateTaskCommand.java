@@ -1,7 +1,6 @@
 package dev.countersign.cli.tasks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.countersign.cli.api.ServerOptions;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Text;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Terminates a task at once, for operators: a task that cannot be read or cancelled, for example. */
@@ -27,10 +25,7 @@ public final class TerminateTaskCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerOptions server;
-
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
-    private String taskId;
+    private TaskMessage message;
 
     @Option(
             names = {"-r", "--reason"},
@@ -45,7 +40,6 @@ public final class TerminateTaskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--reason must say why the task is terminated");
         }
         ObjectNode body = Json.MAPPER.createObjectNode().put("reason", reason);
-        return TaskMessageSender.send(
-                spec, server, taskId, "terminate", body, Text.oneLine(taskId) + " terminated: " + Text.oneLine(reason));
+        return message.send("terminate", body, Text.oneLine(message.taskId()) + " terminated: " + Text.oneLine(reason));
     }
 }

@@ -96,4 +96,32 @@ class CompensationCommandTest {
                         .exitCode())
                 .isEqualTo(3);
     }
+
+    @Test
+    void jsonOutputPrintsTheAnswerOrAnEmptyObjectForNoAnswer() {
+        server.on("POST", ACTION + "retry", 200, "{\"review\":{\"state\":\"ROLLED_BACK\"}}");
+        server.on("POST", ACTION + "resolve", 202, "");
+
+        Cli.Result retried = cli.runWithConfig("compensation", "retry", "ticket-9817", "a2", "-o", "json");
+        Cli.Result resolved = cli.runWithConfig(
+                "compensation", "resolve", "ticket-9817", "a2", "-c", "undone by hand", "--output", "json");
+
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(retried.out()).contains("\"state\" : \"ROLLED_BACK\"").doesNotContain("retried");
+        assertThat(resolved.exitCode()).as(resolved.err()).isZero();
+        assertThat(resolved.out().strip()).isEqualTo("{ }");
+    }
+
+    @Test
+    void jsonOutputPrintsTheProblemOfARefusal() {
+        server.on("POST", ACTION + "retry", 409, """
+                {"type":"https://countersign.dev/problems/not-applicable","title":"Not applicable","status":409,
+                 "detail":"action a2's rollback did not fail","code":"NotApplicable","instance":"/x"}
+                """);
+        Cli.Result refused = cli.runWithConfig("compensation", "retry", "ticket-9817", "a2", "-o", "json");
+
+        assertThat(refused.exitCode()).isEqualTo(5);
+        assertThat(refused.out()).contains("\"code\" : \"NotApplicable\"");
+        assertThat(refused.err()).contains("rollback did not fail");
+    }
 }
