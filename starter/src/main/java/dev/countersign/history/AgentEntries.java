@@ -27,7 +27,7 @@ final class AgentEntries {
     void nextStep(HistoryEvent event, ScheduledActivity activity, Decoded step) {
         timeouts(event, decode(activity.input()));
         switch (String.valueOf(step.text("kind"))) {
-            case "TOOL_CALL" -> proposed(event, step.object("toolCall"));
+            case "TOOL_CALL" -> proposedCalls(step).forEach(call -> proposed(event, call));
             case "QUESTION" -> asked(event, step.object("question"));
             default -> {
                 // FINISH: the task's end carries the agent's summary.
@@ -66,6 +66,15 @@ final class AgentEntries {
     private static List<?> transcriptEntries(Decoded request) {
         List<?> entries = request.list("entries");
         return entries.isEmpty() ? request.list("transcript") : entries;
+    }
+
+    /** The calls a step proposed: several since a reply may carry them ({@code toolCalls}), one before. */
+    private static List<Decoded> proposedCalls(Decoded step) {
+        List<?> calls = step.list("toolCalls");
+        if (calls.isEmpty()) {
+            return List.of(step.object("toolCall"));
+        }
+        return calls.stream().map(Decoded::of).toList();
     }
 
     private void proposed(HistoryEvent event, Decoded call) {

@@ -1,18 +1,24 @@
 package dev.countersign.agent;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countersign.payload.PayloadBounds;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The agent model's answer to "what next?": exactly one of a tool call, a question for a person,
- * or the end of the task with a summary.
+ * The agent model's answer to "what next?": exactly one of some tool calls (a model may propose
+ * several in one reply; they are taken in order), a question for a person, or the end of the task
+ * with a summary.
  */
-public record AgentStep(StepKind kind, ToolCall toolCall, Question question, String summary) {
+public record AgentStep(StepKind kind, List<ToolCall> toolCalls, Question question, String summary) {
 
     public AgentStep {
         if (kind == null) {
             throw new IllegalArgumentException("an agent step needs a kind");
         }
-        if (kind == StepKind.TOOL_CALL && toolCall == null) {
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        if (kind == StepKind.TOOL_CALL && toolCalls.isEmpty()) {
             throw new IllegalArgumentException("a TOOL_CALL step needs a tool call");
         }
         if (kind == StepKind.QUESTION && question == null) {
@@ -20,11 +26,36 @@ public record AgentStep(StepKind kind, ToolCall toolCall, Question question, Str
         }
     }
 
+    /**
+     * Reads a step as written before steps could carry several calls ({@code toolCall}) or since
+     * ({@code toolCalls}), so that recorded histories replay.
+     */
+    @JsonCreator
+    static AgentStep fromJson(
+            @JsonProperty("kind") StepKind kind,
+            @JsonProperty("toolCalls") List<ToolCall> toolCalls,
+            @JsonProperty("toolCall") ToolCall toolCall,
+            @JsonProperty("question") Question question,
+            @JsonProperty("summary") String summary) {
+        List<ToolCall> calls = toolCalls != null ? toolCalls : toolCall == null ? List.of() : List.of(toolCall);
+        return new AgentStep(kind, calls, question, summary);
+    }
+
+    /** The first tool call of this step, or null when it proposes none. */
+    public ToolCall toolCall() {
+        return toolCalls.isEmpty() ? null : toolCalls.get(0);
+    }
+
     /** This step with its texts and arguments cut visibly to fit in maxBytes (see {@link PayloadBounds}). */
     public AgentStep within(int maxBytes) {
+        List<ToolCall> bounded = new ArrayList<>();
+        int each = toolCalls.isEmpty() ? maxBytes : maxBytes / toolCalls.size();
+        for (ToolCall call : toolCalls) {
+            bounded.add(call.within(each));
+        }
         return new AgentStep(
                 kind,
-                toolCall == null ? null : toolCall.within(maxBytes),
+                bounded,
                 question == null
                         ? null
                         : new Question(
@@ -34,14 +65,19 @@ public record AgentStep(StepKind kind, ToolCall toolCall, Question question, Str
     }
 
     public static AgentStep call(ToolCall toolCall) {
-        return new AgentStep(StepKind.TOOL_CALL, toolCall, null, null);
+        return new AgentStep(StepKind.TOOL_CALL, List.of(toolCall), null, null);
+    }
+
+    /** A reply that proposes several calls at once, to be taken in the order given. */
+    public static AgentStep calls(List<ToolCall> toolCalls) {
+        return new AgentStep(StepKind.TOOL_CALL, toolCalls, null, null);
     }
 
     public static AgentStep ask(Question question) {
-        return new AgentStep(StepKind.QUESTION, null, question, null);
+        return new AgentStep(StepKind.QUESTION, List.of(), question, null);
     }
 
     public static AgentStep finish(String summary) {
-        return new AgentStep(StepKind.FINISH, null, null, summary == null ? "" : summary);
+        return new AgentStep(StepKind.FINISH, List.of(), null, summary == null ? "" : summary);
     }
 }

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A tool call proposed by the agent: which tool, with which arguments, why, how sure the model is
- * and which tags it attaches (for example {@code pii}, {@code external}).
+ * A tool call proposed by the agent: which tool, with which arguments, why, how sure the model is,
+ * which tags it attaches (for example {@code pii}, {@code external}) and, from a language model,
+ * the id it gave the call ({@code tool_call_id}), which the answer to the call must name.
  */
-public record ToolCall(String tool, Map<String, Object> args, String rationale, Double confidence, List<String> tags) {
+public record ToolCall(
+        String tool, Map<String, Object> args, String rationale, Double confidence, List<String> tags, String id) {
 
     private static final int TOOL_NAME_BYTES = 256;
 
@@ -25,6 +27,11 @@ public record ToolCall(String tool, Map<String, Object> args, String rationale, 
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** A call without a model's id, as a scripted agent proposes it. */
+    public ToolCall(String tool, Map<String, Object> args, String rationale, Double confidence, List<String> tags) {
+        this(tool, args, rationale, confidence, tags, null);
+    }
+
     /**
      * This call with each part cut to fit in maxBytes together (arguments half of it, the rationale
      * a quarter), visibly: oversized arguments become a truncated stand-in, which the policy activity
@@ -36,11 +43,12 @@ public record ToolCall(String tool, Map<String, Object> args, String rationale, 
                 PayloadBounds.json(args, maxBytes / 2),
                 PayloadBounds.text(rationale, maxBytes / 4),
                 confidence,
-                PayloadBounds.texts(tags, maxBytes / 8));
+                PayloadBounds.texts(tags, maxBytes / 8),
+                PayloadBounds.text(id, TOOL_NAME_BYTES));
     }
 
     public ToolCall withArgs(Map<String, Object> newArgs) {
-        return new ToolCall(tool, newArgs, rationale, confidence, tags);
+        return new ToolCall(tool, newArgs, rationale, confidence, tags, id);
     }
 
     /** Compares tool and arguments only: the same call, whatever the rationale. */
