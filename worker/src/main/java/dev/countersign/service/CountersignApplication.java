@@ -1,6 +1,6 @@
 package dev.countersign.service;
 
-import dev.countersign.activities.policy.PolicyCheck;
+import dev.countersign.activities.policy.check.PolicyCheck;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,5 +1,7 @@
 package dev.countersign.activities.policy;
 
+import dev.countersign.activities.policy.cel.ConditionFailure;
+import dev.countersign.activities.policy.cel.ConditionVariables;
 import dev.countersign.activities.tool.ArgsDigest;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.policy.Outcome;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A loaded, compiled policy: its guards and rules in file order, the default outcome, and the
  * SHA-256 of the text it was read from. Immutable; {@link #evaluate} may be called from many
- * threads. Build one with {@link PolicyLoader}.
+ * threads. Build one with {@link dev.countersign.activities.policy.yaml.PolicyLoader}.
  */
 public final class Policy {
 
@@ -29,7 +31,11 @@ public final class Policy {
     private final List<CompiledRule> rules;
     private final List<String> warnings;
 
-    Policy(
+    /**
+     * A policy of already compiled guards and rules, as the loader builds it; {@code warnings} are those
+     * the loader found.
+     */
+    public Policy(
             String source,
             String hash,
             Outcome defaultOutcome,

@@ -31,18 +31,6 @@ public record PolicyRule(
     /** The tool name that makes a rule cover every tool. */
     public static final String ANY_TOOL = "*";
 
-    public PolicyRule(
-            String name,
-            List<String> tools,
-            String condition,
-            Outcome outcome,
-            String reason,
-            List<ApprovalTier> tiers,
-            TimeoutOutcome onTimeout,
-            int line) {
-        this(name, tools, condition, outcome, reason, tiers, onTimeout, line, null, false);
-    }
-
     public PolicyRule {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a policy rule needs a name");

@@ -4,6 +4,7 @@ import static dev.countersign.activities.policy.TestTools.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.activities.policy.yaml.PolicyLoader;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
 import java.io.IOException;

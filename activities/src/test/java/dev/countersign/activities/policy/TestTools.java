@@ -1,5 +1,6 @@
 package dev.countersign.activities.policy;
 
+import dev.countersign.activities.policy.yaml.PolicyLoader;
 import dev.countersign.activities.tool.ArgumentSchema;
 import dev.countersign.activities.tool.ArgumentSpec;
 import dev.countersign.activities.tool.Tool;
@@ -13,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The demo's tools with small schemas, and helpers to build requests for them. */
-final class TestTools {
+/** The demo's tools with small schemas, and helpers to build requests for them (for the policy tests of every sub-package). */
+public final class TestTools {
 
-    static final Tool ISSUE_REFUND = new SchemaTool(
+    public static final Tool ISSUE_REFUND = new SchemaTool(
             "issue_refund",
             ArgumentSchema.of(
                     ordered(
@@ -28,12 +29,12 @@ final class TestTools {
                     "currency"),
             List.of("money"));
 
-    static final Tool LOOKUP_ORDER = new SchemaTool(
+    public static final Tool LOOKUP_ORDER = new SchemaTool(
             "lookup_order",
             ArgumentSchema.of(Map.of("orderId", ArgumentSpec.string("the order")), "orderId"),
             List.of());
 
-    static final Tool SEND_EMAIL = new SchemaTool(
+    public static final Tool SEND_EMAIL = new SchemaTool(
             "send_email",
             ArgumentSchema.of(
                     ordered(
@@ -45,22 +46,22 @@ final class TestTools {
                     "body"),
             List.of("external"));
 
-    static final Tool DELETE_ACCOUNT = new SchemaTool(
+    public static final Tool DELETE_ACCOUNT = new SchemaTool(
             "delete_account",
             ArgumentSchema.of(Map.of("accountId", ArgumentSpec.string("the account")), "accountId"),
             List.of("irreversible"));
 
-    static final ToolRegistry REGISTRY =
+    public static final ToolRegistry REGISTRY =
             new ToolRegistry(List.of(ISSUE_REFUND, LOOKUP_ORDER, SEND_EMAIL, DELETE_ACCOUNT));
 
     private TestTools() {}
 
-    static PolicyRequest refund(Object amount) {
+    public static PolicyRequest refund(Object amount) {
         return request(new ToolCall(
                 "issue_refund", Map.of("orderId", "A-1001", "amount", amount, "currency", "EUR"), "", 0.9, List.of()));
     }
 
-    static PolicyRequest refund(Object amount, double confidence) {
+    public static PolicyRequest refund(Object amount, double confidence) {
         return request(new ToolCall(
                 "issue_refund",
                 Map.of("orderId", "A-1001", "amount", amount, "currency", "EUR"),
@@ -69,23 +70,23 @@ final class TestTools {
                 List.of()));
     }
 
-    static PolicyRequest call(String tool, Map<String, Object> args) {
+    public static PolicyRequest call(String tool, Map<String, Object> args) {
         return request(new ToolCall(tool, args, "", 0.9, List.of()));
     }
 
-    static PolicyRequest request(ToolCall call) {
+    public static PolicyRequest request(ToolCall call) {
         return new PolicyRequest("task-1", "support", "alice", Map.of(), call);
     }
 
-    static PolicyActivitiesImpl activities(Policy policy) {
+    public static PolicyActivitiesImpl activities(Policy policy) {
         return new PolicyActivitiesImpl(PolicySource.of(policy), REGISTRY);
     }
 
-    static Policy demoPolicy() {
+    public static Policy demoPolicy() {
         return new PolicyLoader(REGISTRY.names()).loadResource("policies/demo.yaml");
     }
 
-    static Policy policy(String yaml) {
+    public static Policy policy(String yaml) {
         return new PolicyLoader(REGISTRY.names()).load("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     }
 

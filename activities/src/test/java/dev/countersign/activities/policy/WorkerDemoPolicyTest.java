@@ -4,6 +4,9 @@ import static dev.countersign.activities.policy.TestTools.call;
 import static dev.countersign.activities.policy.TestTools.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.policy.check.PolicyCheck;
+import dev.countersign.activities.policy.check.PolicyReport;
+import dev.countersign.activities.policy.yaml.PolicyLoader;
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyRequest;

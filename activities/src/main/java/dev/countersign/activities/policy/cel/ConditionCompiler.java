@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * Compiles {@code when} expressions against the declared {@link ConditionVariables}. Numbers of
  * different kinds compare by value ({@code args.amount <= 10} holds for 5 and for 5.0).
  */
-final class ConditionCompiler {
+public final class ConditionCompiler {
 
     /** Parts of CEL's messages that say nothing to a policy author: the container, the overload list. */
     private static final Pattern NOISE = Pattern.compile(" \\(in container ''\\)| \\(candidates: .*\\)$");
@@ -40,7 +40,7 @@ final class ConditionCompiler {
         return builder.build();
     }
 
-    static Condition compile(String expression, String ruleName) throws InvalidConditionException {
+    public static Condition compile(String expression, String ruleName) throws InvalidConditionException {
         CelValidationResult result = CEL.compile(expression, ruleName);
         if (result.hasError()) {
             throw invalid(result, expression);

@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -30,6 +31,8 @@ final class NodeReader {
                     + " beside the rule that is enforced",
             "review",
             "'review' goes on a rule, the one whose auto or approved calls are reviewed afterwards");
+
+    private static final Map<String, Boolean> FLAGS = Map.of("true", Boolean.TRUE, "false", Boolean.FALSE);
 
     private final List<PolicyFinding> problems = new ArrayList<>();
     private final List<PolicyFinding> warnings = new ArrayList<>();
@@ -110,7 +113,6 @@ final class NodeReader {
         return scalar.getValue().strip();
     }
 
-    /** {@code true} or {@code false} (in any case), or null after reporting why it is neither. */
     /**
      * A positive ISO-8601 duration; null after reporting a problem that names it as {@code label}
      * (such as {@code 'sla'}) with {@code examples} of good values.
@@ -138,19 +140,25 @@ final class NodeReader {
         return duration;
     }
 
+    /** {@code true} or {@code false} (in any case), or null after reporting why it is neither. */
     Boolean flag(NodeTuple entry, String where) {
+        return oneOf(entry, where, FLAGS, text -> "'" + key(entry) + "' must be true or false, was '" + text + "'");
+    }
+
+    /**
+     * The value {@code choices} gives the entry's word (in any case), such as an outcome; null after
+     * reporting {@code problem} of the word written, or why there is no word.
+     */
+    <T> T oneOf(NodeTuple entry, String where, Map<String, T> choices, Function<String, String> problem) {
         String text = text(entry, where);
         if (text == null) {
             return null;
         }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> {
-                problem(entry.getValueNode(), where, "'" + key(entry) + "' must be true or false, was '" + text + "'");
-                yield null;
-            }
-        };
+        T chosen = choices.get(text.toLowerCase(Locale.ROOT));
+        if (chosen == null) {
+            problem(entry.getValueNode(), where, problem.apply(text));
+        }
+        return chosen;
     }
 
     /** A name or a list of names, as {@code tool} and {@code groups} take. */

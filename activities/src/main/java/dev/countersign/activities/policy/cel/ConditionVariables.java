@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code Double}, JSON null as CEL null. {@code input} is the older name of {@code task.input}, kept so
  * that policies written before {@code task} stay valid.
  */
-final class ConditionVariables {
+public final class ConditionVariables {
 
     static final double UNKNOWN_CONFIDENCE = -1.0;
 
@@ -36,7 +36,7 @@ final class ConditionVariables {
 
     private ConditionVariables() {}
 
-    static Map<String, Object> of(PolicyRequest request) {
+    public static Map<String, Object> of(PolicyRequest request) {
         ToolCall call = request.call();
         Object input = celValue(request.input());
         return Map.of(

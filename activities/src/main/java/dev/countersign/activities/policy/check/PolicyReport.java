@@ -1,5 +1,6 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.check;
 
+import dev.countersign.activities.policy.yaml.PolicyFinding;
 import java.util.List;
 
 /**

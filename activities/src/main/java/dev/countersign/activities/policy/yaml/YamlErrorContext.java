@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;

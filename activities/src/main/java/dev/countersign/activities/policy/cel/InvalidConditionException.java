@@ -1,10 +1,10 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 /**
  * A {@code when} condition that does not compile: a syntax error, an unknown variable, a type error,
  * or a result that is not a boolean. {@code line} is the 1-based line within the expression.
  */
-final class InvalidConditionException extends Exception {
+public final class InvalidConditionException extends Exception {
 
     private final int line;
 
@@ -13,7 +13,7 @@ final class InvalidConditionException extends Exception {
         this.line = line;
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 }

@@ -1,7 +1,9 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.policy.PolicyActivitiesImpl;
+import dev.countersign.activities.policy.TestTools;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.policy.PolicyRequest;
 import java.util.HashMap;

@@ -1,7 +1,9 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.policy.Policy;
+import dev.countersign.activities.policy.TestTools;
 import org.junit.jupiter.api.Test;
 
 /** Things that load but are probably mistakes: each gives one warning with its line. */

@@ -1,8 +1,11 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.activities.policy.Policy;
+import dev.countersign.activities.policy.PolicyException;
+import dev.countersign.activities.policy.TestTools;
 import dev.countersign.policy.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

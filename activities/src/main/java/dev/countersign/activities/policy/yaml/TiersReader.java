@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import dev.countersign.policy.ApprovalTier;
 import dev.countersign.policy.TimeoutOutcome;
@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -17,23 +16,23 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads the approval tiers of a rule or guard, and its {@code on-timeout}. Warns where a deadline
  * can never pass: a tier after one without {@code sla} is never reached, and an {@code on-timeout}
- * behind such a tier never applies. Keeps every tier it read with its place, for {@link PolicyCheck}.
+ * behind such a tier never applies. Keeps every tier it read with its place ({@link TierSite}), for the policy check.
  */
 final class TiersReader {
 
     private static final List<String> TIER_KEYS = List.of("name", "groups", "approvals", "sla", "carry-over-approvals");
 
-    /** One tier as read, with where it is in the file. */
-    record Site(String where, int line, ApprovalTier tier) {}
+    private static final Map<String, TimeoutOutcome> TIMEOUT_OUTCOMES =
+            Map.of("reject", TimeoutOutcome.REJECT, "cancel", TimeoutOutcome.CANCEL, "approve", TimeoutOutcome.APPROVE);
 
     private final NodeReader reader;
-    private final List<Site> sites = new ArrayList<>();
+    private final List<TierSite> sites = new ArrayList<>();
 
     TiersReader(NodeReader reader) {
         this.reader = reader;
     }
 
-    List<Site> sites() {
+    List<TierSite> sites() {
         return List.copyOf(sites);
     }
 
@@ -54,7 +53,7 @@ final class TiersReader {
                 reader.problem(items.get(i), tierWhere, "two tiers are named '" + tier.name() + "'");
             }
             if (tier != null) {
-                sites.add(new Site(tierWhere, NodeReader.line(items.get(i)), tier));
+                sites.add(new TierSite(tierWhere, NodeReader.line(items.get(i)), tier));
             }
             tiers.add(tier);
         }
@@ -112,22 +111,11 @@ final class TiersReader {
 
     /** What happens after the last tier's SLA passes; null after reporting a bad value. */
     TimeoutOutcome onTimeout(NodeTuple entry, String where) {
-        String text = reader.text(entry, where);
-        if (text == null) {
-            return null;
-        }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "reject" -> TimeoutOutcome.REJECT;
-            case "cancel" -> TimeoutOutcome.CANCEL;
-            case "approve" -> TimeoutOutcome.APPROVE;
-            default -> {
-                reader.problem(
-                        entry.getValueNode(),
-                        where,
-                        "'on-timeout' must be reject, cancel or approve, was '" + text + "'");
-                yield null;
-            }
-        };
+        return reader.oneOf(
+                entry,
+                where,
+                TIMEOUT_OUTCOMES,
+                text -> "'on-timeout' must be reject, cancel or approve, was '" + text + "'");
     }
 
     /** Warns when a request can never get past a tier, so the written on-timeout never happens. */

@@ -1,5 +1,10 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.check;
 
+import dev.countersign.activities.policy.PolicyException;
+import dev.countersign.activities.policy.yaml.PolicyFinding;
+import dev.countersign.activities.policy.yaml.PolicyParser;
+import dev.countersign.activities.policy.yaml.PolicyText;
+import dev.countersign.activities.policy.yaml.TierSite;
 import dev.countersign.policy.ApprovalTier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -145,9 +150,9 @@ public final class PolicyCheck {
         return report.valid() ? VALID : INVALID;
     }
 
-    private static List<PolicyFinding> quorumWarnings(List<TiersReader.Site> tiers, Map<String, Integer> groupSizes) {
+    private static List<PolicyFinding> quorumWarnings(List<TierSite> tiers, Map<String, Integer> groupSizes) {
         List<PolicyFinding> warnings = new ArrayList<>();
-        for (TiersReader.Site site : tiers) {
+        for (TierSite site : tiers) {
             ApprovalTier tier = site.tier();
             if (!tier.groups().stream().allMatch(group -> groupSizes.get(group) != null)) {
                 continue;

@@ -1,8 +1,10 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.activities.policy.PolicyException;
+import dev.countersign.activities.policy.TestTools;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

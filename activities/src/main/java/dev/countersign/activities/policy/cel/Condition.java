@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A compiled {@code when} expression of one rule; immutable and safe to evaluate from many threads. */
-final class Condition {
+public final class Condition {
 
     private static final Pattern CEL_LOCATION_PREFIX = Pattern.compile("^evaluation error at [^:]*:\\d+: ");
 
@@ -18,11 +18,11 @@ final class Condition {
         this.program = program;
     }
 
-    String expression() {
+    public String expression() {
         return expression;
     }
 
-    boolean matches(Map<String, Object> variables) throws ConditionFailure {
+    public boolean matches(Map<String, Object> variables) throws ConditionFailure {
         Object result;
         try {
             result = program.eval(variables);

@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 /**
  * One problem or warning found in a policy file: where it is ({@code line}, 0 when the file has no

@@ -1,5 +1,7 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
+import dev.countersign.activities.policy.Policy;
+import dev.countersign.activities.policy.PolicyException;
 import dev.countersign.payload.Digests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +47,7 @@ public final class PolicyLoader {
     /**
      * A loader like this one that passes the file's text through {@code textPreprocessor} before
      * parsing it, for example {@code environment::resolveRequiredPlaceholders} or
-     * {@link PolicyCheck#placeholderDefaults}. The policy's hash is then the SHA-256 of the text it
+     * {@link dev.countersign.activities.policy.check.PolicyCheck#placeholderDefaults}. The policy's hash is then the SHA-256 of the text it
      * returns (UTF-8), so a verdict names the policy as it was in force, placeholders resolved. An
      * exception from the pre-processor fails the load with a {@link PolicyException}.
      */

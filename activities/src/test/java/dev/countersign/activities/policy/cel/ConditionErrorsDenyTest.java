@@ -1,8 +1,10 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 import static dev.countersign.activities.policy.TestTools.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.policy.Policy;
+import dev.countersign.activities.policy.TestTools;
 import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
 import java.util.Map;

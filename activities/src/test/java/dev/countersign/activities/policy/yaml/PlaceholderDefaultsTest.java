@@ -1,9 +1,13 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.yaml;
 
 import static dev.countersign.activities.policy.TestTools.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.activities.policy.Policy;
+import dev.countersign.activities.policy.PolicyException;
+import dev.countersign.activities.policy.TestTools;
+import dev.countersign.activities.policy.check.PolicyCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,12 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.countersign.activities.policy.PolicyException;
+import dev.countersign.activities.policy.TestTools;
+import dev.countersign.activities.policy.yaml.PolicyFinding;
+import dev.countersign.activities.policy.yaml.PolicyLoader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

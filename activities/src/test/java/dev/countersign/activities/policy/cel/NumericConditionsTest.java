@@ -1,8 +1,10 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.cel;
 
 import static dev.countersign.activities.policy.TestTools.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.activities.policy.PolicyActivitiesImpl;
+import dev.countersign.activities.policy.TestTools;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.stream.Stream;

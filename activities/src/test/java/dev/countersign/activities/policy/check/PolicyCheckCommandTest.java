@@ -1,4 +1,4 @@
-package dev.countersign.activities.policy;
+package dev.countersign.activities.policy.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
