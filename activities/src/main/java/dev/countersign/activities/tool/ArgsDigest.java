@@ -1,11 +1,8 @@
 package dev.countersign.activities.tool;
 
 import dev.countersign.payload.Digests;
-import dev.countersign.payload.JsonStrings;
-import java.math.BigDecimal;
-import java.util.List;
+import dev.countersign.payload.Json;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The SHA-256 of the canonical JSON of a tool call ({@code {"args":{...},"tool":"..."}}): object
@@ -20,45 +17,8 @@ public final class ArgsDigest {
         return Digests.sha256Hex(canonicalJson(Map.of("tool", tool, "args", args)));
     }
 
+    /** The canonical JSON the digest is taken over. */
     public static String canonicalJson(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((key, inner) -> sorted.put(String.valueOf(key), inner));
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                JsonStrings.quote(entry.getKey(), out);
-                out.append(':');
-                write(entry.getValue(), out);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), out);
-            }
-            out.append(']');
-        } else if (value instanceof Number number) {
-            out.append(new BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
-        } else if (value instanceof Boolean bool) {
-            out.append(bool);
-        } else {
-            JsonStrings.quote(value.toString(), out);
-        }
+        return Json.canonical(value);
     }
 }
