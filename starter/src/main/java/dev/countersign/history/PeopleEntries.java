@@ -7,6 +7,7 @@ import static dev.countersign.history.Sentences.sentence;
 import static dev.countersign.history.Story.details;
 import static dev.countersign.history.Story.orSomeone;
 
+import dev.countersign.approval.DecisionKind;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ final class PeopleEntries {
         String tool = story.toolOf(actionId);
         String reviewer = request.text("reviewer");
         String decision = request.text("kind");
-        Map<String, Object> editedArgs = "edit".equals(decision) ? request.map("args") : null;
+        Map<String, Object> editedArgs = kindOf(request) == DecisionKind.EDIT ? request.map("args") : null;
         String comment = request.text("comment");
         story.add(
                 event,
@@ -56,7 +57,7 @@ final class PeopleEntries {
                 actionId,
                 tool,
                 reviewer,
-                decisionSentence(reviewer, decision, call(tool), editedArgs, comment, result),
+                decisionSentence(reviewer, request, call(tool), editedArgs, comment, result),
                 details(
                         "approvalId", approvalId,
                         "reviewer", reviewer,
@@ -70,17 +71,25 @@ final class PeopleEntries {
     }
 
     private static String decisionSentence(
-            String reviewer, String decision, String call, Map<String, Object> args, String comment, Decoded result) {
+            String reviewer, Decoded request, String call, Map<String, Object> args, String comment, Decoded result) {
         String tally = " (" + result.integer("approvals") + " of "
                 + Sentences.count(result.integer("required"), "approval") + ", now "
                 + String.valueOf(result.text("state")).toLowerCase() + ")";
-        return switch (String.valueOf(decision)) {
-            case "approve" -> reviewer + " approved " + call + tally + colonSentence(comment);
-            case "edit" -> reviewer + " edited " + call + " to " + fields(args) + tally + colonSentence(comment);
-            case "reject" -> reviewer + " rejected " + call + colonSentence(comment);
-            case "request_changes" -> reviewer + " sent " + call + " back to the agent" + colonSentence(comment);
-            default -> reviewer + " decided " + decision + " on " + call + tally + ".";
+        DecisionKind kind = kindOf(request);
+        if (kind == null) {
+            return reviewer + " decided " + request.text("kind") + " on " + call + tally + ".";
+        }
+        return switch (kind) {
+            case APPROVE -> reviewer + " approved " + call + tally + colonSentence(comment);
+            case EDIT -> reviewer + " edited " + call + " to " + fields(args) + tally + colonSentence(comment);
+            case REJECT -> reviewer + " rejected " + call + colonSentence(comment);
+            case REQUEST_CHANGES -> reviewer + " sent " + call + " back to the agent" + colonSentence(comment);
         };
+    }
+
+    /** The kind of a recorded decide request, or null when its {@code kind} is none we know. */
+    static DecisionKind kindOf(Decoded request) {
+        return DecisionKind.fromWireName(request.text("kind")).orElse(null);
     }
 
     /** An Update the workflow accepted and then refused in its handler. */
@@ -91,7 +100,7 @@ final class PeopleEntries {
         String approvalId = decision ? args.text("approvalId") : null;
         String actionId = decision ? Story.actionOf(approvalId) : args.text("actionId");
         String tool = story.toolOf(actionId);
-        String what = decision ? decisionNoun(args.text("kind")) + " of " + call(tool) : updateNoun(request.name());
+        String what = decision ? decisionNoun(kindOf(args)) + " of " + call(tool) : updateNoun(request.name());
         String error = Failures.message(failure);
         story.add(
                 event,
@@ -113,13 +122,15 @@ final class PeopleEntries {
                         Failures.refusalType(failure)));
     }
 
-    private static String decisionNoun(String decision) {
-        return switch (String.valueOf(decision)) {
-            case "approve" -> "approval";
-            case "reject" -> "rejection";
-            case "edit" -> "edit";
-            case "request_changes" -> "request for changes";
-            default -> "decision";
+    private static String decisionNoun(DecisionKind kind) {
+        if (kind == null) {
+            return "decision";
+        }
+        return switch (kind) {
+            case APPROVE -> "approval";
+            case REJECT -> "rejection";
+            case EDIT -> "edit";
+            case REQUEST_CHANGES -> "request for changes";
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.countersign.history;
 
+import dev.countersign.approval.DecisionKind;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.failure.v1.Failure;
@@ -208,7 +209,7 @@ final class TimelineBuilder {
         }
         accepted.put(updateId, request);
         // An edit's handler has the policy evaluate the edited call before it completes.
-        if (request.name().equals("decide") && "edit".equals(request.args().text("kind"))) {
+        if (request.name().equals("decide") && PeopleEntries.kindOf(request.args()) == DecisionKind.EDIT) {
             editsAwaitingPolicy.add(request);
         }
     }

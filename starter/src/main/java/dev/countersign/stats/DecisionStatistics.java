@@ -4,6 +4,7 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.ShadowVerdict;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.DecisionRecord;
+import dev.countersign.task.DecisionRecordKind;
 import dev.countersign.task.TaskView;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,7 +218,7 @@ public final class DecisionStatistics {
     /** When a person decided on the call or its last tier timed out, or null. */
     private static Instant concludedAt(ActionView action) {
         return action.decisions().stream()
-                .filter(decision -> decision.reviewer() != null || "timeout".equals(decision.decision()))
+                .filter(decision -> decision.reviewer() != null || decision.decision() == DecisionRecordKind.TIMEOUT)
                 .map(DecisionRecord::at)
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())

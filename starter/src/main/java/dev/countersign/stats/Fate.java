@@ -2,7 +2,7 @@ package dev.countersign.stats;
 
 import dev.countersign.policy.Outcome;
 import dev.countersign.task.ActionView;
-import dev.countersign.task.DecisionRecord;
+import dev.countersign.task.DecisionRecordKind;
 
 /** What became of one judged call, as the statistics count it. */
 enum Fate {
@@ -27,7 +27,7 @@ enum Fate {
         if (action.verdict() == Outcome.AUTO) {
             return AUTO;
         }
-        if (action.decisions().stream().anyMatch(d -> "timeout".equals(d.decision()))) {
+        if (action.decisions().stream().anyMatch(d -> d.decision() == DecisionRecordKind.TIMEOUT)) {
             return TIMED_OUT;
         }
         return switch (action.state()) {
@@ -46,6 +46,6 @@ enum Fate {
     }
 
     private static boolean edited(ActionView action) {
-        return action.decisions().stream().map(DecisionRecord::decision).anyMatch("edit"::equals);
+        return action.decisions().stream().anyMatch(d -> d.decision() == DecisionRecordKind.EDIT);
     }
 }

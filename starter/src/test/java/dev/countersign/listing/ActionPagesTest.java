@@ -142,6 +142,7 @@ class ActionPagesTest {
 
     @Test
     void aTaskThatNeverContinuedAsNewIsPagedFromItsOwnActions() {
+        List<ActionView> actions = List.of(action(1, ActionState.EXECUTED), action(2, ActionState.EXECUTED));
         TaskView whole = new TaskView(
                 TASK,
                 "support",
@@ -149,13 +150,19 @@ class ActionPagesTest {
                 Map.of(),
                 "dave",
                 TaskStatus.RUNNING,
-                List.of(action(1, ActionState.EXECUTED), action(2, ActionState.EXECUTED)),
+                actions,
                 null,
                 null,
                 null,
                 null,
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null,
+                null);
 
         TaskView page = new ActionPages(archive).page(whole, "a1", 50);
 

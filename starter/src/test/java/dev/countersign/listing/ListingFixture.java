@@ -11,6 +11,7 @@ import dev.countersign.review.ReviewRequest;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
+import dev.countersign.task.ActionCounts;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskSearchAttributes;
@@ -123,6 +124,12 @@ final class ListingFixture implements AutoCloseable {
                     List.of(),
                     null,
                     null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    ActionCounts.NONE,
                     null,
                     null,
                     null,

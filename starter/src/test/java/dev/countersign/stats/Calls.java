@@ -8,6 +8,7 @@ import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.DecisionRecord;
+import dev.countersign.task.DecisionRecordKind;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Duration;
@@ -59,13 +60,14 @@ final class Calls {
     }
 
     /** A person's decision {@code after} the proposal. */
-    Calls decided(String reviewer, String decision, Duration after) {
+    Calls decided(String reviewer, DecisionRecordKind decision, Duration after) {
         decisions.add(new DecisionRecord(reviewer, decision, "", proposedAt.plus(after), null));
         return this;
     }
 
     Calls timedOut(Duration after) {
-        decisions.add(new DecisionRecord(null, "timeout", "nobody answered", proposedAt.plus(after), null));
+        decisions.add(
+                new DecisionRecord(null, DecisionRecordKind.TIMEOUT, "nobody answered", proposedAt.plus(after), null));
         return this.state(ActionState.TIMED_OUT);
     }
 
@@ -122,7 +124,13 @@ final class Calls {
                 null,
                 "",
                 T0,
-                T0);
+                T0,
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A task that continued as new: its view holds {@code held} of the {@code total} actions of all its runs. */

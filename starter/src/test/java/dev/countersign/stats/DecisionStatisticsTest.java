@@ -4,6 +4,10 @@ import static dev.countersign.stats.Calls.approval;
 import static dev.countersign.stats.Calls.auto;
 import static dev.countersign.stats.Calls.denied;
 import static dev.countersign.stats.Calls.task;
+import static dev.countersign.task.DecisionRecordKind.APPROVE;
+import static dev.countersign.task.DecisionRecordKind.EDIT;
+import static dev.countersign.task.DecisionRecordKind.REJECT;
+import static dev.countersign.task.DecisionRecordKind.REQUEST_CHANGES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,21 +32,21 @@ class DecisionStatisticsTest {
      * cancelled; large-refunds 1 timed out; huge-refunds 2 denied.
      */
     private final List<TaskView> tasks = List.of(
-            task("t1", auto("small-refunds"), approval("medium-refunds").decided("alice", "approve", minutes(1))),
-            task("t2", auto("small-refunds"), approval("medium-refunds").decided("alice", "approve", minutes(2))),
-            task("t3", auto("small-refunds"), approval("medium-refunds").decided("alice", "approve", minutes(3))),
-            task("t4", auto("small-refunds"), approval("medium-refunds").decided("alice", "approve", minutes(10))),
+            task("t1", auto("small-refunds"), approval("medium-refunds").decided("alice", APPROVE, minutes(1))),
+            task("t2", auto("small-refunds"), approval("medium-refunds").decided("alice", APPROVE, minutes(2))),
+            task("t3", auto("small-refunds"), approval("medium-refunds").decided("alice", APPROVE, minutes(3))),
+            task("t4", auto("small-refunds"), approval("medium-refunds").decided("alice", APPROVE, minutes(10))),
             task("t5", auto("small-refunds")),
-            task("t6", approval("medium-refunds").decided("alice", "edit", minutes(4))),
+            task("t6", approval("medium-refunds").decided("alice", EDIT, minutes(4))),
             task(
                     "t7",
                     approval("medium-refunds")
-                            .decided("alice", "reject", minutes(5))
+                            .decided("alice", REJECT, minutes(5))
                             .state(ActionState.REJECTED)),
             task(
                     "t8",
                     approval("medium-refunds")
-                            .decided("alice", "request_changes", minutes(6))
+                            .decided("alice", REQUEST_CHANGES, minutes(6))
                             .state(ActionState.CHANGES_REQUESTED)),
             task("t9", approval("medium-refunds").state(ActionState.PENDING)),
             task("t10", approval("medium-refunds").state(ActionState.CANCELLED)),
@@ -92,7 +96,7 @@ class DecisionStatisticsTest {
     void aRuleApprovedUneditedNTimesInARowIsACandidateToRelax() {
         List<TaskView> streak = new ArrayList<>(tasks);
         for (int i = 0; i < 3; i++) {
-            streak.add(task("s" + i, approval("medium-refunds").decided("bob", "approve", minutes(20 + i))));
+            streak.add(task("s" + i, approval("medium-refunds").decided("bob", APPROVE, minutes(20 + i))));
         }
 
         // after the send-back at 6 minutes: approvals at 10, 20, 21 and 22 minutes
@@ -110,7 +114,7 @@ class DecisionStatisticsTest {
     @Test
     void anEditOrRejectionBreaksTheStreak() {
         List<TaskView> broken = new ArrayList<>(tasks);
-        broken.add(task("late-edit", approval("medium-refunds").decided("bob", "edit", minutes(30))));
+        broken.add(task("late-edit", approval("medium-refunds").decided("bob", EDIT, minutes(30))));
 
         assertThat(DecisionStatistics.of(broken).suggestions(1)).isEmpty();
     }
@@ -118,7 +122,7 @@ class DecisionStatisticsTest {
     @Test
     void aTimeoutBreaksTheStreakToo() {
         List<TaskView> timedOut = List.of(
-                task("x1", approval("large-refunds").decided("bob", "approve", minutes(1))),
+                task("x1", approval("large-refunds").decided("bob", APPROVE, minutes(1))),
                 task("x2", approval("large-refunds").timedOut(minutes(30))));
 
         assertThat(DecisionStatistics.of(timedOut).suggestions(1)).isEmpty();
@@ -130,25 +134,25 @@ class DecisionStatisticsTest {
                 task(
                         "h1",
                         approval("medium-refunds")
-                                .decided("alice", "approve", minutes(1))
+                                .decided("alice", APPROVE, minutes(1))
                                 .shadow("relax", Outcome.AUTO)),
                 task(
                         "h2",
                         approval("medium-refunds")
-                                .decided("alice", "approve", minutes(1))
+                                .decided("alice", APPROVE, minutes(1))
                                 .shadow("relax", Outcome.AUTO)),
                 task(
                         "h3",
                         approval("medium-refunds")
-                                .decided("alice", "edit", minutes(1))
+                                .decided("alice", EDIT, minutes(1))
                                 .shadow("relax", Outcome.AUTO)),
                 task(
                         "h4",
                         approval("medium-refunds")
-                                .decided("alice", "reject", minutes(1))
+                                .decided("alice", REJECT, minutes(1))
                                 .state(ActionState.REJECTED)
                                 .shadow("relax", Outcome.AUTO)),
-                task("h5", approval("medium-refunds").decided("alice", "approve", minutes(1))));
+                task("h5", approval("medium-refunds").decided("alice", APPROVE, minutes(1))));
 
         List<ShadowStats> shadows = DecisionStatistics.of(shadowed).shadows();
 

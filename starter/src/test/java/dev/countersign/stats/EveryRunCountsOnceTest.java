@@ -2,6 +2,7 @@ package dev.countersign.stats;
 
 import static dev.countersign.stats.Calls.approval;
 import static dev.countersign.stats.Calls.auto;
+import static dev.countersign.task.DecisionRecordKind.APPROVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
@@ -28,10 +29,10 @@ class EveryRunCountsOnceTest {
 
     private final ActionView a2Archived = approval("medium-refunds").view("a2");
     private final ActionView a2 = approval("medium-refunds")
-            .decided("alice", "approve", Duration.ofMinutes(1))
+            .decided("alice", APPROVE, Duration.ofMinutes(1))
             .view("a2");
     private final ActionView a3 = approval("medium-refunds")
-            .decided("bob", "approve", Duration.ofMinutes(2))
+            .decided("bob", APPROVE, Duration.ofMinutes(2))
             .view("a3");
     private final TaskView latestRun = Calls.longTask("long-1", List.of(a2, a3), 3, "run-1");
 

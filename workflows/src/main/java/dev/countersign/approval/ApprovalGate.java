@@ -107,14 +107,14 @@ public final class ApprovalGate {
                     throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, "an edit needs the new arguments");
                 }
             }
-            case REJECT -> requireComment(decision, "a rejection needs a reason");
-            case REQUEST_CHANGES -> requireComment(decision, "a request for changes needs feedback for the agent");
+            default -> {}
         }
-    }
-
-    private static void requireComment(DecisionRequest decision, String message) {
-        if (decision.comment().isBlank()) {
-            throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, message);
+        if (decision.kind().lacksComment(decision.comment())) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.INVALID_DECISION,
+                    decision.kind() == DecisionKind.REJECT
+                            ? "a rejection needs a reason"
+                            : "a request for changes needs feedback for the agent");
         }
     }
 

@@ -3,9 +3,6 @@ package dev.countersign.payload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A short SHA-256 fingerprint of JSON-shaped values, the same for equal values whatever the order
@@ -19,21 +16,9 @@ public final class Fingerprint {
     public static String of(Object... parts) {
         MessageDigest sha256 = Digests.newSha256();
         for (Object part : parts) {
-            sha256.update(Json.write(canonical(part)).getBytes(StandardCharsets.UTF_8));
+            sha256.update(Json.sorted(part).getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
         }
         return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static Object canonical(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((key, inner) -> sorted.put(String.valueOf(key), canonical(inner)));
-            return sorted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(Fingerprint::canonical).toList();
-        }
-        return value;
     }
 }

@@ -7,11 +7,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes JSON-shaped values as compact JSON, to measure and preview them the same way in workflow
- * and activity code, and in a canonical form for digests; a value of another type is written as its
- * string.
+ * Writes JSON-shaped values as compact JSON, the one writer behind payload measures and previews,
+ * fingerprints and the arguments digest; a value of another type is written as its string.
+ * Deterministic, so workflow code may use it.
  */
 public final class Json {
+
+    /** How maps and numbers are written; text, lists, booleans and null are written the same in each. */
+    private enum Form {
+        /** Map keys in the map's order, numbers as Java prints them: what a payload measures. */
+        AS_IS,
+        /** Map keys sorted, numbers as Java prints them: equal maps write the same. */
+        SORTED,
+        /** Map keys sorted, numbers in their shortest plain form: 250, 250.0 and 2.5E2 write the same. */
+        CANONICAL
+    }
 
     private Json() {}
 
@@ -20,47 +30,42 @@ public final class Json {
     }
 
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, false, out);
-        return out.toString();
+        return write(value, Form.AS_IS);
+    }
+
+    static String sorted(Object value) {
+        return write(value, Form.SORTED);
     }
 
     /**
-     * The canonical JSON of a value: object keys sorted, no white space, numbers in their shortest
-     * plain form (250, 250.0 and 2.5E2 are the same number), so equal values give equal text.
+     * The canonical JSON of {@code value}: object keys sorted, no white space, numbers in their
+     * shortest plain form. The arguments digest is taken over it.
      */
     public static String canonical(Object value) {
+        return write(value, Form.CANONICAL);
+    }
+
+    private static String write(Object value, Form form) {
         StringBuilder out = new StringBuilder();
-        write(value, true, out);
+        write(value, form, out);
         return out.toString();
     }
 
-    private static void write(Object value, boolean canonical, StringBuilder out) {
+    private static void write(Object value, Form form, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : (canonical ? sorted(map) : map).entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                JsonStrings.quote(String.valueOf(entry.getKey()), out);
-                out.append(':');
-                write(entry.getValue(), canonical, out);
-            }
-            out.append('}');
+            writeObject(form == Form.AS_IS ? map : sortedByKey(map), form, out);
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                write(list.get(i), canonical, out);
+                write(list.get(i), form, out);
             }
             out.append(']');
-        } else if (value instanceof Number number && canonical) {
+        } else if (value instanceof Number number && form == Form.CANONICAL) {
             out.append(new BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
@@ -69,7 +74,22 @@ public final class Json {
         }
     }
 
-    private static Map<String, Object> sorted(Map<?, ?> map) {
+    private static void writeObject(Map<?, ?> map, Form form, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            JsonStrings.quote(String.valueOf(entry.getKey()), out);
+            out.append(':');
+            write(entry.getValue(), form, out);
+        }
+        out.append('}');
+    }
+
+    private static Map<String, Object> sortedByKey(Map<?, ?> map) {
         Map<String, Object> sorted = new TreeMap<>();
         map.forEach((key, inner) -> sorted.put(String.valueOf(key), inner));
         return sorted;

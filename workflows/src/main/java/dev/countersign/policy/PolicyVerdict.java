@@ -22,18 +22,7 @@ public record PolicyVerdict(
         ReviewPlan review,
         ShadowVerdict shadow) {
 
-    public PolicyVerdict(
-            Outcome outcome,
-            String rule,
-            String policyHash,
-            String reason,
-            List<ApprovalTier> tiers,
-            String argsDigest,
-            boolean argumentsInvalid,
-            TimeoutOutcome onTimeout) {
-        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, onTimeout, null, null);
-    }
-
+    /** A verdict with no review plan or shadow verdict, whose approval is rejected when it times out. */
     public PolicyVerdict(
             Outcome outcome,
             String rule,

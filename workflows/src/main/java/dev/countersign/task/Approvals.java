@@ -118,7 +118,8 @@ final class Approvals {
         if (gate.hasNextTier()) {
             gate.escalate(TaskBoard.now());
             String escalated = waited + "; escalated to " + gate.currentTier().name();
-            action.decisions.add(new DecisionRecord(null, "escalate", escalated, TaskBoard.now(), null));
+            action.decisions.add(
+                    new DecisionRecord(null, DecisionRecordKind.ESCALATE, escalated, TaskBoard.now(), null));
             alerts.notify(NotificationKind.ESCALATED, gate, action, waited);
             TaskMetrics.escalation(action.call.tool(), gate.verdict().rule());
             log.info(
@@ -130,7 +131,7 @@ final class Approvals {
             gate.timeOut();
             String outcome = waited + "; the policy's timeout outcome is "
                     + gate.verdict().onTimeout();
-            action.decisions.add(new DecisionRecord(null, "timeout", outcome, TaskBoard.now(), null));
+            action.decisions.add(new DecisionRecord(null, DecisionRecordKind.TIMEOUT, outcome, TaskBoard.now(), null));
             log.info(
                     "task {} approval {} timed out: {}",
                     state.start.taskId(),
@@ -144,8 +145,8 @@ final class Approvals {
         if (gate.state() == ApprovalState.CANCELLED) {
             return;
         }
-        boolean edited = action.decisions.stream().anyMatch(d -> d.decision().equals(DecisionKind.EDIT.wireName()));
-        boolean timedOut = action.decisions.stream().anyMatch(d -> "timeout".equals(d.decision()));
+        boolean edited = action.decisions.stream().anyMatch(d -> d.decision() == DecisionRecordKind.EDIT);
+        boolean timedOut = action.decisions.stream().anyMatch(d -> d.decision() == DecisionRecordKind.TIMEOUT);
         String outcome = switch (gate.state()) {
             case APPROVED -> timedOut ? "timed_out" : edited ? "edited" : "approved";
             case REJECTED -> "rejected";
@@ -236,7 +237,7 @@ final class Approvals {
 
     private static DecisionRecord record(DecisionRequest decision, Map<String, Object> args) {
         return new DecisionRecord(
-                decision.reviewer(), decision.kind().wireName(), decision.comment(), TaskBoard.now(), args);
+                decision.reviewer(), DecisionRecordKind.of(decision.kind()), decision.comment(), TaskBoard.now(), args);
     }
 
     private ApprovalGate gateFor(DecisionRequest decision) {

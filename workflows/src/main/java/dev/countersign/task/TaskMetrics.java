@@ -4,6 +4,7 @@ import com.uber.m3.tally.Scope;
 import com.uber.m3.util.ImmutableMap;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The task's metrics, emitted through the workflow metrics scope, which stays silent during
@@ -25,10 +26,7 @@ final class TaskMetrics {
 
     /** One policy or reviewer outcome: auto, denied, approved, edited, rejected, changes_requested. */
     static void decision(String tool, String rule, String outcome) {
-        scope(tool, rule)
-                .tagged(ImmutableMap.of("outcome", outcome))
-                .counter(DECISIONS)
-                .inc(1);
+        count(DECISIONS, scope(tool, rule).tagged(ImmutableMap.of("outcome", outcome)));
     }
 
     static void timeToDecision(String tool, String rule, Duration waited) {
@@ -36,49 +34,41 @@ final class TaskMetrics {
     }
 
     static void escalation(String tool, String rule) {
-        scope(tool, rule).counter(ESCALATIONS).inc(1);
+        count(ESCALATIONS, scope(tool, rule));
     }
 
     static void notificationFailure(String tool, String tier) {
-        Workflow.getMetricsScope()
-                .tagged(ImmutableMap.of("tool", tool, "tier", tier))
-                .counter(NOTIFICATION_FAILURES)
-                .inc(1);
+        count(NOTIFICATION_FAILURES, tagged(ImmutableMap.of("tool", tool, "tier", tier)));
     }
 
     static void toolExecution(String tool, String outcome) {
-        Workflow.getMetricsScope()
-                .tagged(ImmutableMap.of("tool", tool, "outcome", outcome))
-                .counter(TOOL_EXECUTIONS)
-                .inc(1);
+        count(TOOL_EXECUTIONS, tagged(ImmutableMap.of("tool", tool, "outcome", outcome)));
     }
 
     /** A reviewer's verdict on an executed action: ok, flag or rollback. */
     static void review(String tool, String rule, String verdict) {
-        scope(tool, rule)
-                .tagged(ImmutableMap.of("verdict", verdict))
-                .counter(REVIEWS)
-                .inc(1);
+        count(REVIEWS, scope(tool, rule).tagged(ImmutableMap.of("verdict", verdict)));
     }
 
     /** A compensation that ran to its end: rolled_back, or resolved (by an operator, by hand). */
     static void rollback(String tool, String outcome) {
-        Workflow.getMetricsScope()
-                .tagged(ImmutableMap.of("tool", tool, "outcome", outcome))
-                .counter(ROLLBACKS)
-                .inc(1);
+        count(ROLLBACKS, tagged(ImmutableMap.of("tool", tool, "outcome", outcome)));
     }
 
     /** A compensation that still failed after its retries. */
     static void compensationFailure(String tool) {
-        Workflow.getMetricsScope()
-                .tagged(ImmutableMap.of("tool", tool))
-                .counter(COMPENSATION_FAILURES)
-                .inc(1);
+        count(COMPENSATION_FAILURES, tagged(ImmutableMap.of("tool", tool)));
+    }
+
+    private static void count(String counter, Scope scope) {
+        scope.counter(counter).inc(1);
+    }
+
+    private static Scope tagged(Map<String, String> tags) {
+        return Workflow.getMetricsScope().tagged(tags);
     }
 
     private static Scope scope(String tool, String rule) {
-        return Workflow.getMetricsScope()
-                .tagged(ImmutableMap.of("tool", tool, "rule", rule == null ? "default" : rule));
+        return tagged(ImmutableMap.of("tool", tool, "rule", rule == null ? "default" : rule));
     }
 }

@@ -52,43 +52,6 @@ public record TaskView(
                 : List.copyOf(reviewerGroups);
     }
 
-    /** A view of a task whose run keeps all of its actions, counted from them. */
-    public TaskView(
-            String taskId,
-            String agent,
-            String goal,
-            Map<String, Object> input,
-            String requester,
-            TaskStatus status,
-            List<ActionView> actions,
-            String pendingApprovalId,
-            PendingApproval pendingApproval,
-            Question question,
-            String summary,
-            Instant startedAt,
-            Instant updatedAt) {
-        this(
-                taskId,
-                agent,
-                goal,
-                input,
-                requester,
-                status,
-                actions,
-                pendingApprovalId,
-                pendingApproval,
-                question,
-                summary,
-                startedAt,
-                updatedAt,
-                0,
-                ActionCounts.of(actions),
-                null,
-                null,
-                null,
-                null);
-    }
-
     /** This view holding {@code actions} as the given page of the task's actions. */
     public TaskView withPage(List<ActionView> actions, ActionPage page) {
         return new TaskView(

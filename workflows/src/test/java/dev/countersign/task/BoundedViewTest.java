@@ -25,20 +25,7 @@ class BoundedViewTest {
         List<ActionView> actions = IntStream.rangeClosed(1, 20)
                 .mapToObj(i -> action("a" + i, Map.of("rows", BIG)))
                 .toList();
-        TaskView view = new TaskView(
-                "t1",
-                "support",
-                BIG + BIG,
-                Map.of(),
-                "dave",
-                TaskStatus.RUNNING,
-                actions,
-                null,
-                null,
-                null,
-                null,
-                AT,
-                AT);
+        TaskView view = runningTask(BIG + BIG, Map.of(), actions);
 
         TaskView bounded = BoundedView.within(view, PayloadBounds.MAX_MESSAGE_BYTES);
 
@@ -54,20 +41,8 @@ class BoundedViewTest {
 
     @Test
     void aSmallViewIsUnchanged() {
-        TaskView view = new TaskView(
-                "t1",
-                "support",
-                "refund",
-                Map.of("amount", 5),
-                "dave",
-                TaskStatus.RUNNING,
-                List.of(action("a1", Map.of("ok", true))),
-                null,
-                null,
-                null,
-                null,
-                AT,
-                AT);
+        List<ActionView> actions = List.of(action("a1", Map.of("ok", true)));
+        TaskView view = runningTask("refund", Map.of("amount", 5), actions);
 
         assertThat(BoundedView.within(view, PayloadBounds.MAX_MESSAGE_BYTES)).isEqualTo(view);
     }
@@ -114,5 +89,29 @@ class BoundedViewTest {
                 null,
                 false,
                 List.of());
+    }
+
+    /** A running task with every action in its view, counted from them. */
+    private static TaskView runningTask(String goal, Map<String, Object> input, List<ActionView> actions) {
+        return new TaskView(
+                "t1",
+                "support",
+                goal,
+                input,
+                "dave",
+                TaskStatus.RUNNING,
+                actions,
+                null,
+                null,
+                null,
+                null,
+                AT,
+                AT,
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null,
+                null);
     }
 }

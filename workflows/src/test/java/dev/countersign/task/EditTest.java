@@ -39,7 +39,7 @@ class EditTest {
         ActionView action = done.actions().get(1);
         assertThat(action.args()).containsEntry("amount", 200);
         assertThat(action.decisions()).singleElement().satisfies(decision -> {
-            assertThat(decision.decision()).isEqualTo("edit");
+            assertThat(decision.decision()).isEqualTo(DecisionRecordKind.EDIT);
             assertThat(decision.args()).containsEntry("amount", 200);
         });
     }

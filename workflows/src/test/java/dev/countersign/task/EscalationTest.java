@@ -40,7 +40,7 @@ class EscalationTest {
                 .singleElement()
                 .satisfies(record -> {
                     assertThat(record.reviewer()).isNull();
-                    assertThat(record.decision()).isEqualTo("escalate");
+                    assertThat(record.decision()).isEqualTo(DecisionRecordKind.ESCALATE);
                 });
     }
 
@@ -83,7 +83,9 @@ class EscalationTest {
         TaskView done = harness.result(taskId);
         ActionView refund = done.actions().get(1);
         assertThat(refund.state()).isEqualTo(ActionState.TIMED_OUT);
-        assertThat(refund.decisions()).extracting(DecisionRecord::decision).containsExactly("escalate", "timeout");
+        assertThat(refund.decisions())
+                .extracting(DecisionRecord::decision)
+                .containsExactly(DecisionRecordKind.ESCALATE, DecisionRecordKind.TIMEOUT);
         assertThat(refund.decisions().get(1).comment())
                 .contains("nobody decided within PT8H in tier finance-managers")
                 .contains("REJECT");
@@ -120,7 +122,9 @@ class EscalationTest {
         ActionView refund = done.actions().get(1);
         assertThat(refund.state()).isEqualTo(ActionState.TIMED_OUT);
         assertThat(refund.decisions()).extracting(DecisionRecord::reviewer).containsOnlyNulls();
-        assertThat(refund.decisions()).extracting(DecisionRecord::decision).containsExactly("escalate", "timeout");
+        assertThat(refund.decisions())
+                .extracting(DecisionRecord::decision)
+                .containsExactly(DecisionRecordKind.ESCALATE, DecisionRecordKind.TIMEOUT);
         assertThat(refund.decisions().get(1).comment())
                 .contains("nobody decided")
                 .contains("REJECT");
@@ -157,7 +161,7 @@ class EscalationTest {
         assertThat(refund.state()).isEqualTo(ActionState.EXECUTED);
         assertThat(refund.decisions()).singleElement().satisfies(record -> {
             assertThat(record.reviewer()).isNull();
-            assertThat(record.decision()).isEqualTo("timeout");
+            assertThat(record.decision()).isEqualTo(DecisionRecordKind.TIMEOUT);
         });
         assertThat(harness.tools.effectsOf("issue_refund")).hasSize(1);
     }
@@ -191,7 +195,7 @@ class EscalationTest {
         TaskView done = harness.result(taskId);
         assertThat(done.actions().get(1).decisions())
                 .extracting(DecisionRecord::decision)
-                .containsExactly("approve", "approve");
+                .containsExactly(DecisionRecordKind.APPROVE, DecisionRecordKind.APPROVE);
         assertThat(harness.tools.effectsOf("issue_refund")).hasSize(1);
     }
 

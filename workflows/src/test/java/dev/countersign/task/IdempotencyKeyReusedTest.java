@@ -54,7 +54,7 @@ class IdempotencyKeyReusedTest {
         TaskView done = harness.result(taskId);
         assertThat(TaskHarness.action(done, "issue_refund").decisions())
                 .singleElement()
-                .satisfies(d -> assertThat(d.decision()).isEqualTo("approve"));
+                .satisfies(d -> assertThat(d.decision()).isEqualTo(DecisionRecordKind.APPROVE));
         assertThat(harness.tools.executionsOf("issue_refund")).isEqualTo(1);
     }
 

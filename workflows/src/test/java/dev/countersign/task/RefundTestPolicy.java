@@ -132,7 +132,7 @@ class RefundTestPolicy implements PolicyActivities {
 
     private static PolicyVerdict approve(
             String rule, List<ApprovalTier> tiers, TimeoutOutcome onTimeout, String digest) {
-        return new PolicyVerdict(Outcome.APPROVE, rule, HASH, "", tiers, digest, false, onTimeout);
+        return new PolicyVerdict(Outcome.APPROVE, rule, HASH, "", tiers, digest, false, onTimeout, null, null);
     }
 
     static String digest(String tool, Map<String, Object> args) {

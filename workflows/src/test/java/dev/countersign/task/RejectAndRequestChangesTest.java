@@ -30,7 +30,7 @@ class RejectAndRequestChangesTest {
         assertThat(done.actions().get(1).state()).isEqualTo(ActionState.REJECTED);
         assertThat(done.actions().get(1).decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.reviewer()).isEqualTo("alice");
-            assertThat(decision.decision()).isEqualTo("reject");
+            assertThat(decision.decision()).isEqualTo(DecisionRecordKind.REJECT);
             assertThat(decision.comment()).isEqualTo("order was already refunded");
         });
         assertThat(done.actions().get(2).args().get("body").toString()).contains("already refunded");

@@ -45,7 +45,7 @@ class SingleApproverTest {
         assertThat(refund.state()).isEqualTo(ActionState.EXECUTED);
         assertThat(refund.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.reviewer()).isEqualTo("alice");
-            assertThat(decision.decision()).isEqualTo("approve");
+            assertThat(decision.decision()).isEqualTo(DecisionRecordKind.APPROVE);
         });
         assertThat(harness.tools.executionsOf("issue_refund")).isEqualTo(1);
     }

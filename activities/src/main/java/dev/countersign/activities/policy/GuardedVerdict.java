@@ -48,7 +48,9 @@ final class GuardedVerdict {
                 chosen.tiers(),
                 ruled.argsDigest(),
                 false,
-                chosen.onTimeout());
+                chosen.onTimeout(),
+                null,
+                null);
     }
 
     private static String names(List<PolicyGuard> asking, String ruleName) {

@@ -71,7 +71,7 @@ public record PolicyRule(
     }
 
     PolicyVerdict verdict(String policyHash, String argsDigest) {
-        return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout);
+        return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout, null, null);
     }
 
     ShadowVerdict shadowVerdict() {

@@ -17,7 +17,7 @@ public final class ArgsDigest {
         return Digests.sha256Hex(canonicalJson(Map.of("tool", tool, "args", args)));
     }
 
-    /** The canonical JSON that the digest is taken of; see {@link Json#canonical}. */
+    /** The canonical JSON the digest is taken over. */
     public static String canonicalJson(Object value) {
         return Json.canonical(value);
     }

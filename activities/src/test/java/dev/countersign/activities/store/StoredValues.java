@@ -12,6 +12,7 @@ import dev.countersign.review.ReviewState;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.DecisionRecord;
+import dev.countersign.task.DecisionRecordKind;
 import dev.countersign.task.NotificationRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ public final class StoredValues {
                 ActionState.EXECUTED,
                 nested(),
                 "first attempt timed out",
-                List.of(new DecisionRecord("lena", "APPROVE", "ok", AT, nested())),
+                List.of(new DecisionRecord("lena", DecisionRecordKind.APPROVE, "ok", AT, nested())),
                 List.of(new NotificationRecord("approval", "leads", AT, List.of("slack"), List.of("email"))),
                 AT.minusSeconds(60),
                 new ShadowVerdict("strict-refunds", Outcome.DENY, List.of(tier)),

@@ -23,11 +23,11 @@ record DecisionBody(String decision, Map<String, Object> args, String argsDigest
         if (kind == DecisionKind.EDIT && args == null) {
             throw invalid("an edit needs args: the complete new arguments of the tool call");
         }
-        if (kind == DecisionKind.REJECT && isBlank(comment)) {
-            throw invalid("a rejection needs a reason: put it in comment");
-        }
-        if (kind == DecisionKind.REQUEST_CHANGES && isBlank(comment)) {
-            throw invalid("request_changes needs a comment that tells the agent what to change");
+        if (kind.lacksComment(comment)) {
+            throw invalid(
+                    kind == DecisionKind.REJECT
+                            ? "a rejection needs a reason: put it in comment"
+                            : "request_changes needs a comment that tells the agent what to change");
         }
         return ApiProblem.valid(
                 ApiProblem.INVALID_DECISION,

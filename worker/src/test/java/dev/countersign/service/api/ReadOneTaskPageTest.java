@@ -23,6 +23,7 @@ import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.DecisionRecord;
+import dev.countersign.task.DecisionRecordKind;
 import dev.countersign.task.NotificationRecord;
 import dev.countersign.task.TaskView;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,8 @@ class ReadOneTaskPageTest {
                 ActionState.EXECUTED,
                 result,
                 null,
-                List.of(new DecisionRecord("alice", "approve", "checked the ledger", TaskFixtures.STARTED, null)),
+                List.of(new DecisionRecord(
+                        "alice", DecisionRecordKind.APPROVE, "checked the ledger", TaskFixtures.STARTED, null)),
                 List.of(new NotificationRecord(
                         "APPROVAL_REQUESTED", "support-leads", TaskFixtures.STARTED, List.of("slack"), List.of())),
                 TaskFixtures.STARTED,
@@ -223,7 +225,13 @@ class ReadOneTaskPageTest {
                 null,
                 null,
                 live.startedAt(),
-                live.updatedAt());
+                live.updatedAt(),
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null,
+                null);
         ActionPages pages = new ActionPages(null);
         given(countersign.read(eq("mixed-1"), any(), anyInt()))
                 .willAnswer(call -> Optional.of(

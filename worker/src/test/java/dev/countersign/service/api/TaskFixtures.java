@@ -2,6 +2,7 @@ package dev.countersign.service.api;
 
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.policy.Outcome;
+import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
@@ -31,7 +32,13 @@ final class TaskFixtures {
                 null,
                 null,
                 STARTED,
-                STARTED);
+                STARTED,
+                0,
+                ActionCounts.NONE,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A task with one call the policy gave to {@code reviewerGroups} for approval. */
@@ -72,7 +79,13 @@ final class TaskFixtures {
                 null,
                 null,
                 task.startedAt(),
-                task.updatedAt());
+                task.updatedAt(),
+                0,
+                ActionCounts.of(List.of(refund)),
+                null,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -95,7 +108,13 @@ final class TaskFixtures {
                 null,
                 null,
                 task.startedAt(),
-                task.updatedAt());
+                task.updatedAt(),
+                0,
+                ActionCounts.of(task.actions()),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The approval {@code <taskId>.a2} of {@code requester}'s task, waiting for {@code groups}. */

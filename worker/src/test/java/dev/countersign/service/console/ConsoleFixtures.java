@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.service.security.CurrentUser;
+import dev.countersign.task.ActionCounts;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
@@ -121,6 +122,12 @@ public final class ConsoleFixtures {
                 null,
                 null,
                 REQUESTED,
-                REQUESTED);
+                REQUESTED,
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -15,6 +15,7 @@ import dev.countersign.client.Countersign;
 import dev.countersign.service.api.ApiTest;
 import dev.countersign.service.api.StubbedReads;
 import dev.countersign.service.api.TestUsers;
+import dev.countersign.task.ActionCounts;
 import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import java.time.Instant;
@@ -116,7 +117,13 @@ class ApiAuthenticationTest {
                         null,
                         null,
                         Instant.EPOCH,
-                        Instant.EPOCH)));
+                        Instant.EPOCH,
+                        0,
+                        ActionCounts.NONE,
+                        null,
+                        null,
+                        null,
+                        null)));
         mvc.perform(post("/api/tasks/refund-42/guidance")
                         .with(as("alice"))
                         .contentType(MediaType.APPLICATION_JSON)

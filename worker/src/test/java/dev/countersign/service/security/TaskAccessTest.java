@@ -183,7 +183,13 @@ class TaskAccessTest {
                 null,
                 null,
                 AT,
-                AT);
+                AT,
+                0,
+                ActionCounts.of(actions),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static ActionView action(String actionId, List<String> reviewerGroups) {

@@ -11,7 +11,6 @@ import dev.countersign.service.console.claim.Claims;
 import dev.countersign.service.security.TaskAccess;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,7 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ApprovalPageController {
 
     static final String VIEW = "approval";
-    private static final Set<String> PRESELECTABLE = Set.of("approve", "reject", "edit", "request_changes");
 
     private final ApprovalPages pages;
     private final ConsoleDecisions decisions;
@@ -66,7 +64,7 @@ public class ApprovalPageController {
         return pages.view(approvalId, user, Map.of(), Map.of())
                 .map(view -> page(
                         view,
-                        decision != null && PRESELECTABLE.contains(decision) ? decision : null,
+                        DecisionKind.fromWireName(decision).isPresent() ? decision : null,
                         null,
                         null,
                         HttpStatus.OK))

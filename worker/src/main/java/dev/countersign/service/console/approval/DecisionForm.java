@@ -26,11 +26,11 @@ public record DecisionForm(String decision, String argsDigest, String decisionId
         if (argsDigest == null || argsDigest.isBlank()) {
             return Optional.of("The form lacks the digest of the arguments you saw. Reload the page and decide again.");
         }
-        if (kind.get() == DecisionKind.REJECT && comment.isEmpty()) {
-            return Optional.of("A rejection needs a reason: say why, so the agent and the requester know.");
-        }
-        if (kind.get() == DecisionKind.REQUEST_CHANGES && comment.isEmpty()) {
-            return Optional.of("Requesting changes needs a comment that tells the agent what to change.");
+        if (kind.get().lacksComment(comment)) {
+            return Optional.of(
+                    kind.get() == DecisionKind.REJECT
+                            ? "A rejection needs a reason: say why, so the agent and the requester know."
+                            : "Requesting changes needs a comment that tells the agent what to change.");
         }
         return Optional.empty();
     }
