@@ -23,6 +23,7 @@ import dev.countersign.history.TaskRuns;
 import dev.countersign.history.TemporalUiProperties;
 import dev.countersign.inbox.AdaptiveTaskDirectory;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.listing.ArchivedActionReader;
 import dev.countersign.listing.ListingProperties;
 import dev.countersign.listing.TaskReadFailures;
 import dev.countersign.listing.TaskReads;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -229,6 +231,15 @@ public class CountersignAutoConfiguration {
         return new TaskHistoryReader(client, ui.temporalUiUrl(), runs);
     }
 
+    /** The paged task read's view of the action archive: the archive's pages, or none without an archive. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ArchivedActionReader countersignArchivedActionReader(ObjectProvider<ActionArchive> archive) {
+        ActionArchive available = archive.getIfAvailable();
+        return available == null ? ArchivedActionReader.NONE : available::page;
+    }
+
+    /** The facade; review windows are judged by the application's {@link Clock} bean, or the system's. */
     @Bean
     @ConditionalOnMissingBean
     public Countersign countersign(
@@ -236,16 +247,22 @@ public class CountersignAutoConfiguration {
             TaskDirectory directory,
             CountersignProperties properties,
             AgentActivitiesImpl agents,
-            ToolRegistry tools,
             TaskHistoryReader history,
             PayloadLimits limits,
             TaskReads reads,
-            ObjectProvider<ActionArchive> archive) {
+            ArchivedActionReader archivedActions,
+            ObjectProvider<Clock> clock) {
         return new TemporalCountersign(
-                        client, directory, properties.taskQueue(), agents.agents(), tools, history, reads)
+                        client,
+                        directory,
+                        properties.taskQueue(),
+                        agents.agents(),
+                        history,
+                        reads,
+                        clock.getIfAvailable(Clock::systemUTC))
                 .withPayloadLimit(limits.maxPayloadBytes())
                 .withBudgets(properties::budgetOf)
-                .withActionArchive(archive.getIfAvailable());
+                .withArchivedActions(archivedActions);
     }
 
     @Bean

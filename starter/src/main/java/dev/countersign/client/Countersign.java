@@ -74,7 +74,8 @@ public interface Countersign {
     /**
      * Sends a decision to the task's workflow and returns its synchronous answer. Throws
      * {@link ApprovalNotFound} for an unknown id and {@link DecisionRefused} when the workflow
-     * refuses it (its {@code type()} is one of the DecisionRefusal types).
+     * refuses it (its {@code type()} is one of the DecisionRefusal types; {@code InvalidDecision} for
+     * edited arguments the tool's schema refuses, as the workflow's policy check finds).
      */
     DecisionResult decide(DecisionRequest decision);
 

@@ -1,10 +1,6 @@
 package dev.countersign.client;
 
-import dev.countersign.activities.store.ActionArchive;
-import dev.countersign.activities.tool.ToolRegistry;
-import dev.countersign.approval.ApprovalGate;
-import dev.countersign.approval.DecisionKind;
-import dev.countersign.approval.DecisionRefusal;
+import dev.countersign.approval.ApprovalId;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
@@ -12,6 +8,7 @@ import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
 import dev.countersign.listing.ActionPages;
+import dev.countersign.listing.ArchivedActionReader;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.listing.TaskReads;
 import dev.countersign.listing.UnreadableTask;
@@ -24,7 +21,6 @@ import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewState;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
-import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.StepBudget;
@@ -41,10 +37,9 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
-import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Functions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -70,31 +65,35 @@ public class TemporalCountersign implements Countersign {
     private final TaskDirectory directory;
     private final String taskQueue;
     private final Set<String> agents;
-    private final ToolRegistry tools;
     private final TaskHistoryReader history;
     private final TaskReads reads;
-    private Clock clock = Clock.systemUTC();
-    private ActionPages pages = new ActionPages(null);
+    private final Clock clock;
+    private final TaskCalls calls;
+    private final TaskEndings endings;
+    private ActionPages pages = new ActionPages(ArchivedActionReader.NONE);
     private int maxPayloadBytes = PayloadBounds.MAX_VALUE_BYTES;
     private Function<String, StepBudget> budgets = agent -> StepBudget.DEFAULT;
-    private final RunSwitch runSwitch;
 
+    /**
+     * @param clock tells which review windows are still open
+     */
     public TemporalCountersign(
             WorkflowClient client,
             TaskDirectory directory,
             String taskQueue,
             Set<String> agents,
-            ToolRegistry tools,
             TaskHistoryReader history,
-            TaskReads reads) {
+            TaskReads reads,
+            Clock clock) {
         this.client = client;
         this.directory = directory;
         this.taskQueue = taskQueue;
         this.agents = Set.copyOf(agents);
-        this.tools = tools;
         this.history = history;
         this.reads = reads;
-        this.runSwitch = new RunSwitch(client);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.calls = new TaskCalls(client);
+        this.endings = new TaskEndings(client, this::task);
     }
 
     /** The step budget of each agent's tasks ({@code countersign.agents.<name>.max-steps} and the rest). */
@@ -103,17 +102,11 @@ public class TemporalCountersign implements Countersign {
         return this;
     }
 
-    /** The clock that tells which review windows are still open; tests pass a fixed one. */
-    public TemporalCountersign withClock(Clock newClock) {
-        this.clock = newClock;
-        return this;
-    }
-
     /**
      * Where reads find the actions that earlier runs of a long task archived; without one, a read
      * pages only the actions the task's current run holds.
      */
-    public TemporalCountersign withActionArchive(ActionArchive archive) {
+    public TemporalCountersign withArchivedActions(ArchivedActionReader archive) {
         this.pages = new ActionPages(archive);
         return this;
     }
@@ -238,110 +231,52 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public Optional<PendingApproval> approval(String approvalId) {
-        String taskId = ApprovalGate.taskIdOf(approvalId);
-        if (taskId == null) {
-            return Optional.empty();
-        }
-        return task(taskId)
+        return ApprovalId.parse(approvalId)
+                .flatMap(id -> task(id.taskId()))
                 .map(TaskView::pendingApproval)
                 .filter(pending -> pending.approvalId().equals(approvalId));
     }
 
+    /**
+     * Edited arguments are checked by the workflow, through the policy activity, against the tool's
+     * schema: one that fails it is refused there with {@code InvalidDecision}.
+     */
     @Override
     public DecisionResult decide(DecisionRequest decision) {
-        String taskId = ApprovalGate.taskIdOf(decision.approvalId());
-        if (taskId == null) {
-            throw new ApprovalNotFound("no approval " + decision.approvalId());
-        }
+        ApprovalId approval = ApprovalId.parse(decision.approvalId())
+                .orElseThrow(() -> new ApprovalNotFound("no approval " + decision.approvalId()));
         refuseOversized("the comment", PayloadBounds.utf8Length(decision.comment()));
         if (decision.args() != null) {
             refuseOversized("the edited arguments", PayloadBounds.jsonBytes(decision.args()));
         }
-        if (decision.kind() == DecisionKind.EDIT && decision.args() != null) {
-            refuseInvalidEdit(decision);
-        }
-        try {
-            return runSwitch.call(
-                    taskId,
-                    () -> WorkflowStub.fromTyped(stub(taskId))
-                            .startUpdate(
-                                    UpdateOptions.newBuilder(DecisionResult.class)
-                                            .setUpdateName("decide")
-                                            .setUpdateId(updateId(decision))
-                                            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                                            .build(),
-                                    decision)
-                            .getResult());
-        } catch (WorkflowNotFoundException ended) {
-            String actionId = decision.approvalId().substring(taskId.length() + 1);
-            boolean hadAction =
-                    task(taskId).map(view -> proposed(view, actionId)).orElse(false);
-            if (hadAction) {
-                throw new DecisionRefused(
-                        DecisionRefusal.ALREADY_DECIDED, "task " + taskId + " has ended; its approvals are closed");
-            }
-            throw new ApprovalNotFound("no approval " + decision.approvalId());
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new ApprovalNotFound("no approval " + decision.approvalId()));
-        }
-    }
-
-    /**
-     * Edited arguments that fail the tool's schema are refused here, before they reach the
-     * workflow; the workflow checks them again through the policy activity.
-     */
-    private void refuseInvalidEdit(DecisionRequest decision) {
-        approval(decision.approvalId()).ifPresent(pending -> {
-            List<String> violations = tools.violations(pending.tool(), decision.args());
-            if (!violations.isEmpty()) {
-                throw new DecisionRefused(
-                        DecisionRefusal.INVALID_DECISION, "invalid arguments: " + String.join("; ", violations));
-            }
-        });
+        String taskId = approval.taskId();
+        return calls.call(
+                taskId,
+                update(taskId, task -> task::decide, decision, updateId(decision)),
+                () -> endings.decisionAfterEnd(approval),
+                () -> new ApprovalNotFound("no approval " + decision.approvalId()));
     }
 
     @Override
     public void guide(String taskId, TaskMessage guidance) {
         refuseOversized("the guidance", PayloadBounds.utf8Length(guidance.text()));
-        try {
-            runSwitch.send(taskId, () -> stub(taskId).guide(guidance));
-        } catch (WorkflowNotFoundException e) {
-            throw endedOrMissing(taskId);
-        }
+        calls.send(taskId, () -> stub(taskId).guide(guidance), () -> endings.endedOrMissing(taskId));
     }
 
     @Override
     public void answer(String taskId, TaskMessage answer) {
         refuseOversized("the answer", PayloadBounds.utf8Length(answer.text()));
-        try {
-            runSwitch.send(taskId, () -> stub(taskId).answer(answer));
-        } catch (WorkflowNotFoundException e) {
-            throw endedOrMissing(taskId);
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
-        }
+        calls.send(taskId, () -> stub(taskId).answer(answer), () -> endings.endedOrMissing(taskId));
     }
 
     @Override
     public void cancel(String taskId, TaskMessage reason) {
-        try {
-            runSwitch.send(taskId, () -> stub(taskId).cancel(reason));
-        } catch (WorkflowNotFoundException e) {
-            throw endedOrMissing(taskId);
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
-        }
+        calls.send(taskId, () -> stub(taskId).cancel(reason), () -> endings.endedOrMissing(taskId));
     }
 
     @Override
     public void cancelAndRollBack(String taskId, TaskMessage reason) {
-        try {
-            runSwitch.send(taskId, () -> stub(taskId).cancelAndRollBack(reason));
-        } catch (WorkflowNotFoundException e) {
-            throw endedOrMissing(taskId);
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
-        }
+        calls.send(taskId, () -> stub(taskId).cancelAndRollBack(reason), () -> endings.endedOrMissing(taskId));
     }
 
     @Override
@@ -378,16 +313,17 @@ public class TemporalCountersign implements Countersign {
     @Override
     public void requestCancellation(String taskId, TaskMessage reason) {
         WorkflowStub workflow = client.newUntypedWorkflowStub(taskId);
-        try {
-            // Some servers (the Java test server) take a cancellation request for an ended workflow.
-            WorkflowExecutionStatus status = workflow.describe().getStatus();
-            if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-                throw new TaskNotActive("task " + taskId + " has ended: " + TaskReads.statusName(status));
-            }
-            workflow.cancel("cancelled by " + reason.by() + ": " + reason.text());
-        } catch (WorkflowNotFoundException missing) {
-            throw new TaskNotFound("no task " + taskId);
-        }
+        calls.send(
+                taskId,
+                () -> {
+                    // Some servers (the Java test server) take a cancellation request for an ended workflow.
+                    WorkflowExecutionStatus status = workflow.describe().getStatus();
+                    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                        throw new TaskNotActive("task " + taskId + " has ended: " + TaskReads.statusName(status));
+                    }
+                    workflow.cancel("cancelled by " + reason.by() + ": " + reason.text());
+                },
+                () -> new TaskNotFound("no task " + taskId));
         log.info(
                 "task {}: Temporal cancellation requested by '{}': {}",
                 clean(taskId),
@@ -397,28 +333,16 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public void terminate(String taskId, String operator, String reason) {
-        try {
-            client.newUntypedWorkflowStub(taskId).terminate("terminated by " + operator + ": " + reason);
-        } catch (WorkflowNotFoundException ended) {
-            throw closedOrMissing(taskId);
-        }
+        calls.send(
+                taskId,
+                () -> client.newUntypedWorkflowStub(taskId).terminate("terminated by " + operator + ": " + reason),
+                () -> endings.closedOrMissing(taskId));
         log.info("task {} terminated by operator '{}': {}", clean(taskId), clean(operator), clean(reason));
     }
 
     /** Text for a log line: control characters (a forged second line) become '?'. */
     private static String clean(String text) {
         return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    /** Why a task did not take a cancellation or termination: it has ended, or it does not exist. */
-    private CountersignException closedOrMissing(String taskId) {
-        try {
-            WorkflowExecutionStatus status =
-                    client.newUntypedWorkflowStub(taskId).describe().getStatus();
-            return new TaskNotActive("task " + taskId + " has ended: " + TaskReads.statusName(status));
-        } catch (WorkflowNotFoundException missing) {
-            return new TaskNotFound("no task " + taskId);
-        }
     }
 
     private static boolean awaits(
@@ -440,26 +364,20 @@ public class TemporalCountersign implements Countersign {
         refuseOversized("the comment", PayloadBounds.utf8Length(review.comment()));
         String bound =
                 "review\n" + review.reviewer() + "\n" + taskId + "\n" + review.actionId() + "\n" + review.reviewId();
-        try {
-            return update(taskId, "review", ReviewResult.class, bound, review);
-        } catch (WorkflowNotFoundException ended) {
-            throw afterEnd(taskId, review.actionId());
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
-        }
+        return calls.call(
+                taskId,
+                update(taskId, task -> task::review, review, "review-" + Digests.sha256Hex(bound)),
+                () -> endings.reviewAfterEnd(taskId, review.actionId()));
     }
 
     @Override
     public RollbackResult rollback(String taskId, RollbackRequest rollback) {
         refuseOversized("the comment", PayloadBounds.utf8Length(rollback.comment()));
         String bound = "rollback\n" + rollback.by() + "\n" + taskId + "\n" + rollback.rollbackId();
-        try {
-            return update(taskId, "rollback", RollbackResult.class, bound, rollback);
-        } catch (WorkflowNotFoundException ended) {
-            throw endedOrMissing(taskId);
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
-        }
+        return calls.call(
+                taskId,
+                update(taskId, task -> task::rollback, rollback, "rollback-" + Digests.sha256Hex(bound)),
+                () -> endings.endedOrMissing(taskId));
     }
 
     @Override
@@ -467,76 +385,24 @@ public class TemporalCountersign implements Countersign {
         refuseOversized("the comment", PayloadBounds.utf8Length(request.comment()));
         String bound = "attend\n" + request.operatorName() + "\n" + taskId + "\n" + request.actionId() + "\n"
                 + request.requestId();
-        try {
-            return update(taskId, "attend", ReviewResult.class, bound, request);
-        } catch (WorkflowNotFoundException ended) {
-            throw afterEnd(taskId, request.actionId());
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(refused, () -> new TaskNotFound("no task " + taskId));
-        }
-    }
-
-    private <R> R update(String taskId, String name, Class<R> resultType, String bound, Object request) {
-        return runSwitch.call(
+        return calls.call(
                 taskId,
-                () -> WorkflowStub.fromTyped(stub(taskId))
-                        .startUpdate(
-                                UpdateOptions.newBuilder(resultType)
-                                        .setUpdateName(name)
-                                        .setUpdateId(name + "-" + Digests.sha256Hex(bound))
-                                        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                                        .build(),
-                                request)
-                        .getResult());
+                update(taskId, task -> task::attend, request, "attend-" + Digests.sha256Hex(bound)),
+                () -> endings.reviewAfterEnd(taskId, request.actionId()));
     }
 
     /**
-     * Whether the task proposed this action: one its view holds, or one that left it for the archive
-     * when the task continued as new (its number is within the task's count).
+     * An Update of the task started through its typed stub under an explicit update id, waited for
+     * until the workflow answers it: the id is what the server deduplicates a repeated delivery by.
      */
-    private static boolean proposed(TaskView view, String actionId) {
-        if (view.actions().stream().anyMatch(a -> a.actionId().equals(actionId))) {
-            return true;
-        }
-        long number = ActionIds.number(actionId);
-        return number > 0 && number <= view.counts().total();
-    }
-
-    /**
-     * Why a review or an operator's request reached a task that has ended: its review windows had
-     * closed, or the action was never under review, or it does not exist.
-     */
-    private CountersignException afterEnd(String taskId, String actionId) {
-        TaskView view = task(taskId).orElseThrow(() -> new TaskNotFound("no task " + taskId));
-        ActionView action = view.actions().stream()
-                .filter(a -> a.actionId().equals(actionId))
-                .findFirst()
-                .orElse(null);
-        if (action == null && proposed(view, actionId)) {
-            return new DecisionRefused(
-                    DecisionRefusal.NOT_UNDER_REVIEW,
-                    "action " + actionId + " of task " + taskId + " is no longer under review; task " + taskId
-                            + " has ended: " + view.status());
-        }
-        if (action == null) {
-            return new DecisionRefused(DecisionRefusal.UNKNOWN_ACTION, "task " + taskId + " has no action " + actionId);
-        }
-        ActionReview review = action.review();
-        return switch (review.state()) {
-            case NONE ->
-                new DecisionRefused(
-                        DecisionRefusal.NOT_UNDER_REVIEW,
-                        "action " + actionId + " of task " + taskId + " was not under review");
-            case SAMPLED, AWAITING ->
-                new DecisionRefused(
-                        DecisionRefusal.REVIEW_WINDOW_CLOSED,
-                        "the review window of action " + actionId + " closed at " + review.windowEndsAt() + "; task "
-                                + taskId + " has ended: " + view.status());
-            default ->
-                new DecisionRefused(
-                        DecisionRefusal.ALREADY_REVIEWED,
-                        "action " + actionId + " was already reviewed: " + review.state() + " by " + review.reviewer());
-        };
+    private <A, R> Supplier<R> update(
+            String taskId, Function<AgentTaskWorkflow, Functions.Func1<A, R>> handler, A request, String updateId) {
+        UpdateOptions<R> options = UpdateOptions.<R>newBuilder()
+                .setUpdateId(updateId)
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build();
+        return () -> WorkflowClient.startUpdate(handler.apply(stub(taskId)), request, options)
+                .getResult();
     }
 
     @Override
@@ -561,26 +427,5 @@ public class TemporalCountersign implements Countersign {
 
     private AgentTaskWorkflow stub(String taskId) {
         return client.newWorkflowStub(AgentTaskWorkflow.class, taskId);
-    }
-
-    private CountersignException endedOrMissing(String taskId) {
-        return task(taskId)
-                .<CountersignException>map(view -> new TaskNotActive("task " + taskId + " has ended: " + view.status()))
-                .orElseGet(() -> new TaskNotFound("no task " + taskId));
-    }
-
-    private static CountersignException refusal(
-            WorkflowUpdateException refused, Supplier<CountersignException> unknownApproval) {
-        if (!(refused.getCause() instanceof ApplicationFailure failure)) {
-            throw refused;
-        }
-        String type = DecisionRefusal.typeOf(failure.getType());
-        if (type == null) {
-            throw refused;
-        }
-        if (type.equals(DecisionRefusal.UNKNOWN_APPROVAL)) {
-            return unknownApproval.get();
-        }
-        return new DecisionRefused(type, failure.getOriginalMessage());
     }
 }

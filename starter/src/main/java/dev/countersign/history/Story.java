@@ -1,5 +1,6 @@
 package dev.countersign.history;
 
+import dev.countersign.approval.ApprovalId;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,8 +113,7 @@ final class Story {
 
     /** "a2" from "refund-42.a2": an approval id ends with its action id after the last dot. */
     static String actionOf(String approvalId) {
-        int dot = approvalId == null ? -1 : approvalId.lastIndexOf('.');
-        return dot < 0 || dot == approvalId.length() - 1 ? null : approvalId.substring(dot + 1);
+        return ApprovalId.parse(approvalId).map(ApprovalId::actionId).orElse(null);
     }
 
     static String orSomeone(String person) {

@@ -2,6 +2,8 @@ package dev.countersign.inbox;
 
 import com.google.protobuf.ByteString;
 import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.TaskSearchAttributes;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -10,10 +12,14 @@ import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -36,9 +42,8 @@ public class ScanningTaskDirectory implements TaskDirectory {
     }
 
     /**
-     * @param queryClient the client that reads each task's view when counting pending approvals:
-     *     one whose queries have a short deadline, so a task that cannot answer does not hold up
-     *     the count
+     * @param queryClient the client that describes each open task to read its search attributes:
+     *     one whose calls have a short deadline, so a slow answer does not hold up a listing
      */
     public ScanningTaskDirectory(WorkflowClient client, WorkflowClient queryClient) {
         this.client = client;
@@ -50,26 +55,42 @@ public class ScanningTaskDirectory implements TaskDirectory {
         return ids(open().stream(), Integer.MAX_VALUE);
     }
 
+    /**
+     * The open tasks whose search attributes, as the server describes each execution, say they await
+     * one of these groups; a task whose description cannot be read is kept (the inbox reads it and
+     * shows it as unreadable when it cannot answer either).
+     */
     @Override
-    public List<String> awaitingApprovalTaskIds(java.util.Collection<String> groups) {
-        return openTaskIds();
+    public List<String> awaitingApprovalTaskIds(Collection<String> groups) {
+        return openTaskIds().stream()
+                .filter(id -> awaiting(id)
+                        .map(awaited -> awaited.stream().anyMatch(groups::contains))
+                        .orElse(true))
+                .toList();
     }
 
+    /** Counted from each open task's search attributes: no task is queried, so none has to answer. */
     @Override
     public long countAwaitingApproval() {
         return openTaskIds().stream()
-                .filter(id -> {
-                    try {
-                        return queryClient
-                                        .newWorkflowStub(AgentTaskWorkflow.class, id)
-                                        .view()
-                                        .pendingApproval()
-                                != null;
-                    } catch (io.temporal.client.WorkflowException | io.grpc.StatusRuntimeException gone) {
-                        return false;
-                    }
-                })
+                .filter(id -> awaiting(id).map(awaited -> !awaited.isEmpty()).orElse(false))
                 .count();
+    }
+
+    /**
+     * The groups the task's search attributes say may act now (empty when it awaits no approval), or
+     * empty when its description cannot be read.
+     */
+    private Optional<List<String>> awaiting(String taskId) {
+        SearchAttributes attributes;
+        try {
+            attributes = queryClient.newUntypedWorkflowStub(taskId).describe().getTypedSearchAttributes();
+        } catch (WorkflowException | StatusRuntimeException unreadable) {
+            return Optional.empty();
+        }
+        // The task keeps the groups of every approval it holds in this attribute, and unsets it when none is pending.
+        List<String> groups = attributes.get(TaskSearchAttributes.GROUPS);
+        return Optional.of(groups == null ? List.of() : groups);
     }
 
     @Override

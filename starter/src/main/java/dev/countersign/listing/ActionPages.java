@@ -1,6 +1,5 @@
 package dev.countersign.listing;
 
-import dev.countersign.activities.store.ActionArchive;
 import dev.countersign.task.ActionIds;
 import dev.countersign.task.ActionPage;
 import dev.countersign.task.ActionView;
@@ -12,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Pages a task's actions over all its runs, oldest first by number: the actions its earlier runs
- * archived (read from the {@link ActionArchive}, when there is one) merged with those its view
+ * archived (read through the {@link ArchivedActionReader}) merged with those its view
  * still holds, a live action replacing an archived copy with the same id. The counts stay those of
  * the whole task.
  */
@@ -21,11 +20,11 @@ public final class ActionPages {
     /** The page size of a read that names none. */
     public static final int DEFAULT_LIMIT = 50;
 
-    private final ActionArchive archive;
+    private final ArchivedActionReader archive;
 
-    /** @param archive the archive of earlier runs' actions; null pages only the live actions */
-    public ActionPages(ActionArchive archive) {
-        this.archive = archive;
+    /** @param archive where earlier runs' actions are read; {@link ArchivedActionReader#NONE} for none */
+    public ActionPages(ArchivedActionReader archive) {
+        this.archive = java.util.Objects.requireNonNull(archive, "archive");
     }
 
     /**
@@ -74,7 +73,7 @@ public final class ActionPages {
     }
 
     private List<ActionView> archived(TaskView view, long afterNumber, int limit) {
-        if (archive == null || view.firstRunId() == null) {
+        if (view.firstRunId() == null) {
             return List.of();
         }
         return archive.page(view.taskId(), view.firstRunId(), afterNumber, limit).stream()

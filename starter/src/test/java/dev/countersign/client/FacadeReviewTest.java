@@ -15,6 +15,11 @@ import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.autoconfigure.CountersignAutoConfiguration;
+import dev.countersign.history.TaskHistoryReader;
+import dev.countersign.inbox.ScanningTaskDirectory;
+import dev.countersign.listing.ListingProperties;
+import dev.countersign.listing.TaskReadFailures;
+import dev.countersign.listing.TaskReads;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
 import dev.countersign.review.ReviewRequest;
@@ -30,7 +35,10 @@ import dev.countersign.tool.ToolInvocation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +117,44 @@ class FacadeReviewTest {
             assertThat(countersign.reviewsFor("alice", Set.of("support-leads"), false))
                     .isEmpty();
         });
+    }
+
+    @Test
+    void reviewWindowsAreOpenOrClosedByTheFacadesClock() {
+        withCountersign(countersign -> {
+            String taskId = approvedRefundInReview(countersign);
+            Instant windowEnds = countersign
+                    .task(taskId)
+                    .orElseThrow()
+                    .actions()
+                    .get(0)
+                    .review()
+                    .windowEndsAt();
+
+            assertThat(reviewsAt(windowEnds.minusSeconds(1), "alice"))
+                    .extracting(PendingReview::taskId)
+                    .containsExactly(taskId);
+            assertThat(reviewsAt(windowEnds, "alice"))
+                    .as("at its end the window is closed, whatever the system clock says")
+                    .isEmpty();
+        });
+    }
+
+    /** What a facade whose clock stands still at {@code now} lists for a support lead. */
+    private List<PendingReview> reviewsAt(Instant now, String reviewer) {
+        WorkflowClient client = env.getWorkflowClient();
+        try (TaskReads reads =
+                TaskReads.on(client, ListingProperties.defaults(), new TaskReadFailures(null, Clock.systemUTC()))) {
+            TemporalCountersign fixed = new TemporalCountersign(
+                    client,
+                    new ScanningTaskDirectory(client),
+                    AgentTaskWorkflow.TASK_QUEUE,
+                    Set.of("refunder"),
+                    new TaskHistoryReader(client, null),
+                    reads,
+                    Clock.fixed(now, ZoneOffset.UTC));
+            return fixed.reviewsFor(reviewer, Set.of("support-leads"), false);
+        }
     }
 
     @Test

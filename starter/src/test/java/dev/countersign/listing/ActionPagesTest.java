@@ -91,7 +91,7 @@ class ActionPagesTest {
 
     @Test
     void theFirstPageIsTheOldestArchivedActionsWithTheIdOfTheNext() {
-        TaskView page = new ActionPages(archive).page(longTask(), null, 4);
+        TaskView page = new ActionPages(archive::page).page(longTask(), null, 4);
 
         assertThat(ids(page)).containsExactly("a1", "a2", "a3", "a4");
         assertThat(page.page()).isEqualTo(new ActionPage(null, 4, "a4"));
@@ -100,7 +100,7 @@ class ActionPagesTest {
 
     @Test
     void aPageAcrossRunsMergesArchivedAndLiveActionsAndTheLiveCopyWins() {
-        TaskView page = new ActionPages(archive).page(longTask(), "a8", 3);
+        TaskView page = new ActionPages(archive::page).page(longTask(), "a8", 3);
 
         assertThat(ids(page)).containsExactly("a9", "a10", "a11");
         assertThat(page.actions().get(1).state()).isEqualTo(ActionState.FAILED);
@@ -109,7 +109,7 @@ class ActionPagesTest {
 
     @Test
     void theLastPageHasNoNext() {
-        TaskView page = new ActionPages(archive).page(longTask(), "a9", 50);
+        TaskView page = new ActionPages(archive::page).page(longTask(), "a9", 50);
 
         assertThat(ids(page)).containsExactly("a10", "a11", "a12");
         assertThat(page.page()).isEqualTo(new ActionPage("a9", 50, null));
@@ -117,7 +117,7 @@ class ActionPagesTest {
 
     @Test
     void aFullPageEndingAtTheLastActionHasNoNext() {
-        TaskView page = new ActionPages(archive).page(longTask(), "a9", 3);
+        TaskView page = new ActionPages(archive::page).page(longTask(), "a9", 3);
 
         assertThat(ids(page)).containsExactly("a10", "a11", "a12");
         assertThat(page.page().next()).isNull();
@@ -125,7 +125,7 @@ class ActionPagesTest {
 
     @Test
     void pastTheEndThePageIsEmpty() {
-        TaskView page = new ActionPages(archive).page(longTask(), "a99", 10);
+        TaskView page = new ActionPages(archive::page).page(longTask(), "a99", 10);
 
         assertThat(page.actions()).isEmpty();
         assertThat(page.page()).isEqualTo(new ActionPage("a99", 10, null));
@@ -133,7 +133,7 @@ class ActionPagesTest {
 
     @Test
     void withoutAnArchiveOnlyTheLiveActionsArePagedAndTheCountsSayMoreExist() {
-        TaskView page = new ActionPages(null).page(longTask(), null, 2);
+        TaskView page = new ActionPages(ArchivedActionReader.NONE).page(longTask(), null, 2);
 
         assertThat(ids(page)).containsExactly("a10", "a11");
         assertThat(page.page().next()).isEqualTo("a11");
@@ -164,7 +164,7 @@ class ActionPagesTest {
                 null,
                 null);
 
-        TaskView page = new ActionPages(archive).page(whole, "a1", 50);
+        TaskView page = new ActionPages(archive::page).page(whole, "a1", 50);
 
         assertThat(ids(page)).containsExactly("a2");
         assertThat(page.page().next()).isNull();
@@ -173,7 +173,7 @@ class ActionPagesTest {
 
     @Test
     void anAfterThatIsNoActionIdOrALimitBelowOneIsRefused() {
-        ActionPages pages = new ActionPages(archive);
+        ActionPages pages = new ActionPages(archive::page);
 
         assertThatThrownBy(() -> pages.page(longTask(), "x5", 10))
                 .isInstanceOf(IllegalArgumentException.class)

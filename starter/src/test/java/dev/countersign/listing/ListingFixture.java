@@ -1,6 +1,5 @@
 package dev.countersign.listing;
 
-import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.client.TemporalCountersign;
@@ -65,9 +64,9 @@ final class ListingFixture implements AutoCloseable {
                 new ScanningTaskDirectory(client()),
                 HEALTHY,
                 Set.of("agent"),
-                new ToolRegistry(List.of()),
                 new TaskHistoryReader(client(), null),
-                reads);
+                reads,
+                Clock.systemUTC());
     }
 
     ListingFixture(Duration readTimeout, int parallelism) {

@@ -2,14 +2,13 @@ package dev.countersign.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.client.TemporalCountersign;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.ScanningTaskDirectory;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -124,9 +123,9 @@ class OneBadTaskNeverBreaksAListingTest {
                 new ScanningTaskDirectory(fixture.client()),
                 ListingFixture.SILENT,
                 Set.of("agent"),
-                new ToolRegistry(List.of()),
                 new TaskHistoryReader(fixture.client(), null),
-                fixture.reads);
+                fixture.reads,
+                Clock.systemUTC());
 
         nobodyPolls.start(new TaskStart("fresh-1", "agent", "goal", Map.of(), "erin"));
 

@@ -24,7 +24,9 @@ class PagedReadThroughTheFacadeTest {
 
         assertThat(fixture.countersign.read("healthy-paged"))
                 .hasValueSatisfying(read -> assertThat(read.view().page()).isEqualTo(new ActionPage(null, 50, null)));
-        assertThat(fixture.countersign.withActionArchive(new InMemoryArchive()).read("healthy-paged", "a3", 7))
+        assertThat(fixture.countersign
+                        .withArchivedActions(new InMemoryArchive()::page)
+                        .read("healthy-paged", "a3", 7))
                 .hasValueSatisfying(read -> {
                     assertThat(read.view().page()).isEqualTo(new ActionPage("a3", 7, null));
                     assertThat(read.live().page())

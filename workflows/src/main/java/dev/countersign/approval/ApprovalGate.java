@@ -43,7 +43,7 @@ public final class ApprovalGate {
         if (verdict.outcome() != Outcome.APPROVE) {
             throw new IllegalArgumentException("only an APPROVE verdict holds a call for reviewers");
         }
-        this.approvalId = approvalId(taskId, actionId);
+        this.approvalId = new ApprovalId(taskId, actionId).toString();
         this.taskId = taskId;
         this.actionId = actionId;
         this.requester = requester;
@@ -51,17 +51,6 @@ public final class ApprovalGate {
         this.verdict = verdict;
         this.requestedAt = requestedAt;
         this.tierStartedAt = requestedAt;
-    }
-
-    /** Approval ids name their task, so the API can route a decision without a lookup. */
-    public static String approvalId(String taskId, String actionId) {
-        return taskId + "." + actionId;
-    }
-
-    /** The task id inside an approval id, or null when the id has no such shape. */
-    public static String taskIdOf(String approvalId) {
-        int dot = approvalId == null ? -1 : approvalId.lastIndexOf('.');
-        return dot <= 0 || dot == approvalId.length() - 1 ? null : approvalId.substring(0, dot);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.countersign.service.api;
 
-import dev.countersign.approval.ApprovalGate;
+import dev.countersign.approval.ApprovalId;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.ApprovalInbox;
@@ -80,7 +80,8 @@ public class ApprovalController {
         } catch (DecisionRefused refused) {
             // Whoever may decide may read the task, so only a refusal needs the read-scope check.
             if (!access.readsEveryTask(caller)
-                    && access.readable(caller, countersign.task(ApprovalGate.taskIdOf(approvalId)))
+                    && access.readable(
+                                    caller, ApprovalId.parse(approvalId).flatMap(id -> countersign.task(id.taskId())))
                             .isEmpty()) {
                 throw new ApprovalNotFound("no approval " + approvalId);
             }

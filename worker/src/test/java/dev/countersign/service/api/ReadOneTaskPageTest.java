@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.countersign.client.Countersign;
 import dev.countersign.listing.ActionPages;
+import dev.countersign.listing.ArchivedActionReader;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.policy.Outcome;
 import dev.countersign.task.ActionCounts;
@@ -90,7 +91,7 @@ class ReadOneTaskPageTest {
                 null,
                 null,
                 null);
-        ActionPages pages = new ActionPages(archive);
+        ActionPages pages = new ActionPages(archive::page);
         given(countersign.read(anyString(), any(), anyInt()))
                 .willAnswer(call ->
                         Optional.of(TaskRead.paged(view, pages.page(view, call.getArgument(1), call.getArgument(2)))));
@@ -232,7 +233,7 @@ class ReadOneTaskPageTest {
                 null,
                 null,
                 null);
-        ActionPages pages = new ActionPages(null);
+        ActionPages pages = new ActionPages(ArchivedActionReader.NONE);
         given(countersign.read(eq("mixed-1"), any(), anyInt()))
                 .willAnswer(call -> Optional.of(
                         TaskRead.paged(whole, pages.page(whole, call.getArgument(1), call.getArgument(2)))));

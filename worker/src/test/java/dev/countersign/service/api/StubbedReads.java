@@ -6,6 +6,7 @@ import static org.mockito.BDDMockito.given;
 
 import dev.countersign.client.Countersign;
 import dev.countersign.listing.ActionPages;
+import dev.countersign.listing.ArchivedActionReader;
 import dev.countersign.listing.TaskRead;
 
 /**
@@ -35,7 +36,7 @@ public final class StubbedReads {
                         .map(read -> read.readable()
                                 ? TaskRead.paged(
                                         read.view(),
-                                        new ActionPages(null)
+                                        new ActionPages(ArchivedActionReader.NONE)
                                                 .page(read.view(), call.getArgument(1), call.getArgument(2)))
                                 : read));
     }

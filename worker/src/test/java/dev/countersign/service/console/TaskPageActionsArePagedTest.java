@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.countersign.client.Countersign;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.listing.ActionPages;
+import dev.countersign.listing.ArchivedActionReader;
 import dev.countersign.listing.TaskRead;
 import dev.countersign.policy.Outcome;
 import dev.countersign.task.ActionCounts;
@@ -77,7 +78,9 @@ class TaskPageActionsArePagedTest {
                 null);
         given(countersign.read(eq("long-1"), any(), anyInt()))
                 .willAnswer(call -> Optional.of(TaskRead.paged(
-                        whole, new ActionPages(null).page(whole, call.getArgument(1), call.getArgument(2)))));
+                        whole,
+                        new ActionPages(ArchivedActionReader.NONE)
+                                .page(whole, call.getArgument(1), call.getArgument(2)))));
         given(countersign.history("long-1")).willReturn(new TaskHistory("long-1", null, List.of()));
     }
 

@@ -1,5 +1,6 @@
 package dev.countersign.service.console.approval;
 
+import dev.countersign.approval.ApprovalId;
 import dev.countersign.approval.ApprovalState;
 import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionResult;
@@ -210,9 +211,8 @@ public class ApprovalPageController {
         return new ModelAndView(ConsolePaths.redirectToTask(taskId));
     }
 
-    /** Approval ids are {@code <taskId>.<actionId>}. */
-    static String taskOf(String approvalId) {
-        int dot = approvalId.lastIndexOf('.');
-        return dot <= 0 ? null : approvalId.substring(0, dot);
+    /** The task an approval id names, or null when the text is no approval id. */
+    private static String taskOf(String approvalId) {
+        return ApprovalId.parse(approvalId).map(ApprovalId::taskId).orElse(null);
     }
 }
