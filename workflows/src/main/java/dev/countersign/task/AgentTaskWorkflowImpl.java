@@ -75,6 +75,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             if (awaitHeldApprovals()) {
                 continue;
             }
+            if (!state.queuedCalls.isEmpty()) {
+                toolCalls.propose(state.queuedCalls.remove(0), handover::due);
+                continue;
+            }
             if (state.steps >= state.start.budget().maxSteps()) {
                 board.finish(TaskStatus.FAILED, budgetSpent());
                 break;
@@ -86,7 +90,12 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
             switch (step.kind()) {
                 case FINISH -> board.finish(TaskStatus.COMPLETED, step.summary());
                 case QUESTION -> awaitAnswer(step);
-                case TOOL_CALL -> toolCalls.propose(step.toolCall(), handover::due);
+                case TOOL_CALL -> {
+                    // The first call goes at once, as when a reply carried one; the rest wait their turn.
+                    state.queuedCalls.addAll(
+                            step.toolCalls().subList(1, step.toolCalls().size()));
+                    toolCalls.propose(step.toolCall(), handover::due);
+                }
             }
         }
         reviews.holdOpen();

@@ -1,6 +1,7 @@
 package dev.countersign.task;
 
 import dev.countersign.agent.Question;
+import dev.countersign.agent.ToolCall;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.approval.ApprovalState;
@@ -53,6 +54,12 @@ public final class TaskState {
     List<TranscriptEntry> transcript = new ArrayList<>();
 
     int transcriptPosition;
+
+    /**
+     * The calls of the model's last reply not yet proposed: a reply may carry several, taken one
+     * after the other, and a handover between them carries the rest.
+     */
+    List<ToolCall> queuedCalls = new ArrayList<>();
 
     Question question;
     boolean answered;
