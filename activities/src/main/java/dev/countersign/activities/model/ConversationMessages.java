@@ -78,7 +78,7 @@ final class ConversationMessages {
 
     private static AssistantMessage assistantCalling(ToolCall call, String id) {
         return AssistantMessage.builder()
-                .content(call.rationale())
+                .content(call.rationale().isBlank() ? null : call.rationale())
                 .toolCalls(List.of(new AssistantMessage.ToolCall(id, "function", call.tool(), json(call.args()))))
                 .build();
     }

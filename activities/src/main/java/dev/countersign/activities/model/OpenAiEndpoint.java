@@ -1,7 +1,10 @@
 package dev.countersign.activities.model;
 
+import dev.countersign.activities.tool.ToolRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.ai.chat.model.ChatModel;
@@ -96,6 +99,18 @@ public record OpenAiEndpoint(String baseUrl, String apiKey, String model, Durati
                         .maxRetries(0)
                         .build())
                 .build();
+    }
+
+    /**
+     * One agent model per profile, sharing one ChatModel (and so one HTTP client) for this endpoint;
+     * a profile without a model, or naming a tool that is not registered, stops this with a message
+     * naming the agent.
+     */
+    public List<OpenAiAgentModel> agents(List<AgentProfile> profiles, ToolRegistry registry) {
+        ChatModel shared = chatModel();
+        return profiles.stream()
+                .map(profile -> new OpenAiAgentModel(profile, registry, this, shared, Clock.systemUTC()))
+                .toList();
     }
 
     /** Whether a real key was given (rather than the placeholder for local servers). */

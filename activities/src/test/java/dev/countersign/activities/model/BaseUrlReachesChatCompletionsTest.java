@@ -3,21 +3,18 @@ package dev.countersign.activities.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** OPENAI_BASE_URL with or without /v1 (and a trailing slash) reaches /v1/chat/completions, never /v1/v1. */
 class BaseUrlReachesChatCompletionsTest {
 
-    private final OpenAiStub server = new OpenAiStub();
-    private final TestAgents agents = new TestAgents();
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final TestAgents agents = new TestAgents();
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "/v1", "/v1/"})

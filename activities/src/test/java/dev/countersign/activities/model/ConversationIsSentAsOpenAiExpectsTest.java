@@ -10,18 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConversationIsSentAsOpenAiExpectsTest {
 
-    private final OpenAiStub server = new OpenAiStub();
-    private final TestAgents agents = new TestAgents();
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final TestAgents agents = new TestAgents();
 
     @Test
     void theInstructionsComeFirstThenTheGoalAndInput() {

@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.countersign.activities.tool.ToolRegistry;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EndpointComesFromOpenAiVariablesTest {
 
-    private final OpenAiStub server = new OpenAiStub();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
 
     @Test
     void withNeitherBaseUrlNorKeyThereIsNoEndpoint() {
@@ -69,6 +65,24 @@ class EndpointComesFromOpenAiVariablesTest {
         new OpenAiAgentModel(profile, new ToolRegistry(List.of()), endpoint).nextStep(TestAgents.request());
 
         assertThat(server.lastRequest().path("model").asText()).isEqualTo("qwen3:8b");
+    }
+
+    @Test
+    void severalAgentsShareTheEndpoint() {
+        server.reply(ChatCompletionsJson.text("one")).reply(ChatCompletionsJson.text("two"));
+        OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, "llama3.2", null);
+
+        List<OpenAiAgentModel> agents = endpoint.agents(
+                List.of(
+                        new AgentProfile("support", "be brief", null, List.of()),
+                        new AgentProfile("billing", "be exact", "qwen3:8b", List.of())),
+                new ToolRegistry(List.of()));
+
+        assertThat(agents).extracting(OpenAiAgentModel::agent).containsExactly("support", "billing");
+        agents.forEach(agent -> agent.nextStep(TestAgents.request()));
+        assertThat(server.received())
+                .extracting(request -> request.body().path("model").asText())
+                .containsExactly("llama3.2", "qwen3:8b");
     }
 
     @Test

@@ -7,8 +7,8 @@ import dev.countersign.activities.model.OpenAiStub.Reply;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Temporal is the only layer that retries a model call: each error status becomes an activity
@@ -17,13 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class HttpErrorsBecomeActivityFailuresTest {
 
-    private final OpenAiStub server = new OpenAiStub();
-    private final TestAgents agents = new TestAgents();
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final TestAgents agents = new TestAgents();
 
     @Test
     void aRateLimitIsRetryableAfterTheWaitTheServerAsks() {

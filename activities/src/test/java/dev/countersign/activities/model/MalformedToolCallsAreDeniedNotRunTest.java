@@ -14,8 +14,8 @@ import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A malformed call from the model neither crashes the task nor runs: it becomes a proposed call
@@ -32,17 +32,14 @@ class MalformedToolCallsAreDeniedNotRunTest {
                 outcome: auto
             """;
 
-    private final OpenAiStub server = new OpenAiStub();
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
+
     private final TestAgents agents = new TestAgents();
     private final PolicyActivitiesImpl policy = new PolicyActivitiesImpl(
             PolicySource.of(new PolicyLoader(agents.registry.names())
                     .load("allow-all.yaml", ALLOW_ALL.getBytes(StandardCharsets.UTF_8))),
             agents.registry);
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void argumentsThatAreNotJsonAreDeniedWithTheRawTextNamed() {

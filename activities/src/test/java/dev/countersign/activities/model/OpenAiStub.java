@@ -13,13 +13,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local OpenAI-compatible server for tests: answers POST /v1/chat/completions with the replies it
  * was given, in order, checking each request as OpenAI would (a request OpenAI would refuse gets
- * OpenAI's 400), and records every request it got, on any path.
+ * OpenAI's 400), and records every request it got, on any path. Register it as a JUnit extension
+ * ({@code @RegisterExtension}) and it stops after each test.
  */
-public final class OpenAiStub implements AutoCloseable {
+public final class OpenAiStub implements AutoCloseable, AfterEachCallback {
 
     /** One scripted answer: an HTTP status, its headers and its JSON body. */
     public record Reply(int status, Map<String, String> headers, String body) {
@@ -37,6 +40,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private boolean stopped;
 
     public OpenAiStub() {
         try {
@@ -122,7 +126,15 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (!stopped) {
+            stopped = true;
+            server.stop(0);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -8,18 +8,15 @@ import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.StepKind;
 import dev.countersign.agent.ToolCall;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ParallelToolCallsBecomeOneStepTest {
 
-    private final OpenAiStub server = new OpenAiStub();
-    private final TestAgents agents = new TestAgents();
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final TestAgents agents = new TestAgents();
 
     @Test
     void severalToolCallsInOneReplyAreOneStepInTheirOrder() {

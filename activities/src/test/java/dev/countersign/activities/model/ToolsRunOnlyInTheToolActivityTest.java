@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.countersign.activities.model.ChatCompletionsJson.Call;
 import dev.countersign.agent.StepKind;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /** The adapter offers tools to the model but never runs one, whatever the model replies. */
 class ToolsRunOnlyInTheToolActivityTest {
 
-    private final OpenAiStub server = new OpenAiStub();
-    private final TestAgents agents = new TestAgents();
+    @RegisterExtension
+    final OpenAiStub server = new OpenAiStub();
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final TestAgents agents = new TestAgents();
 
     @Test
     void aReplyCallingEveryToolRunsNoneOfThem() {
