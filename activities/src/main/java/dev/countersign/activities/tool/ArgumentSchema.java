@@ -30,6 +30,25 @@ public record ArgumentSchema(
         return new ArgumentSchema(properties, List.of(required), false);
     }
 
+    /**
+     * This schema as a JSON Schema object ({@code type: object} with its properties, required names
+     * and additionalProperties), as a language model's tool definition carries it. A pattern is
+     * anchored, since {@link #violations} matches it against the whole value while JSON Schema
+     * searches for it.
+     */
+    public Map<String, Object> jsonSchema() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        properties.forEach((name, spec) -> props.put(name, spec.jsonSchema()));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", props);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("additionalProperties", additionalProperties);
+        return schema;
+    }
+
     public List<String> violations(Map<String, Object> args) {
         List<String> problems = new ArrayList<>();
         for (String name : required) {

@@ -1,7 +1,9 @@
 package dev.countersign.activities.tool;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One argument of a tool: its type and constraints, a subset of JSON Schema that console forms and
@@ -22,6 +24,34 @@ public record ArgumentSpec(
         }
         description = description == null ? "" : description;
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+    }
+
+    /** This argument as a JSON Schema property: its type, description and constraints. */
+    public Map<String, Object> jsonSchema() {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", type.jsonName());
+        if (!description.isBlank()) {
+            schema.put("description", description);
+        }
+        if (type == ArgumentType.ARRAY) {
+            schema.put("items", Map.of()); // OpenAI refuses an array schema without items
+        }
+        if (minimum != null) {
+            schema.put("minimum", minimum);
+        }
+        if (maximum != null) {
+            schema.put("maximum", maximum);
+        }
+        if (maxLength != null) {
+            schema.put("maxLength", maxLength);
+        }
+        if (pattern != null) {
+            schema.put("pattern", "^(?:" + pattern + ")$");
+        }
+        if (!enumValues.isEmpty()) {
+            schema.put("enum", enumValues);
+        }
+        return schema;
     }
 
     public static ArgumentSpec string(String description) {

@@ -15,5 +15,10 @@ public enum ArgumentType {
     @JsonProperty("object")
     OBJECT,
     @JsonProperty("array")
-    ARRAY
+    ARRAY;
+
+    /** The name JSON Schema gives this type, for example {@code string}. */
+    public String jsonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

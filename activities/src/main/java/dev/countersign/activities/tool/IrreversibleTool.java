@@ -34,6 +34,11 @@ final class IrreversibleTool implements Tool {
     }
 
     @Override
+    public String description() {
+        return tool.description();
+    }
+
+    @Override
     public ArgumentSchema schema() {
         return tool.schema();
     }

@@ -15,6 +15,14 @@ public interface Tool {
     /** The name the agent and the policy use, for example {@code issue_refund}. */
     String name();
 
+    /**
+     * What the tool does, in words a language model and a reviewer read; empty unless the tool
+     * says. A model is offered the tool with this description.
+     */
+    default String description() {
+        return "";
+    }
+
     /** What the arguments must look like; checked before policy, reviewers or execution see them. */
     ArgumentSchema schema();
 

@@ -36,8 +36,14 @@ public final class ToolRegistry {
         return tools.keySet();
     }
 
-    /** Every way these arguments fail the tool's schema; an unknown tool is one such way. */
+    /**
+     * Every way these arguments fail the tool's schema; an unknown tool and {@link UnreadableArguments}
+     * are such ways.
+     */
     public List<String> violations(String tool, Map<String, Object> args) {
+        if (UnreadableArguments.isUnreadable(args)) {
+            return List.of(UnreadableArguments.reason(args));
+        }
         return find(tool)
                 .map(found -> found.schema().violations(args))
                 .orElseGet(() -> List.of("there is no tool named '" + tool + "'"));

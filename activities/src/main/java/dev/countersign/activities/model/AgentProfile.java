@@ -1,0 +1,30 @@
+package dev.countersign.activities.model;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One model-driven agent: its name (a task's {@code agent}), its instructions (the system prompt),
+ * the model it asks (null for the endpoint's default) and the names of the registered tools it may
+ * call.
+ */
+public record AgentProfile(String name, String instructions, String model, List<String> tools) {
+
+    /** The tool names OpenAI's chat completions accept. */
+    static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+
+    public AgentProfile {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an agent profile needs a name");
+        }
+        instructions = instructions == null ? "" : instructions;
+        model = model == null || model.isBlank() ? null : model.strip();
+        tools = tools == null ? List.of() : List.copyOf(tools);
+        for (String tool : tools) {
+            if (!TOOL_NAME.matcher(tool).matches()) {
+                throw new IllegalArgumentException("agent '" + name + "': the tool name '" + tool
+                        + "' cannot be offered to a model (letters, digits, _ and - only, at most 64)");
+            }
+        }
+    }
+}
