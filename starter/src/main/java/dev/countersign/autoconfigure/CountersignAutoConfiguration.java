@@ -28,6 +28,8 @@ import dev.countersign.listing.ListingProperties;
 import dev.countersign.listing.TaskReadFailures;
 import dev.countersign.listing.TaskReads;
 import dev.countersign.notify.NotificationActivities;
+import dev.countersign.profile.AgentProfiles;
+import dev.countersign.profile.AgentsFile;
 import dev.countersign.store.JdbcTaskStore;
 import dev.countersign.task.TaskArchiveActivities;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -166,12 +168,28 @@ public class CountersignAutoConfiguration {
         return new InMemoryTaskStore();
     }
 
+    /** The agents file's agents ({@code countersign.agents}); a broken file stops the start. */
+    @Bean
+    @ConditionalOnMissingBean
+    public AgentProfiles countersignAgentProfiles(CountersignProperties properties, ResourceLoader resources) {
+        if (properties.agents().isEmpty()) {
+            return AgentProfiles.NONE;
+        }
+        AgentProfiles profiles = AgentsFile.load(resources.getResource(properties.agents()));
+        log.info("Countersign agents file {}: {}", profiles.source(), profiles.names());
+        return profiles;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public AgentActivitiesImpl countersignAgentActivities(
-            ObjectProvider<AgentModel> models, TranscriptStore transcripts, PayloadLimits limits) {
+            ObjectProvider<AgentModel> models,
+            AgentProfiles profiles,
+            TranscriptStore transcripts,
+            PayloadLimits limits) {
         List<AgentModel> all = models.orderedStream().toList();
         AgentActivitiesImpl activities = new AgentActivitiesImpl(all, transcripts, limits.maxPayloadBytes());
+        AgentProfileCheck.servedByAModel(profiles, activities.agents());
         log.info("Countersign agents: {}", activities.agents());
         return activities;
     }
@@ -251,6 +269,7 @@ public class CountersignAutoConfiguration {
             PayloadLimits limits,
             TaskReads reads,
             ArchivedActionReader archivedActions,
+            AgentProfiles profiles,
             ObjectProvider<Clock> clock) {
         return new TemporalCountersign(
                         client,
@@ -261,7 +280,7 @@ public class CountersignAutoConfiguration {
                         reads,
                         clock.getIfAvailable(Clock::systemUTC))
                 .withPayloadLimit(limits.maxPayloadBytes())
-                .withBudgets(properties::budgetOf)
+                .withBudgets(profiles::budgetOf)
                 .withArchivedActions(archivedActions);
     }
 

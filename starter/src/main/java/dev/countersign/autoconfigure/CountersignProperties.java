@@ -1,8 +1,6 @@
 package dev.countersign.autoconfigure;
 
 import dev.countersign.task.AgentTaskWorkflow;
-import dev.countersign.task.StepBudget;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,53 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param taskQueue the Temporal task queue of agent tasks
  * @param policy the policy file
  * @param worker this process's worker
- * @param agents settings per agent profile, by the agent's name
+ * @param agents a Spring resource location of the agents file ({@code COUNTERSIGN_AGENTS}, for
+ *     example {@code file:/etc/countersign/agents.yaml}); empty when there is none
  */
 @ConfigurationProperties("countersign")
 public record CountersignProperties(
         @DefaultValue(AgentTaskWorkflow.TASK_QUEUE) String taskQueue,
         @DefaultValue Policy policy,
         @DefaultValue Worker worker,
-        Map<String, Agent> agents) {
+        @DefaultValue("") String agents) {
 
     public CountersignProperties {
         if (taskQueue == null || taskQueue.isBlank()) {
             throw new IllegalArgumentException("countersign.task-queue must not be blank");
         }
-        agents = agents == null ? Map.of() : Map.copyOf(agents);
-        agents.forEach((name, agent) -> agent.check(name));
-    }
-
-    /** The step budget of this agent's tasks: its settings, or the defaults. */
-    public StepBudget budgetOf(String agent) {
-        Agent settings = agents.get(agent);
-        return settings == null
-                ? StepBudget.DEFAULT
-                : new StepBudget(settings.maxSteps(), settings.continueAsNewAfter());
-    }
-
-    /**
-     * @param maxSteps how many model calls one task of this agent may make over all its runs; reaching
-     *     it ends the task FAILED (the guard against a runaway agent)
-     * @param continueAsNewAfter after how many steps of one run the task continues as new (sooner when
-     *     Temporal suggests it), which keeps each run's history small
-     */
-    public record Agent(
-            @DefaultValue("" + StepBudget.DEFAULT_MAX_STEPS) int maxSteps,
-
-            @DefaultValue("" + StepBudget.DEFAULT_CONTINUE_AS_NEW_AFTER)
-            int continueAsNewAfter) {
-
-        void check(String name) {
-            if (maxSteps < 1) {
-                throw new IllegalArgumentException(
-                        "countersign.agents." + name + ".max-steps must be at least 1, was " + maxSteps);
-            }
-            if (continueAsNewAfter < 1) {
-                throw new IllegalArgumentException("countersign.agents." + name
-                        + ".continue-as-new-after must be at least 1, was " + continueAsNewAfter);
-            }
-        }
+        agents = agents == null ? "" : agents.strip();
     }
 
     /**

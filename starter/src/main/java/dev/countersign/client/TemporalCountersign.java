@@ -96,7 +96,7 @@ public class TemporalCountersign implements Countersign {
         this.endings = new TaskEndings(client, this::task);
     }
 
-    /** The step budget of each agent's tasks ({@code countersign.agents.<name>.max-steps} and the rest). */
+    /** The step budget of each agent's tasks (its entry in the agents file). */
     public TemporalCountersign withBudgets(Function<String, StepBudget> budgetOfAgent) {
         this.budgets = budgetOfAgent;
         return this;

@@ -23,6 +23,9 @@ import dev.countersign.tool.ToolInvocation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -55,8 +59,16 @@ class DecisionsAcrossTheSwitchTest {
         env.close();
     }
 
+    @TempDir
+    Path folder;
+
+    private Path agentsFile() throws IOException {
+        return Files.writeString(
+                folder.resolve("agents.yaml"), "agents:\n  many-refunds:\n    continue-as-new-after: " + EVERY + "\n");
+    }
+
     @Test
-    void aDecisionSentWhileTheTaskContinuesAsNewIsAppliedOnce() {
+    void aDecisionSentWhileTheTaskContinuesAsNewIsAppliedOnce() throws IOException {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CountersignAutoConfiguration.class))
                 .withBean(WorkflowClient.class, env::getWorkflowClient)
@@ -64,7 +76,7 @@ class DecisionsAcrossTheSwitchTest {
                 .withBean(ManyRefunds.class, ManyRefunds::new)
                 .withPropertyValues(
                         "countersign.policy.location=classpath:policies/refunds.yaml",
-                        "countersign.agents.many-refunds.continue-as-new-after=" + EVERY)
+                        "countersign.agents=file:" + agentsFile())
                 .run(context -> {
                     Countersign countersign = context.getBean(Countersign.class);
                     countersign.start(new TaskStart("switching", "many-refunds", "refund", Map.of(), "dave"));

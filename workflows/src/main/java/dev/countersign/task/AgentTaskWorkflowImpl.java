@@ -115,8 +115,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     }
 
     private String budgetSpent() {
-        return "the agent reached its step budget of " + state.start.budget().maxSteps() + " steps (countersign.agents."
-                + state.start.agent() + ".max-steps) without finishing";
+        return "the agent reached its step budget of " + state.start.budget().maxSteps()
+                + " steps (max-steps of agent '" + state.start.agent() + "' in the agents file) without finishing";
     }
 
     private void endCancelled() {

@@ -4,7 +4,7 @@ package dev.countersign.task;
  * How far one task's agent may go: at most {@code maxSteps} model calls over all runs (reaching it
  * ends the task FAILED, the guard against a runaway agent), and a new run after every {@code
  * continueAsNewAfter} steps of one run, or sooner when Temporal suggests it. Set per agent with
- * {@code countersign.agents.<name>.max-steps} and {@code .continue-as-new-after}.
+ * {@code max-steps} and {@code continue-as-new-after} of its entry in the agents file.
  */
 public record StepBudget(int maxSteps, int continueAsNewAfter) {
 

@@ -24,8 +24,9 @@ class StepBudgetTest {
 
         assertThat(done.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(done.summary())
-                .isEqualTo("the agent reached its step budget of 12 steps (countersign.agents.support.max-steps)"
-                        + " without finishing");
+                .isEqualTo(
+                        "the agent reached its step budget of 12 steps (max-steps of agent 'support' in the agents file)"
+                                + " without finishing");
         assertThat(done.steps()).isEqualTo(12);
         assertThat(harness.tools.executionsOf("issue_refund")).isEqualTo(12);
     }

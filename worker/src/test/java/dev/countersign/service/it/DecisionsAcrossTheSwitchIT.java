@@ -16,6 +16,10 @@ import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +58,18 @@ class DecisionsAcrossTheSwitchIT {
                 Cluster.start(DecisionsAcrossTheSwitchIT.class),
                 new RefundingAgent(AGENT, REFUNDS, step -> step % EVERY == 0),
                 refunds,
-                "countersign.agents." + AGENT + ".continue-as-new-after=" + EVERY);
+                "countersign.agents=file:" + agentsFile());
+    }
+
+    /** The agent's budget: it continues as new every few steps, so decisions meet the switch. */
+    private static Path agentsFile() {
+        try {
+            Path file = Files.createTempFile("countersign-agents", ".yaml");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, "agents:\n  " + AGENT + ":\n    continue-as-new-after: " + EVERY + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
