@@ -2,6 +2,7 @@ package dev.countersign.autoconfigure;
 
 import dev.countersign.activities.agent.AgentActivitiesImpl;
 import dev.countersign.activities.agent.AgentModel;
+import dev.countersign.activities.model.OpenAiEndpoint;
 import dev.countersign.activities.notify.WebhookNotificationActivities;
 import dev.countersign.activities.notify.WebhookTarget;
 import dev.countersign.activities.policy.PolicyActivitiesImpl;
@@ -30,6 +31,7 @@ import dev.countersign.listing.TaskReads;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.profile.AgentProfiles;
 import dev.countersign.profile.AgentsFile;
+import dev.countersign.profile.ModelDrivenAgents;
 import dev.countersign.store.JdbcTaskStore;
 import dev.countersign.task.TaskArchiveActivities;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +43,10 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,14 +185,25 @@ public class CountersignAutoConfiguration {
         return profiles;
     }
 
+    /**
+     * The agents: every AgentModel bean, and for each agent of the agents file that has instructions a
+     * model-driven one on the OpenAI-compatible endpoint ({@code OPENAI_BASE_URL}, {@code
+     * OPENAI_API_KEY}, {@code COUNTERSIGN_MODEL}, or an {@link OpenAiEndpoint} bean). No such agent, no
+     * model client.
+     */
     @Bean
     @ConditionalOnMissingBean
     public AgentActivitiesImpl countersignAgentActivities(
             ObjectProvider<AgentModel> models,
             AgentProfiles profiles,
+            ObjectProvider<OpenAiEndpoint> endpoints,
+            ToolRegistry tools,
+            Environment environment,
             TranscriptStore transcripts,
             PayloadLimits limits) {
-        List<AgentModel> all = models.orderedStream().toList();
+        List<AgentModel> all = new ArrayList<>(models.orderedStream().toList());
+        all.addAll(
+                ModelDrivenAgents.of(profiles, () -> endpoints.getIfAvailable(() -> endpointOf(environment)), tools));
         AgentActivitiesImpl activities = new AgentActivitiesImpl(all, transcripts, limits.maxPayloadBytes());
         AgentProfileCheck.servedByAModel(profiles, activities.agents());
         log.info("Countersign agents: {}", activities.agents());
@@ -327,5 +343,18 @@ public class CountersignAutoConfiguration {
                     properties.taskQueue(),
                     properties.worker().shutdownGrace());
         }
+    }
+
+    /** The endpoint the OpenAI variables name, read as Spring reads configuration; null when none is set. */
+    private static OpenAiEndpoint endpointOf(Environment environment) {
+        Map<String, String> variables = new HashMap<>();
+        for (String name : List.of(
+                OpenAiEndpoint.BASE_URL_VARIABLE, OpenAiEndpoint.API_KEY_VARIABLE, OpenAiEndpoint.MODEL_VARIABLE)) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        return OpenAiEndpoint.fromEnvironment(variables).orElse(null);
     }
 }

@@ -30,7 +30,7 @@ public class OpenAiAgentModel implements AgentModel {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiAgentModel.class);
 
-    private final AgentProfile profile;
+    private final AgentSetup profile;
     private final OpenAiEndpoint endpoint;
     private final ChatModel chatModel;
     private final String model;
@@ -38,7 +38,7 @@ public class OpenAiAgentModel implements AgentModel {
     private final Clock clock;
 
     /** An agent with a ChatModel of its own, built from the endpoint. */
-    public OpenAiAgentModel(AgentProfile profile, ToolRegistry registry, OpenAiEndpoint endpoint) {
+    public OpenAiAgentModel(AgentSetup profile, ToolRegistry registry, OpenAiEndpoint endpoint) {
         this(profile, registry, endpoint, endpoint.chatModel(), Clock.systemUTC());
     }
 
@@ -47,7 +47,7 @@ public class OpenAiAgentModel implements AgentModel {
      *     HTTP attempt per call (see {@link OpenAiEndpoint#chatModel()})
      */
     public OpenAiAgentModel(
-            AgentProfile profile, ToolRegistry registry, OpenAiEndpoint endpoint, ChatModel chatModel, Clock clock) {
+            AgentSetup profile, ToolRegistry registry, OpenAiEndpoint endpoint, ChatModel chatModel, Clock clock) {
         this.profile = profile;
         this.endpoint = endpoint;
         this.chatModel = chatModel;
@@ -99,7 +99,7 @@ public class OpenAiAgentModel implements AgentModel {
         return new ModelTurn(step, usage);
     }
 
-    private static List<ToolCallback> declaredTools(AgentProfile profile, ToolRegistry registry) {
+    private static List<ToolCallback> declaredTools(AgentSetup profile, ToolRegistry registry) {
         List<ToolCallback> declared = new ArrayList<>();
         for (String name : profile.tools()) {
             Tool tool = registry.find(name)

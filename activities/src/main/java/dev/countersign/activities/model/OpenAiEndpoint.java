@@ -106,7 +106,7 @@ public record OpenAiEndpoint(String baseUrl, String apiKey, String model, Durati
      * a profile without a model, or naming a tool that is not registered, stops this with a message
      * naming the agent.
      */
-    public List<OpenAiAgentModel> agents(List<AgentProfile> profiles, ToolRegistry registry) {
+    public List<OpenAiAgentModel> agents(List<AgentSetup> profiles, ToolRegistry registry) {
         ChatModel shared = chatModel();
         return profiles.stream()
                 .map(profile -> new OpenAiAgentModel(profile, registry, this, shared, Clock.systemUTC()))

@@ -40,7 +40,7 @@ class EndpointComesFromOpenAiVariablesTest {
                 .orElseThrow();
 
         new OpenAiAgentModel(
-                        new AgentProfile("support", "be brief", null, List.of()), new ToolRegistry(List.of()), endpoint)
+                        new AgentSetup("support", "be brief", null, List.of()), new ToolRegistry(List.of()), endpoint)
                 .nextStep(TestAgents.request());
 
         assertThat(endpoint.hasKey()).isFalse();
@@ -60,7 +60,7 @@ class EndpointComesFromOpenAiVariablesTest {
     void anAgentsOwnModelWinsOverTheDefault() {
         server.reply(ChatCompletionsJson.text("done"));
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, "llama3.2", null);
-        AgentProfile profile = new AgentProfile("support", "be brief", "qwen3:8b", List.of());
+        AgentSetup profile = new AgentSetup("support", "be brief", "qwen3:8b", List.of());
 
         new OpenAiAgentModel(profile, new ToolRegistry(List.of()), endpoint).nextStep(TestAgents.request());
 
@@ -74,8 +74,8 @@ class EndpointComesFromOpenAiVariablesTest {
 
         List<OpenAiAgentModel> agents = endpoint.agents(
                 List.of(
-                        new AgentProfile("support", "be brief", null, List.of()),
-                        new AgentProfile("billing", "be exact", "qwen3:8b", List.of())),
+                        new AgentSetup("support", "be brief", null, List.of()),
+                        new AgentSetup("billing", "be exact", "qwen3:8b", List.of())),
                 new ToolRegistry(List.of()));
 
         assertThat(agents).extracting(OpenAiAgentModel::agent).containsExactly("support", "billing");
@@ -90,7 +90,7 @@ class EndpointComesFromOpenAiVariablesTest {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, null, null);
 
         assertThatThrownBy(() -> new OpenAiAgentModel(
-                        new AgentProfile("support", "", null, List.of()), new ToolRegistry(List.of()), endpoint))
+                        new AgentSetup("support", "", null, List.of()), new ToolRegistry(List.of()), endpoint))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("agent 'support'")
                 .hasMessageContaining("COUNTERSIGN_MODEL");
@@ -101,7 +101,7 @@ class EndpointComesFromOpenAiVariablesTest {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, "llama3.2", null);
 
         assertThatThrownBy(() -> new OpenAiAgentModel(
-                        new AgentProfile("support", "", null, List.of("wire_money")),
+                        new AgentSetup("support", "", null, List.of("wire_money")),
                         new ToolRegistry(List.of()),
                         endpoint))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.activities.model.ChatCompletionsJson.Call;
 import dev.countersign.activities.policy.PolicyActivitiesImpl;
-import dev.countersign.activities.policy.PolicyLoader;
 import dev.countersign.activities.policy.PolicySource;
+import dev.countersign.activities.policy.yaml.PolicyLoader;
 import dev.countersign.activities.tool.UnreadableArguments;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.ToolCall;

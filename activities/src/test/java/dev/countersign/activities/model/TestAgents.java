@@ -71,8 +71,8 @@ final class TestAgents {
         return new OpenAiAgentModel(profile(), registry, endpoint, endpoint.chatModel(), CLOCK);
     }
 
-    static AgentProfile profile() {
-        return new AgentProfile(
+    static AgentSetup profile() {
+        return new AgentSetup(
                 "support", "You are a careful support agent.", null, List.of("lookup_order", "issue_refund"));
     }
 

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * the model it asks (null for the endpoint's default) and the names of the registered tools it may
  * call.
  */
-public record AgentProfile(String name, String instructions, String model, List<String> tools) {
+public record AgentSetup(String name, String instructions, String model, List<String> tools) {
 
     /** The tool names OpenAI's chat completions accept. */
     static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
 
-    public AgentProfile {
+    public AgentSetup {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an agent profile needs a name");
         }

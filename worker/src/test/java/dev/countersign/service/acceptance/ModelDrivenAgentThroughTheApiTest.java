@@ -1,0 +1,178 @@
+package dev.countersign.service.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.countersign.activities.model.ChatCompletionsJson;
+import dev.countersign.activities.model.ChatCompletionsJson.Call;
+import dev.countersign.activities.model.OpenAiStub;
+import dev.countersign.service.CountersignApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A model-driven agent declared in an agents file, on a local OpenAI-compatible server that checks
+ * each request as OpenAI does (a request it would reject fails the task): its calls go through the
+ * policy, a reviewer and the tool activity, and the model hears every outcome by its call's id.
+ */
+@SpringBootTest(classes = CountersignApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("acceptance")
+class ModelDrivenAgentThroughTheApiTest {
+
+    private static final OpenAiStub model = new OpenAiStub();
+
+    @LocalServerPort
+    int port;
+
+    private SupportDesk desk;
+
+    @DynamicPropertySource
+    static void modelAndAgents(DynamicPropertyRegistry registry) throws IOException {
+        Path agents = Files.createTempFile("countersign-agents", ".yaml");
+        agents.toFile().deleteOnExit();
+        Files.writeString(agents, """
+                agents:
+                  refunds-llm:
+                    instructions: You handle refund requests of the demo shop. Look the order up first.
+                    tools: [lookup_order, issue_refund, send_email]
+                """);
+        int temporalPort = freeLoopbackPort();
+        registry.add("countersign.embedded-temporal.port", () -> temporalPort);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:model-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add("TEMPORAL_ADDRESS", () -> "");
+        registry.add("OPENAI_BASE_URL", model::baseUrl);
+        registry.add("COUNTERSIGN_MODEL", () -> "test-model");
+        registry.add("countersign.agents", () -> "file:" + agents);
+    }
+
+    @AfterAll
+    static void stopModel() {
+        model.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        desk = new SupportDesk(ApiClient.anonymous(port));
+    }
+
+    @Test
+    void aRejectedCallIsToldToTheModelWithTheReviewersReasonAndNothingIsRefunded() {
+        model.reply(ChatCompletionsJson.toolCalls(
+                        "I will look the order up and refund it.",
+                        new Call("call_look", "lookup_order", "{\"orderId\":\"A-1\"}"),
+                        new Call(
+                                "call_refund",
+                                "issue_refund",
+                                "{\"orderId\":\"A-1\",\"amount\":250,\"currency\":\"USD\"}")))
+                .reply(ChatCompletionsJson.toolCalls(
+                        null,
+                        new Call(
+                                "call_email",
+                                "send_email",
+                                "{\"to\":\"ana.silva@example.com\",\"subject\":\"Your refund\","
+                                        + "\"body\":\"We cannot refund order A-1.\"}")))
+                .reply(ChatCompletionsJson.text("The customer was told that no refund is possible."));
+        int before = model.received().size();
+        String taskId = start("Refund 250 USD for order A-1");
+        String approvalId = taskId + ".a2";
+        String digest = desk.awaitApproval(approvalId).path("argsDigest").asString();
+
+        desk.decide("alice", approvalId, SupportDesk.decision("reject", digest, "the bank already reversed it"))
+                .ok(200);
+        tools.jackson.databind.JsonNode task = desk.awaitStatus(taskId, "COMPLETED");
+
+        assertThat(task.path("summary").asString()).isEqualTo("The customer was told that no refund is possible.");
+        assertThat(states(task))
+                .containsExactly("lookup_order EXECUTED", "issue_refund REJECTED", "send_email EXECUTED");
+        assertThat(desk.refunds(taskId)).isEmpty();
+        List<JsonNode> requests = requestsSince(before);
+        assertThat(requests).hasSize(3);
+        JsonNode afterTheRejection = requests.get(1);
+        assertThat(toolMessage(afterTheRejection, "call_look")).contains("\"found\":true");
+        assertThat(toolMessage(afterTheRejection, "call_refund")).contains("the bank already reversed it");
+        assertThat(afterTheRejection.path("model").asText()).isEqualTo("test-model");
+        assertThat(afterTheRejection.path("messages").get(0).path("content").asText())
+                .startsWith("You handle refund requests");
+    }
+
+    @Test
+    void anApprovedCallRunsOnceAndTheModelGetsItsResult() {
+        model.reply(ChatCompletionsJson.toolCalls(
+                        null,
+                        new Call(
+                                "call_refund",
+                                "issue_refund",
+                                "{\"orderId\":\"A-1\",\"amount\":250,\"currency\":\"USD\"}")))
+                .reply(ChatCompletionsJson.text("Refunded."));
+        int before = model.received().size();
+        String taskId = start("Refund 250 USD for order A-1");
+        String approvalId = taskId + ".a1";
+        String digest = desk.awaitApproval(approvalId).path("argsDigest").asString();
+
+        desk.decide("alice", approvalId, SupportDesk.decision("approve", digest))
+                .ok(200);
+        tools.jackson.databind.JsonNode task = desk.awaitStatus(taskId, "COMPLETED");
+
+        assertThat(states(task)).containsExactly("issue_refund EXECUTED");
+        assertThat(desk.refunds(taskId)).hasSize(1);
+        assertThat(toolMessage(requestsSince(before).get(1), "call_refund")).contains("RF-");
+    }
+
+    private String start(String goal) {
+        String taskId = SupportDesk.uniqueTaskId("llm");
+        desk.as("dave")
+                .post("/api/tasks", Map.of("taskId", taskId, "agent", "refunds-llm", "goal", goal, "input", Map.of()))
+                .ok(201);
+        return taskId;
+    }
+
+    private static List<String> states(tools.jackson.databind.JsonNode task) {
+        List<String> states = new ArrayList<>();
+        task.path("actions")
+                .forEach(action -> states.add(action.path("tool").asString() + " "
+                        + action.path("state").asString()));
+        return states;
+    }
+
+    private static List<JsonNode> requestsSince(int before) {
+        return model.received().stream()
+                .skip(before)
+                .map(OpenAiStub.Received::body)
+                .toList();
+    }
+
+    private static String toolMessage(JsonNode request, String callId) {
+        for (JsonNode message : request.path("messages")) {
+            if ("tool".equals(message.path("role").asText())
+                    && callId.equals(message.path("tool_call_id").asText())) {
+                return message.path("content").asText();
+            }
+        }
+        throw new AssertionError("no tool message answers " + callId + " in " + request);
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded Temporal server", e);
+        }
+    }
+}
