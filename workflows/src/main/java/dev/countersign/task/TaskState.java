@@ -25,6 +25,11 @@ import java.util.TreeSet;
 @Carried
 public final class TaskState {
 
+    /** How many calls a person refused a task remembers, and how much of each refusal it keeps. */
+    static final int REFUSED_CALLS_KEPT = 100;
+
+    static final int REFUSAL_BYTES = 300;
+
     /** How many closed approvals a task remembers to refuse a late decision by name. */
     static final int CLOSED_APPROVALS_KEPT = 1000;
 
@@ -60,6 +65,12 @@ public final class TaskState {
      * after the other, and a handover between them carries the rest.
      */
     List<ToolCall> queuedCalls = new ArrayList<>();
+
+    /**
+     * Calls a person rejected or sent back, by argument digest, with who said what: the same call again
+     * is refused without asking anyone. Bounded; the oldest go first.
+     */
+    Map<String, String> refusedCalls = new LinkedHashMap<>();
 
     Question question;
     boolean answered;
@@ -186,5 +197,17 @@ public final class TaskState {
                         null,
                         reviewerGroups()),
                 PayloadBounds.MAX_MESSAGE_BYTES);
+    }
+
+    /** Remembers that a person refused this exact call (its argument digest), and why. */
+    void refused(String argsDigest, String why) {
+        if (argsDigest == null) {
+            return;
+        }
+        refusedCalls.remove(argsDigest);
+        refusedCalls.put(argsDigest, PayloadBounds.text(why, REFUSAL_BYTES));
+        while (refusedCalls.size() > REFUSED_CALLS_KEPT) {
+            refusedCalls.remove(refusedCalls.keySet().iterator().next());
+        }
     }
 }

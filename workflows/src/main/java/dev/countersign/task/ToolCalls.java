@@ -5,12 +5,14 @@ import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.agent.TranscriptKind;
 import dev.countersign.approval.ApprovalGate;
 import dev.countersign.payload.PayloadBounds;
+import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
 import dev.countersign.policy.TimeoutOutcome;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -20,6 +22,9 @@ import java.util.function.BooleanSupplier;
  * through the transcript. A tool runs once per action, with an idempotency key of task and action.
  */
 final class ToolCalls {
+
+    /** The version marker of refusing again, unasked, a call a person refused. */
+    static final String STICKY_REFUSALS = "sticky-refusals";
 
     private final TaskState state;
     private final TaskBoard board;
@@ -57,6 +62,10 @@ final class ToolCalls {
             return;
         }
         action.verdict = verdict;
+        if (refusedBefore(action)) {
+            board.touch();
+            return;
+        }
         switch (verdict.outcome()) {
             case DENY -> {
                 TaskMetrics.decision(call.tool(), verdict.rule(), "denied");
@@ -70,6 +79,28 @@ final class ToolCalls {
             case APPROVE -> awaitDecision(approvals.hold(action), suspend);
         }
         board.touch();
+    }
+
+    /**
+     * Refuses, without asking anyone, a call identical to one a person rejected or sent back in this
+     * task, and tells the agent who said what; the policy's own refusal stands as it is.
+     */
+    private boolean refusedBefore(ActionRecord action) {
+        String refusal = state.refusedCalls.get(action.verdict.argsDigest());
+        if (refusal == null
+                || action.verdict.outcome() == Outcome.DENY
+                || Workflow.getVersion(STICKY_REFUSALS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            return false;
+        }
+        TaskMetrics.decision(action.call.tool(), action.verdict.rule(), "refused-again");
+        action.state = ActionState.DENIED;
+        tell(
+                TranscriptKind.DENIED,
+                action,
+                null,
+                "not asked again: " + refusal + " Propose something else, or finish and say why.",
+                null);
+        return true;
     }
 
     /**
@@ -110,6 +141,10 @@ final class ToolCalls {
     private void decided(ActionRecord action, ActionState outcome, TranscriptKind kind) {
         action.state = outcome;
         DecisionRecord last = lastDecision(action);
+        state.refused(
+                action.verdict.argsDigest(),
+                last.reviewer() + (outcome == ActionState.REJECTED ? " rejected" : " sent back") + " this exact call ("
+                        + action.actionId + "): " + last.comment() + ".");
         tell(kind, action, null, last.comment(), last.reviewer());
         board.status(TaskStatus.RUNNING);
     }

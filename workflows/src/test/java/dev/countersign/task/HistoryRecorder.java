@@ -39,6 +39,26 @@ class HistoryRecorder {
         record("compensation-retried", ReviewScenarios::failedCompensationRetried);
     }
 
+    /** Two calls in one reply, the refund rejected, then proposed again and refused without asking. */
+    @Test
+    void recordRepliesAndRefusals() throws IOException {
+        try (TaskHarness harness = new TaskHarness(new RepliesAndRefusalsAgent())) {
+            String taskId = harness.startRefund(250);
+            String approvalId = harness.awaitPending(taskId).pendingApprovalId();
+            harness.decide(new dev.countersign.approval.DecisionRequest(
+                    "no",
+                    approvalId,
+                    "alice",
+                    TaskHarness.GROUPS.get("alice"),
+                    dev.countersign.approval.DecisionKind.REJECT,
+                    null,
+                    null,
+                    "not eligible"));
+            harness.result(taskId);
+            write("several-calls-refused-again", harness.client.fetchHistory(taskId));
+        }
+    }
+
     /** 25 calls continuing as new every 10 steps; the approval at step 10 is carried to the second run. */
     @Test
     void recordContinueAsNew() throws IOException {

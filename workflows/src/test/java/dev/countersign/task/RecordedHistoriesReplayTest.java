@@ -37,7 +37,9 @@ class RecordedHistoriesReplayTest {
                 // a task that continued as new twice, an approval pending across the first handover
                 "continued-run-1",
                 "continued-run-2",
-                "continued-run-3");
+                "continued-run-3",
+                // a reply with two calls, the refund rejected, then refused again without asking
+                "several-calls-refused-again");
     }
 
     @ParameterizedTest
