@@ -28,7 +28,7 @@ public record AgentProfile(
         long tokenBudget,
         boolean askHuman) {
 
-    public static final long DEFAULT_TOKEN_BUDGET = 2_000_000;
+    public static final long DEFAULT_TOKEN_BUDGET = StepBudget.DEFAULT_TOKEN_BUDGET;
 
     /** What an agent's name may be: it travels in URLs, metrics and policy conditions. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -87,6 +87,6 @@ public record AgentProfile(
 
     /** The step budget each task of this agent starts under. */
     public StepBudget budget() {
-        return new StepBudget(maxSteps, continueAsNewAfter);
+        return new StepBudget(maxSteps, continueAsNewAfter, tokenBudget);
     }
 }

@@ -128,6 +128,7 @@ final class ListingFixture implements AutoCloseable {
                     null,
                     null,
                     0,
+                    0,
                     ActionCounts.NONE,
                     null,
                     null,

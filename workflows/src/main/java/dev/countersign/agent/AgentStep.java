@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * The agent model's answer to "what next?": exactly one of some tool calls (a model may propose
  * several in one reply; they are taken in order), a question for a person, or the end of the task
- * with a summary.
+ * with a summary; and, from a language model, the tokens the reply cost (null from a scripted agent).
  */
-public record AgentStep(StepKind kind, List<ToolCall> toolCalls, Question question, String summary) {
+public record AgentStep(StepKind kind, List<ToolCall> toolCalls, Question question, String summary, TokenUsage usage) {
 
     public AgentStep {
         if (kind == null) {
@@ -36,9 +36,20 @@ public record AgentStep(StepKind kind, List<ToolCall> toolCalls, Question questi
             @JsonProperty("toolCalls") List<ToolCall> toolCalls,
             @JsonProperty("toolCall") ToolCall toolCall,
             @JsonProperty("question") Question question,
-            @JsonProperty("summary") String summary) {
+            @JsonProperty("summary") String summary,
+            @JsonProperty("usage") TokenUsage usage) {
         List<ToolCall> calls = toolCalls != null ? toolCalls : toolCall == null ? List.of() : List.of(toolCall);
-        return new AgentStep(kind, calls, question, summary);
+        return new AgentStep(kind, calls, question, summary, usage);
+    }
+
+    /** This step with what its reply cost. */
+    public AgentStep withUsage(TokenUsage newUsage) {
+        return new AgentStep(kind, toolCalls, question, summary, newUsage);
+    }
+
+    /** The tokens this step cost; none from a scripted agent. */
+    public long tokens() {
+        return usage == null ? 0 : usage.totalTokens();
     }
 
     /** The first tool call of this step, or null when it proposes none. */
@@ -61,23 +72,24 @@ public record AgentStep(StepKind kind, List<ToolCall> toolCalls, Question questi
                         : new Question(
                                 PayloadBounds.text(question.text(), maxBytes / 2),
                                 PayloadBounds.texts(question.options(), maxBytes / 2)),
-                PayloadBounds.text(summary, maxBytes));
+                PayloadBounds.text(summary, maxBytes),
+                usage);
     }
 
     public static AgentStep call(ToolCall toolCall) {
-        return new AgentStep(StepKind.TOOL_CALL, List.of(toolCall), null, null);
+        return new AgentStep(StepKind.TOOL_CALL, List.of(toolCall), null, null, null);
     }
 
     /** A reply that proposes several calls at once, to be taken in the order given. */
     public static AgentStep calls(List<ToolCall> toolCalls) {
-        return new AgentStep(StepKind.TOOL_CALL, toolCalls, null, null);
+        return new AgentStep(StepKind.TOOL_CALL, toolCalls, null, null, null);
     }
 
     public static AgentStep ask(Question question) {
-        return new AgentStep(StepKind.QUESTION, List.of(), question, null);
+        return new AgentStep(StepKind.QUESTION, List.of(), question, null, null);
     }
 
     public static AgentStep finish(String summary) {
-        return new AgentStep(StepKind.FINISH, List.of(), null, summary == null ? "" : summary);
+        return new AgentStep(StepKind.FINISH, List.of(), null, summary == null ? "" : summary, null);
     }
 }

@@ -55,6 +55,7 @@ final class BoundedView {
                 view.startedAt(),
                 view.updatedAt(),
                 view.steps(),
+                view.tokens(),
                 view.counts(),
                 view.firstRunId(),
                 view.pendingApprovals(),

@@ -48,6 +48,20 @@ final class ModelTurns {
         }
         state.transcriptPosition += request.entries().size();
         state.transcript.clear();
+        if (step.usage() != null) {
+            state.tokens += step.tokens();
+            TaskMetrics.tokens(start.agent(), step.usage());
+        }
+        if (state.tokens > start.budget().tokenBudget()) {
+            board.finish(TaskStatus.FAILED, tokensSpent());
+            return null;
+        }
         return step;
+    }
+
+    private String tokensSpent() {
+        return "the agent used " + state.tokens + " tokens, more than its budget of "
+                + state.start.budget().tokenBudget() + " (token-budget of agent '" + state.start.agent()
+                + "' in the agents file); what its last reply proposed was not done";
     }
 }

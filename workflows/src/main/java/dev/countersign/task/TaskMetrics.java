@@ -2,6 +2,7 @@ package dev.countersign.task;
 
 import com.uber.m3.tally.Scope;
 import com.uber.m3.util.ImmutableMap;
+import dev.countersign.agent.TokenUsage;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * The task's metrics, emitted through the workflow metrics scope, which stays silent during
  * replay: decisions by outcome, time to decision, tool executions by outcome, review verdicts,
- * rollbacks and compensation failures.
+ * rollbacks, compensation failures, and the tokens the agent's model spent.
  */
 final class TaskMetrics {
 
@@ -21,6 +22,7 @@ final class TaskMetrics {
     static final String REVIEWS = "countersign_reviews";
     static final String ROLLBACKS = "countersign_rollbacks";
     static final String COMPENSATION_FAILURES = "countersign_compensation_failures";
+    static final String MODEL_TOKENS = "countersign_model_tokens";
 
     private TaskMetrics() {}
 
@@ -58,6 +60,16 @@ final class TaskMetrics {
     /** A compensation that still failed after its retries. */
     static void compensationFailure(String tool) {
         count(COMPENSATION_FAILURES, tagged(ImmutableMap.of("tool", tool)));
+    }
+
+    /** The tokens one model reply cost, by agent and kind (prompt, completion). */
+    static void tokens(String agent, TokenUsage usage) {
+        tagged(ImmutableMap.of("agent", agent, "kind", "prompt"))
+                .counter(MODEL_TOKENS)
+                .inc(usage.promptTokens());
+        tagged(ImmutableMap.of("agent", agent, "kind", "completion"))
+                .counter(MODEL_TOKENS)
+                .inc(usage.completionTokens());
     }
 
     private static void count(String counter, Scope scope) {

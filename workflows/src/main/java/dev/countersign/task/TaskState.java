@@ -40,6 +40,8 @@ public final class TaskState {
     TaskStatus status = TaskStatus.RUNNING;
     /** Model calls over every run of the task. */
     int steps;
+    /** Tokens the model's replies cost, over every run of the task. */
+    long tokens;
     /** {@link #steps} when this run began; not carried. */
     int runStartedAtStep;
     /** The number of the newest action; ids are never reused, whatever left the state. */
@@ -191,6 +193,7 @@ public final class TaskState {
                         startedAt,
                         updatedAt,
                         steps,
+                        tokens,
                         counts(),
                         firstRunId,
                         pending,

@@ -108,6 +108,7 @@ class BoundedViewTest {
                 AT,
                 AT,
                 0,
+                0,
                 ActionCounts.of(actions),
                 null,
                 null,

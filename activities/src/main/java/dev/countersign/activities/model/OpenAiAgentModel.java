@@ -7,6 +7,7 @@ import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.TokenUsage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,13 +66,9 @@ public class OpenAiAgentModel implements AgentModel {
         return profile.name();
     }
 
+    /** Asks the model for the next step, which carries what the reply cost in tokens. */
     @Override
     public AgentStep nextStep(AgentRequest request) {
-        return turn(request).step();
-    }
-
-    /** Asks the model for the next step, and says what the reply cost in tokens. */
-    public ModelTurn turn(AgentRequest request) {
         Prompt prompt = new Prompt(ConversationMessages.of(profile.instructions(), request), options);
         ChatResponse response;
         try {
@@ -96,7 +93,7 @@ public class OpenAiAgentModel implements AgentModel {
                 usage.promptTokens(),
                 usage.completionTokens(),
                 usage.totalTokens());
-        return new ModelTurn(step, usage);
+        return step.withUsage(usage);
     }
 
     private static List<ToolCallback> declaredTools(AgentSetup profile, ToolRegistry registry) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countersign.activities.tool.UnreadableArguments;
 import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.TokenUsage;
 import dev.countersign.agent.ToolCall;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -71,6 +71,7 @@ class TaskPageActionsArePagedTest {
                 base.startedAt(),
                 base.updatedAt(),
                 120,
+                0,
                 new ActionCounts(60, Map.of(ActionState.EXECUTED, 59, ActionState.PENDING, 1)),
                 null,
                 null,

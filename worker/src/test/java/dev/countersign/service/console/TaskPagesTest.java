@@ -114,6 +114,7 @@ class TaskPagesTest {
                 .andExpect(content().string(containsString("id=\"task-status\"")))
                 .andExpect(content().string(containsString("hx-get=\"/tasks/t-5/live?seen=")))
                 .andExpect(content().string(containsString("action=\"/tasks/t-5/cancel\"")))
+                .andExpect(content().string(containsString("<dd id=\"task-steps\">3 · 4,200 tokens</dd>")))
                 .andExpect(content().string(containsString("class=\"reject\">Cancel task</button>")));
     }
 

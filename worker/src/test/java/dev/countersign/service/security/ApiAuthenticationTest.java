@@ -119,6 +119,7 @@ class ApiAuthenticationTest {
                         Instant.EPOCH,
                         Instant.EPOCH,
                         0,
+                        0,
                         ActionCounts.NONE,
                         null,
                         null,

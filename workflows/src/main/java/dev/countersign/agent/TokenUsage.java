@@ -1,4 +1,4 @@
-package dev.countersign.activities.model;
+package dev.countersign.agent;
 
 /** The tokens one model reply cost, as the endpoint reported them (zeros when it reported none). */
 public record TokenUsage(long promptTokens, long completionTokens, long totalTokens) {
