@@ -34,7 +34,11 @@ public final class ModelDrivenAgents {
             return configured.agents(
                     driven.stream()
                             .map(profile -> new AgentSetup(
-                                    profile.name(), profile.instructions(), profile.model(), profile.tools()))
+                                    profile.name(),
+                                    profile.instructions(),
+                                    profile.model(),
+                                    profile.tools(),
+                                    profile.askHuman()))
                             .toList(),
                     tools);
         } catch (IllegalArgumentException invalid) {

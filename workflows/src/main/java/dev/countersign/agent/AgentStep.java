@@ -71,7 +71,8 @@ public record AgentStep(StepKind kind, List<ToolCall> toolCalls, Question questi
                         ? null
                         : new Question(
                                 PayloadBounds.text(question.text(), maxBytes / 2),
-                                PayloadBounds.texts(question.options(), maxBytes / 2)),
+                                PayloadBounds.texts(question.options(), maxBytes / 2),
+                                question.callId()),
                 PayloadBounds.text(summary, maxBytes),
                 usage);
     }

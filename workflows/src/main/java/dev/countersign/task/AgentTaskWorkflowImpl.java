@@ -1,6 +1,7 @@
 package dev.countersign.task;
 
 import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.ToolCall;
 import dev.countersign.agent.TranscriptEntry;
 import dev.countersign.agent.TranscriptKind;
 import dev.countersign.approval.ApprovalGate;
@@ -176,8 +177,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         refusing(() -> {
             checkAnswer(answer);
             state.answered = true;
+            // A model's ask_human call is answered under its id; a scripted agent's question has none.
+            ToolCall asked = state.question == null ? null : state.question.asCall();
             state.transcript.add(new TranscriptEntry(
-                    TranscriptKind.ANSWER, null, null, null, answer.text(), answer.by(), TaskBoard.now()));
+                    TranscriptKind.ANSWER, null, asked, null, answer.text(), answer.by(), TaskBoard.now()));
             board.touch();
             return null;
         });

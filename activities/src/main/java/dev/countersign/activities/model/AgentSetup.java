@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * One model-driven agent: its name (a task's {@code agent}), its instructions (the system prompt),
- * the model it asks (null for the endpoint's default) and the names of the registered tools it may
- * call.
+ * the model it asks (null for the endpoint's default), the names of the registered tools it may
+ * call, and whether it may ask a person through the {@code ask_human} tool.
  */
-public record AgentSetup(String name, String instructions, String model, List<String> tools) {
+public record AgentSetup(String name, String instructions, String model, List<String> tools, boolean askHuman) {
 
     /** The tool names OpenAI's chat completions accept. */
     static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
@@ -26,5 +26,10 @@ public record AgentSetup(String name, String instructions, String model, List<St
                         + "' cannot be offered to a model (letters, digits, _ and - only, at most 64)");
             }
         }
+    }
+
+    /** An agent that may not ask a person. */
+    public AgentSetup(String name, String instructions, String model, List<String> tools) {
+        this(name, instructions, model, tools, false);
     }
 }

@@ -54,8 +54,8 @@ final class ConversationMessages {
 
     private static boolean answersACall(TranscriptEntry entry) {
         return switch (entry.kind()) {
-            case TOOL_RESULT, TOOL_FAILED, REJECTED, CHANGES_REQUESTED, TIMED_OUT, DENIED -> true;
-            case GUIDANCE, ANSWER -> false;
+            case TOOL_RESULT, TOOL_FAILED, REJECTED, CHANGES_REQUESTED, TIMED_OUT, DENIED, ANSWER -> true;
+            case GUIDANCE -> false;
         };
     }
 
@@ -92,7 +92,8 @@ final class ConversationMessages {
             case CHANGES_REQUESTED -> "the reviewer " + who(entry) + " asked for changes: " + text;
             case TIMED_OUT -> "nobody decided in time, so the call did not run: " + text;
             case DENIED -> "denied by policy, so the call did not run: " + text;
-            case GUIDANCE, ANSWER -> text;
+            case ANSWER -> who(entry) + " answered: " + text;
+            case GUIDANCE -> text;
         };
     }
 

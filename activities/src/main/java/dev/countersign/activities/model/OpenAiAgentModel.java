@@ -7,6 +7,7 @@ import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.Question;
 import dev.countersign.agent.TokenUsage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public class OpenAiAgentModel implements AgentModel {
         } catch (OpenAIIoException error) {
             throw ModelFailures.unreachable(error, endpoint);
         }
-        AgentStep step = ReplySteps.step(response);
+        AgentStep step = ReplySteps.step(response, profile.askHuman());
         if (step == null) {
             throw ModelFailures.emptyReply(endpoint, model);
         }
@@ -96,6 +97,12 @@ public class OpenAiAgentModel implements AgentModel {
         return step.withUsage(usage);
     }
 
+    private static final String ASK_HUMAN_SCHEMA = "{\"type\":\"object\",\"properties\":{"
+            + "\"question\":{\"type\":\"string\",\"description\":\"the question, in full\"},"
+            + "\"options\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
+            + "\"description\":\"answers to choose from, if any\"}},"
+            + "\"required\":[\"question\"],\"additionalProperties\":false}";
+
     private static List<ToolCallback> declaredTools(AgentSetup profile, ToolRegistry registry) {
         List<ToolCallback> declared = new ArrayList<>();
         for (String name : profile.tools()) {
@@ -107,6 +114,14 @@ public class OpenAiAgentModel implements AgentModel {
                     .name(tool.name())
                     .description(tool.description().isBlank() ? "The tool " + tool.name() : tool.description())
                     .inputSchema(ConversationMessages.json(tool.schema().jsonSchema()))
+                    .build()));
+        }
+        if (profile.askHuman()) {
+            declared.add(new DeclaredTool(ToolDefinition.builder()
+                    .name(Question.ASK_HUMAN)
+                    .description("Ask a person a question and wait for the answer. Use it when you cannot go on"
+                            + " without something only a person knows; call it alone, not beside other tools.")
+                    .inputSchema(ASK_HUMAN_SCHEMA)
                     .build()));
         }
         return declared;

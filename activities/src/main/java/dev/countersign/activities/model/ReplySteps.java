@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countersign.activities.tool.UnreadableArguments;
 import dev.countersign.agent.AgentStep;
+import dev.countersign.agent.Question;
 import dev.countersign.agent.TokenUsage;
 import dev.countersign.agent.ToolCall;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -29,8 +31,11 @@ final class ReplySteps {
 
     private ReplySteps() {}
 
-    /** The reply's step, or null when the reply holds no message at all. */
-    static AgentStep step(ChatResponse response) {
+    /**
+     * The reply's step, or null when the reply holds no message at all; {@code mayAsk} says whether
+     * an {@code ask_human} call asks a person (else it is a call like any other, which no tool serves).
+     */
+    static AgentStep step(ChatResponse response, boolean mayAsk) {
         if (response == null || response.getResult() == null) {
             return null;
         }
@@ -48,7 +53,36 @@ final class ReplySteps {
                         List.of(),
                         call.id() == null || call.id().isBlank() ? null : call.id()))
                 .toList();
-        return AgentStep.calls(calls);
+        if (!mayAsk) {
+            return AgentStep.calls(calls);
+        }
+        return question(calls).orElseGet(() -> AgentStep.calls(withoutQuestions(calls)));
+    }
+
+    /**
+     * A reply whose only call is {@code ask_human} asks a person; beside other calls the question is
+     * left out (those calls go first, and the model may ask again once it has their outcomes).
+     */
+    private static Optional<AgentStep> question(List<ToolCall> calls) {
+        if (calls.size() != 1 || !calls.get(0).tool().equals(Question.ASK_HUMAN)) {
+            return Optional.empty();
+        }
+        ToolCall ask = calls.get(0);
+        Object text = ask.args().get("question");
+        if (!(text instanceof String question) || question.isBlank()) {
+            return Optional.empty(); // no question to ask: the policy denies the call and the model hears why
+        }
+        List<String> options = ask.args().get("options") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        return Optional.of(AgentStep.ask(new Question(question, options, ask.id())));
+    }
+
+    private static List<ToolCall> withoutQuestions(List<ToolCall> calls) {
+        List<ToolCall> others = calls.stream()
+                .filter(call -> !call.tool().equals(Question.ASK_HUMAN))
+                .toList();
+        return others.isEmpty() ? calls : others;
     }
 
     static TokenUsage usage(ChatResponse response) {

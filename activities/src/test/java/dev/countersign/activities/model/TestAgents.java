@@ -67,8 +67,18 @@ final class TestAgents {
     }
 
     OpenAiAgentModel agent(String baseUrl) {
+        return agent(baseUrl, profile());
+    }
+
+    OpenAiAgentModel agent(String baseUrl, AgentSetup setup) {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(baseUrl, KEY, "gpt-test", null);
-        return new OpenAiAgentModel(profile(), registry, endpoint, endpoint.chatModel(), CLOCK);
+        return new OpenAiAgentModel(setup, registry, endpoint, endpoint.chatModel(), CLOCK);
+    }
+
+    /** The support agent, allowed to ask a person through ask_human. */
+    static AgentSetup askingProfile() {
+        AgentSetup plain = profile();
+        return new AgentSetup(plain.name(), plain.instructions(), plain.model(), plain.tools(), true);
     }
 
     static AgentSetup profile() {
