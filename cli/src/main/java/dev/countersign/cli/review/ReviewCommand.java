@@ -57,10 +57,8 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("verdict", verdict.wireName());
-        if (comment != null) {
-            body.put("comment", comment);
-        }
+        ObjectNode body =
+                Json.putIfGiven(Json.MAPPER.createObjectNode().put("verdict", verdict.wireName()), "comment", comment);
         JsonNode answer = send(body);
         api.printOutcome(
                 answer, "reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + outcome(answer));
