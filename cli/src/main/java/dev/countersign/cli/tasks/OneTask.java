@@ -6,8 +6,8 @@ import dev.countersign.cli.api.PathSegments;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** The API options and the TASK_ID of a command that reads one task, and the reading. */
-final class OneTask {
+/** The TASK_ID and the API options of a command about one task, and the task's API path. */
+public final class OneTask {
 
     @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
     private String taskId;
@@ -15,14 +15,21 @@ final class OneTask {
     @Mixin
     private ApiOptions api;
 
-    ApiOptions api() {
+    public String id() {
+        return taskId;
+    }
+
+    public ApiOptions api() {
         return api;
     }
 
-    /** The answer to a GET of the task's path followed by {@code rest} (a sub-path or a query). */
-    JsonNode get(String rest) {
-        return api.connect()
-                .get(PathSegments.path("api", "tasks", taskId) + rest)
-                .body();
+    /** {@code /api/tasks/<id>}, followed by {@code more} path segments. */
+    public String path(String... more) {
+        return PathSegments.path("api", "tasks", taskId) + PathSegments.path(more);
+    }
+
+    /** The answer to a GET of {@code path}, such as {@code path("history")}. */
+    JsonNode get(String path) {
+        return api.connect().get(path).body();
     }
 }

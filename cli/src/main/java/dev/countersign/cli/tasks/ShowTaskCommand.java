@@ -37,7 +37,7 @@ public final class ShowTaskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApiOptions api = task.api();
-        JsonNode shown = task.get(page());
+        JsonNode shown = task.get(task.path() + page());
         api.print(shown, out -> new TaskPrinter(out, api.width(), api.zone()).print(shown));
         return ExitCode.OK;
     }

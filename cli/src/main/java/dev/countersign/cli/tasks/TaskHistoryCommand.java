@@ -31,7 +31,7 @@ public final class TaskHistoryCommand implements Callable<Integer> {
 
     private JsonNode history() {
         try {
-            return task.get("/history");
+            return task.get(task.path("history"));
         } catch (ApiException failure) {
             if (failure.noSuchEndpoint()) {
                 throw failure.withHint("this server has no history endpoint: it is older than this CLI");
