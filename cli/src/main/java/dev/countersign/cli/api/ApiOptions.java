@@ -1,9 +1,12 @@
 package dev.countersign.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.countersign.cli.CliContext;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.OutputOptions;
 import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,9 +15,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code --server}, {@code --config} and {@code --output}, mixed into the commands that ask the
  * server and print its answer, and the printing: the server's JSON for scripts, else the command's
- * own view for people.
+ * own view for people, fitted to the terminal and in the local time zone.
  */
 public final class ApiOptions {
+
+    private final CliContext context;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -24,6 +29,10 @@ public final class ApiOptions {
 
     @Mixin
     private OutputOptions output;
+
+    public ApiOptions(CliContext context) {
+        this.context = context;
+    }
 
     public ApiClient connect() {
         return server.connect();
@@ -39,6 +48,15 @@ public final class ApiOptions {
 
     public PrintWriter err() {
         return command.commandLine().getErr();
+    }
+
+    /** The terminal's width in columns, if it has one. */
+    public OptionalInt width() {
+        return context.terminal().width();
+    }
+
+    public ZoneId zone() {
+        return context.zone();
     }
 
     /** Prints the answer as it came with {@code --output json}, else as {@code forPeople} shows it. */

@@ -1,6 +1,5 @@
 package dev.countersign.cli.decision;
 
-import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ErrorReporter;
 import dev.countersign.cli.api.ApiOptions;
 import picocli.CommandLine.Mixin;
@@ -8,20 +7,14 @@ import picocli.CommandLine.Mixin;
 /** {@code --server}, {@code --config} and {@code --output}, mixed into every decision command, and the sender they make. */
 public final class DecisionOptions {
 
-    private final CliContext context;
-
     @Mixin
     private ApiOptions api;
-
-    public DecisionOptions(CliContext context) {
-        this.context = context;
-    }
 
     /** A sender that prints to the command's streams in the format it was asked for. */
     DecisionSender sender() {
         return new DecisionSender(
                 api.connect(),
-                new DecisionPrinter(api.out(), api.json(), context.terminal().width()),
+                new DecisionPrinter(api.out(), api.json(), api.width()),
                 new ErrorReporter(api.out(), api.err(), api.json()));
     }
 }

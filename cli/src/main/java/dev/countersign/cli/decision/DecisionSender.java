@@ -39,9 +39,7 @@ final class DecisionSender {
         body.put("decision", intent.decision().wireName());
         body.put(
                 "argsDigest", intent.pinnedDigest() != null ? intent.pinnedDigest() : Json.text(pending, "argsDigest"));
-        if (intent.comment() != null) {
-            body.put("comment", intent.comment());
-        }
+        Json.putIfGiven(body, "comment", intent.comment());
         ObjectNode args = null;
         if (intent.newArgs() != null) {
             args = intent.newArgs().apply(pendingArgs(pending));

@@ -16,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Changes the arguments of a pending tool call; the server validates and re-evaluates them. */
@@ -40,10 +39,7 @@ public final class EditCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private DecisionOptions decision;
-
-    @Parameters(index = "0", paramLabel = "APPROVAL_ID", description = "the approval id")
-    private String approvalId;
+    private OneApproval approval;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set one argument; repeat for more")
     private List<String> assignments = new ArrayList<>();
@@ -75,7 +71,7 @@ public final class EditCommand implements Callable<Integer> {
                     spec.commandLine(), "nothing to edit: give --set KEY=VALUE or --args-file FILE");
         }
         ObjectNode fromFile = argsFile == null ? null : readArgsFile();
-        return decision.sender().decide(approvalId, DecisionIntent.edit(comment, pinned.digest(), pending -> {
+        return approval.decide(DecisionIntent.edit(comment, pinned.digest(), pending -> {
             ObjectNode base = fromFile != null ? fromFile : pending;
             warnAboutUnknownKeys(edits, base);
             return edits.applyTo(base);

@@ -1,13 +1,9 @@
 package dev.countersign.cli.decision;
 
-import dev.countersign.cli.Usage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Rejects a pending tool call; the reason goes back to the agent. */
 @Command(
@@ -16,14 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Reject a pending tool call. The agent reads the reason.")
 public final class RejectCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private DecisionOptions decision;
-
-    @Parameters(index = "0", paramLabel = "APPROVAL_ID", description = "the approval id")
-    private String approvalId;
+    private OneApproval approval;
 
     @Option(
             names = {"-r", "--reason"},
@@ -37,7 +27,6 @@ public final class RejectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Usage.requireText(spec, "--reason", reason);
-        return decision.sender().decide(approvalId, DecisionIntent.of(Decision.REJECT, reason, pinned.digest()));
+        return approval.decideSaying(Decision.REJECT, "--reason", reason, pinned);
     }
 }

@@ -1,13 +1,9 @@
 package dev.countersign.cli.decision;
 
-import dev.countersign.cli.Usage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Sends a proposed tool call back to the agent with what to change. */
 @Command(
@@ -16,14 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Send a pending tool call back to the agent with what it should change.")
 public final class RequestChangesCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private DecisionOptions decision;
-
-    @Parameters(index = "0", paramLabel = "APPROVAL_ID", description = "the approval id")
-    private String approvalId;
+    private OneApproval approval;
 
     @Option(
             names = {"-c", "--comment"},
@@ -37,8 +27,6 @@ public final class RequestChangesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Usage.requireText(spec, "--comment", comment);
-        return decision.sender()
-                .decide(approvalId, DecisionIntent.of(Decision.REQUEST_CHANGES, comment, pinned.digest()));
+        return approval.decideSaying(Decision.REQUEST_CHANGES, "--comment", comment, pinned);
     }
 }

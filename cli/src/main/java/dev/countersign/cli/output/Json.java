@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /** The one JSON mapper of the CLI; numbers keep their exact decimal form on the way through. */
@@ -20,6 +21,14 @@ public final class Json {
             .build();
 
     private Json() {}
+
+    /** Puts an optional text in a request body: an option that was not given is left out, not sent as null. */
+    public static ObjectNode putIfGiven(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+        return body;
+    }
 
     /** One line, as in a table cell or a request body. */
     public static String compact(Object value) {

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.Usage;
 import dev.countersign.cli.api.ApiException;
-import dev.countersign.cli.api.ApiOptions;
-import dev.countersign.cli.api.PathSegments;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** For operators: a rollback whose compensation kept failing is retried, or marked resolved by hand. */
@@ -30,17 +26,11 @@ public final class CompensationCommand {
     private CommandSpec spec;
 
     @Command(name = "retry", mixinStandardHelpOptions = true, description = "Run the failed compensation again.")
-    int retry(
-            @Mixin ApiOptions api,
-            @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id") String taskId,
-            @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2")
-                    String actionId) {
-        JsonNode answer = send(api, taskId, actionId, "retry", Json.MAPPER.createObjectNode());
+    int retry(@Mixin OneAction action) {
+        JsonNode answer = send(action, "retry", Json.MAPPER.createObjectNode());
         String described = ReviewOutcome.describe(answer);
-        api.printOutcome(
-                answer,
-                "retried " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": "
-                        + (described == null ? "sent" : described));
+        action.api()
+                .printOutcome(answer, "retried " + action.named() + ": " + (described == null ? "sent" : described));
         return ReviewOutcome.exitCode(answer);
     }
 
@@ -49,9 +39,7 @@ public final class CompensationCommand {
             mixinStandardHelpOptions = true,
             description = "Record that you undid the action by hand; your name and comment are kept.")
     int resolve(
-            @Mixin ApiOptions api,
-            @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id") String taskId,
-            @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2") String actionId,
+            @Mixin OneAction action,
             @Option(
                             names = {"-c", "--comment"},
                             required = true,
@@ -60,22 +48,21 @@ public final class CompensationCommand {
                     String comment) {
         Usage.requireText(spec.subcommands().get("resolve").getCommandSpec(), "--comment", comment);
         ObjectNode body = Json.MAPPER.createObjectNode().put("comment", comment);
-        JsonNode answer = send(api, taskId, actionId, "resolve", body);
-        api.printOutcome(answer, "resolved " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + " by hand");
+        JsonNode answer = send(action, "resolve", body);
+        action.api().printOutcome(answer, "resolved " + action.named() + " by hand");
         return ExitCode.OK;
     }
 
-    private JsonNode send(ApiOptions api, String taskId, String actionId, String what, ObjectNode body) {
-        String path = PathSegments.path("api", "tasks", taskId, "actions", actionId, "compensation", what);
+    private JsonNode send(OneAction action, String what, ObjectNode body) {
         try {
-            return api.connect().post(path, body).body();
+            return action.post(body, "compensation", what);
         } catch (ApiException failure) {
             if (failure.noSuchEndpoint()) {
                 throw failure.withHint("this server cannot take compensation commands: it is older than this CLI");
             }
             if (failure.status() == 409) {
                 throw failure.withHint("only a rollback that failed can be retried or resolved; run `countersign"
-                        + " tasks show " + taskId + "` to see the action's review");
+                        + " tasks show " + action.taskId() + "` to see the action's review");
             }
             throw failure;
         }

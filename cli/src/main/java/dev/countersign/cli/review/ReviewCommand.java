@@ -3,10 +3,7 @@ package dev.countersign.cli.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.api.ApiException;
-import dev.countersign.cli.api.ApiOptions;
-import dev.countersign.cli.api.PathSegments;
 import dev.countersign.cli.output.Json;
-import dev.countersign.cli.output.Text;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,13 +23,7 @@ import picocli.CommandLine.Parameters;
 public final class ReviewCommand implements Callable<Integer> {
 
     @Mixin
-    private ApiOptions api;
-
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
-    private String taskId;
-
-    @Parameters(index = "1", paramLabel = "ACTION_ID", description = "the action id, e.g. a2")
-    private String actionId;
+    private OneAction action;
 
     @Parameters(
             index = "2",
@@ -57,13 +48,10 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("verdict", verdict.wireName());
-        if (comment != null) {
-            body.put("comment", comment);
-        }
+        ObjectNode body =
+                Json.putIfGiven(Json.MAPPER.createObjectNode().put("verdict", verdict.wireName()), "comment", comment);
         JsonNode answer = send(body);
-        api.printOutcome(
-                answer, "reviewed " + Text.oneLine(taskId) + " " + Text.oneLine(actionId) + ": " + outcome(answer));
+        action.api().printOutcome(answer, "reviewed " + action.named() + ": " + outcome(answer));
         // The verdict was taken, but the undo did not happen: scripts must see that.
         return ReviewOutcome.exitCode(answer);
     }
@@ -77,16 +65,15 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     private JsonNode send(ObjectNode body) {
-        String path = PathSegments.path("api", "tasks", taskId, "actions", actionId, "review");
         try {
             // sent once: until the endpoint is known to honour an Idempotency-Key, a retry could roll back twice
-            return api.connect().post(path, body).body();
+            return action.post(body, "review");
         } catch (ApiException failure) {
             if (failure.noSuchEndpoint()) {
                 throw failure.withHint("this server cannot take reviews yet: it is older than this CLI");
             }
             if (failure.status() == 404) {
-                throw failure.withHint("check the ids with `countersign tasks show " + taskId + "`");
+                throw failure.withHint("check the ids with `countersign tasks show " + action.taskId() + "`");
             }
             throw failure;
         }

@@ -26,10 +26,7 @@ public final class CancelTaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        if (reason != null) {
-            body.put("reason", reason);
-        }
+        ObjectNode body = Json.putIfGiven(Json.MAPPER.createObjectNode(), "reason", reason);
         return message.send("cancel", body, "cancellation of " + Text.oneLine(message.taskId()) + " requested");
     }
 }

@@ -1,7 +1,6 @@
 package dev.countersign.cli.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.Usage;
 import dev.countersign.cli.api.ApiOptions;
@@ -23,8 +22,6 @@ public final class ListTasksCommand implements Callable<Integer> {
 
     static final int MAX_LIMIT = 500;
 
-    private final CliContext context;
-
     @Spec
     private CommandSpec spec;
 
@@ -37,10 +34,6 @@ public final class ListTasksCommand implements Callable<Integer> {
             defaultValue = "50",
             description = "at most N tasks, 1 to " + MAX_LIMIT + " (default: 50)")
     private int limit;
-
-    public ListTasksCommand(CliContext context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() {
@@ -63,12 +56,12 @@ public final class ListTasksCommand implements Callable<Integer> {
                         Json.text(task, "status"),
                         Json.text(task, "agent"),
                         Json.text(task, "requester"),
-                        Times.local(Json.text(task, "updatedAt"), context.zone()),
+                        Times.local(Json.text(task, "updatedAt"), api.zone()),
                         UnreadableTasks.is(task)
                                 ? "cannot be read: " + Json.text(task, "error")
                                 : Json.text(task, "goal"));
             }
-            table.print(out, context.terminal().width());
+            table.print(out, api.width());
         }
     }
 }

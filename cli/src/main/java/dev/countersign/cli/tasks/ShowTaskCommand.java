@@ -1,10 +1,8 @@
 package dev.countersign.cli.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.countersign.cli.CliContext;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.api.ApiOptions;
-import dev.countersign.cli.api.PathSegments;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** One task: its status, its actions with their verdicts and decisions, and what it waits for. */
 @Command(
@@ -22,13 +19,8 @@ import picocli.CommandLine.Parameters;
         description = "Show a task: status, the counts and one page of its actions, decisions, and what it waits for.")
 public final class ShowTaskCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
     @Mixin
-    private ApiOptions api;
-
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "the task id")
-    private String taskId;
+    private OneTask task;
 
     @Option(
             names = "--after",
@@ -42,16 +34,11 @@ public final class ShowTaskCommand implements Callable<Integer> {
             description = "show at most N actions; the server's default is 50, its most 200")
     private Integer limit;
 
-    public ShowTaskCommand(CliContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        JsonNode task = api.connect()
-                .get(PathSegments.path("api", "tasks", taskId) + page())
-                .body();
-        api.print(task, out -> new TaskPrinter(out, context.terminal().width(), context.zone()).print(task));
+        ApiOptions api = task.api();
+        JsonNode shown = task.get(task.path() + page());
+        api.print(shown, out -> new TaskPrinter(out, api.width(), api.zone()).print(shown));
         return ExitCode.OK;
     }
 

@@ -56,9 +56,7 @@ public final class StartTaskCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("agent", agent);
-        if (goal != null) {
-            body.put("goal", goal);
-        }
+        Json.putIfGiven(body, "goal", goal);
         if (inputJson != null) {
             body.set("input", input());
         }
