@@ -7,7 +7,7 @@ public enum AttentionKind {
     /** Record that it was resolved by hand, outside Countersign. */
     RESOLVE;
 
-    /** The answer named {@code retry} or {@code resolve}, as the API's paths and the console's form say it; else null. */
+    /** The answer named {@code retry} or {@code resolve} (the API's paths, the console's form); else null. */
     public static AttentionKind fromWire(String name) {
         if (name == null) {
             return null;

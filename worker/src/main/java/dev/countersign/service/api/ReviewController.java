@@ -91,7 +91,10 @@ public class ReviewController {
         return countersign.rollback(taskId, rollback);
     }
 
-    /** An operator's answer to a failed compensation: {@code retry} runs it again, {@code resolve} records a fix by hand. */
+    /**
+     * An operator's answer to a failed compensation: {@code retry} runs it again, {@code resolve} records
+     * that it was fixed by hand.
+     */
     @PostMapping(
             path = "/api/tasks/{taskId}/actions/{actionId}/compensation/{answer:retry|resolve}",
             produces = MediaType.APPLICATION_JSON_VALUE)
