@@ -13,6 +13,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Entries for what people did: start the task, decide, answer, steer, cancel. */
 final class PeopleEntries {
@@ -152,42 +153,31 @@ final class PeopleEntries {
     }
 
     void answered(HistoryEvent event, Decoded message, Decoded result) {
-        String by = message.text("by");
-        String text = message.text("text");
-        story.add(
-                event,
-                TimelineKind.ANSWER,
-                null,
-                null,
-                by,
-                orSomeone(by) + " answered: " + sentence(text),
-                details("by", by, "text", text));
+        byPerson(event, TimelineKind.ANSWER, message, "text", text -> " answered: " + sentence(text));
     }
 
     void cancelRequested(HistoryEvent event, Decoded message, Decoded result) {
-        String by = message.text("by");
-        String reason = message.text("text");
-        story.add(
+        byPerson(
                 event,
                 TimelineKind.CANCEL_REQUESTED,
-                null,
-                null,
-                by,
-                orSomeone(by) + " asked to cancel the task" + colonSentence(reason),
-                details("by", by, "reason", reason));
+                message,
+                "reason",
+                reason -> " asked to cancel the task" + colonSentence(reason));
     }
 
     void guided(HistoryEvent event, Decoded message) {
+        byPerson(event, TimelineKind.GUIDANCE, message, "text", text -> " sent guidance: " + sentence(text));
+    }
+
+    /**
+     * An entry for a person's message to the task (its {@code by} and {@code text}): the sentence is the
+     * sender and what {@code saying} makes of the text; the details name the text {@code textName}.
+     */
+    private void byPerson(
+            HistoryEvent event, TimelineKind kind, Decoded message, String textName, UnaryOperator<String> saying) {
         String by = message.text("by");
         String text = message.text("text");
-        story.add(
-                event,
-                TimelineKind.GUIDANCE,
-                null,
-                null,
-                by,
-                orSomeone(by) + " sent guidance: " + sentence(text),
-                details("by", by, "text", text));
+        story.add(event, kind, null, null, by, orSomeone(by) + saying.apply(text), details("by", by, textName, text));
     }
 
     /** A cancellation asked of Temporal directly (CLI, Web UI), outside Countersign's API. */

@@ -18,6 +18,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /**
+     * The facade's and the API's own refusals that answer one status each, with the exception's simple
+     * name as the problem's code.
+     */
+    private static final Map<Class<? extends RuntimeException>, HttpStatus> FACADE_STATUSES = Map.of(
+            TaskNotFound.class, HttpStatus.NOT_FOUND,
+            ApprovalNotFound.class, HttpStatus.NOT_FOUND,
+            TaskConflict.class, HttpStatus.CONFLICT,
+            TaskNotActive.class, HttpStatus.CONFLICT,
+            FieldTooLong.class, HttpStatus.BAD_REQUEST,
+            PayloadTooLarge.class, HttpStatus.CONTENT_TOO_LARGE,
+            UnknownAgent.class, HttpStatus.BAD_REQUEST);
+
     @ExceptionHandler(DecisionRefused.class)
     ResponseEntity<ProblemDetail> refused(DecisionRefused refused, HttpServletRequest request) {
         String type = refused.type() == null ? "Refused" : refused.type();
@@ -67,39 +81,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return refusal(problem.status(), problem.code(), problem.getMessage(), request);
     }
 
-    @ExceptionHandler(TaskNotFound.class)
-    ResponseEntity<ProblemDetail> taskNotFound(TaskNotFound notFound, HttpServletRequest request) {
-        return refusal(HttpStatus.NOT_FOUND, "TaskNotFound", notFound.getMessage(), request);
-    }
-
-    @ExceptionHandler(ApprovalNotFound.class)
-    ResponseEntity<ProblemDetail> approvalNotFound(ApprovalNotFound notFound, HttpServletRequest request) {
-        return refusal(HttpStatus.NOT_FOUND, "ApprovalNotFound", notFound.getMessage(), request);
-    }
-
-    @ExceptionHandler(TaskConflict.class)
-    ResponseEntity<ProblemDetail> taskConflict(TaskConflict conflict, HttpServletRequest request) {
-        return refusal(HttpStatus.CONFLICT, "TaskConflict", conflict.getMessage(), request);
-    }
-
-    @ExceptionHandler(TaskNotActive.class)
-    ResponseEntity<ProblemDetail> taskNotActive(TaskNotActive notActive, HttpServletRequest request) {
-        return refusal(HttpStatus.CONFLICT, "TaskNotActive", notActive.getMessage(), request);
-    }
-
-    @ExceptionHandler(FieldTooLong.class)
-    ResponseEntity<ProblemDetail> fieldTooLong(FieldTooLong tooLong, HttpServletRequest request) {
-        return refusal(HttpStatus.BAD_REQUEST, "FieldTooLong", tooLong.getMessage(), request);
-    }
-
-    @ExceptionHandler(PayloadTooLarge.class)
-    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLarge tooLarge, HttpServletRequest request) {
-        return refusal(HttpStatus.CONTENT_TOO_LARGE, DecisionRefusal.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request);
-    }
-
-    @ExceptionHandler(UnknownAgent.class)
-    ResponseEntity<ProblemDetail> unknownAgent(UnknownAgent unknown, HttpServletRequest request) {
-        return refusal(HttpStatus.BAD_REQUEST, "UnknownAgent", unknown.getMessage(), request);
+    @ExceptionHandler({
+        TaskNotFound.class,
+        ApprovalNotFound.class,
+        TaskConflict.class,
+        TaskNotActive.class,
+        FieldTooLong.class,
+        PayloadTooLarge.class,
+        UnknownAgent.class
+    })
+    ResponseEntity<ProblemDetail> facadeRefusal(RuntimeException failure, HttpServletRequest request) {
+        for (Map.Entry<Class<? extends RuntimeException>, HttpStatus> mapped : FACADE_STATUSES.entrySet()) {
+            if (mapped.getKey().isInstance(failure)) {
+                return refusal(mapped.getValue(), mapped.getKey().getSimpleName(), failure.getMessage(), request);
+            }
+        }
+        return unexpected(failure, request);
     }
 
     // Logged by the entry point, which knows it is refusing; here only the body is written.

@@ -91,40 +91,28 @@ public class ReviewController {
         return countersign.rollback(taskId, rollback);
     }
 
+    /**
+     * An operator's answer to a failed compensation: {@code retry} runs it again, {@code resolve} records
+     * that it was fixed by hand.
+     */
     @PostMapping(
-            path = "/api/tasks/{taskId}/actions/{actionId}/compensation/retry",
+            path = "/api/tasks/{taskId}/actions/{actionId}/compensation/{answer:retry|resolve}",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ReviewResult retry(
+    public ReviewResult attend(
             @PathVariable String taskId,
             @PathVariable String actionId,
+            @PathVariable String answer,
             @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody(required = false) CommentBody body,
-            Authentication authentication) {
-        return attend(taskId, actionId, idempotencyKey, AttentionKind.RETRY, body, authentication);
-    }
-
-    @PostMapping(
-            path = "/api/tasks/{taskId}/actions/{actionId}/compensation/resolve",
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    public ReviewResult resolve(
-            @PathVariable String taskId,
-            @PathVariable String actionId,
-            @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestBody(required = false) CommentBody body,
-            Authentication authentication) {
-        return attend(taskId, actionId, idempotencyKey, AttentionKind.RESOLVE, body, authentication);
-    }
-
-    private ReviewResult attend(
-            String taskId,
-            String actionId,
-            String idempotencyKey,
-            AttentionKind kind,
-            CommentBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
         AttentionRequest request = new AttentionRequest(
-                requestId(idempotencyKey), actionId, caller.name(), operator(caller), kind, comment(body));
+                requestId(idempotencyKey),
+                actionId,
+                caller.name(),
+                operator(caller),
+                AttentionKind.fromWire(answer),
+                comment(body));
         access.requireReadable(caller, taskId, countersign::task);
         return countersign.attend(taskId, request);
     }

@@ -101,8 +101,7 @@ public class ApiSecurityConfiguration {
     public SecurityFilterChain apiSecurityFilterChain(
             HttpSecurity http, CountersignSecurityProperties properties, StatelessAuthentication authentication)
             throws Exception {
-        String[] admins =
-                properties.adminGroups().stream().map(CurrentUser::authority).toArray(String[]::new);
+        String[] admins = CurrentUser.authorities(properties.adminGroups());
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         // Reading the policy's record is the controller's business (operators); changing
@@ -125,8 +124,7 @@ public class ApiSecurityConfiguration {
     public SecurityFilterChain actuatorSecurityFilterChain(
             HttpSecurity http, CountersignSecurityProperties properties, StatelessAuthentication authentication)
             throws Exception {
-        String[] operators =
-                properties.operatorGroups().stream().map(CurrentUser::authority).toArray(String[]::new);
+        String[] operators = CurrentUser.authorities(properties.operatorGroups());
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -75,7 +75,7 @@ public class ConfiguredUsers implements UserDetailsService {
         String password = entry.password();
         return User.withUsername(name)
                 .password(ENCODING_ID.matcher(password).matches() ? password : encoder.encode(password))
-                .authorities(entry.groups().stream().map(CurrentUser::authority).toArray(String[]::new))
+                .authorities(CurrentUser.authorities(entry.groups()))
                 .build();
     }
 }

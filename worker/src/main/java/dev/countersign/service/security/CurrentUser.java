@@ -1,5 +1,6 @@
 package dev.countersign.service.security;
 
+import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -33,5 +34,10 @@ public final class CurrentUser {
 
     public static String authority(String group) {
         return GROUP_PREFIX + group;
+    }
+
+    /** The authorities that grant the given groups, as Spring Security's {@code hasAnyAuthority} takes them. */
+    public static String[] authorities(Collection<String> groups) {
+        return groups.stream().map(CurrentUser::authority).toArray(String[]::new);
     }
 }

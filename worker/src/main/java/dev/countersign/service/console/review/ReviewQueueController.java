@@ -90,8 +90,7 @@ public class ReviewQueueController {
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
         String text = readableComment(user, taskId, comment);
-        AttentionKind chosen =
-                "retry".equals(kind) ? AttentionKind.RETRY : "resolve".equals(kind) ? AttentionKind.RESOLVE : null;
+        AttentionKind chosen = AttentionKind.fromWire(kind);
         if (chosen == null) {
             return refused(redirect, "Choose retry or resolved by hand.");
         }
