@@ -46,6 +46,15 @@ class BrokenAgentsFilesAreRefusedTest {
     }
 
     @Test
+    void theExampleInTheDocsLoads() {
+        AgentProfiles profiles = AgentsFile.load(new FileSystemResource("../docs/examples/agents.yaml"));
+
+        AgentProfile refunds = profiles.find("refunds").orElseThrow();
+        assertThat(refunds.modelDriven()).isTrue();
+        assertThat(refunds.tools()).containsExactly("lookup_order", "issue_refund", "send_email");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsAgent() throws IOException {
         assertThatThrownBy(() -> load("""
                         agents:
