@@ -52,6 +52,10 @@ class ModelDrivenAgentThroughTheApiTest {
                   refunds-llm:
                     instructions: You handle refund requests of the demo shop. Look the order up first.
                     tools: [lookup_order, issue_refund, send_email]
+                  frugal:
+                    instructions: You look orders up, and spend few tokens doing it.
+                    tools: [lookup_order]
+                    token-budget: 200
                 """);
         int temporalPort = freeLoopbackPort();
         registry.add("countersign.embedded-temporal.port", () -> temporalPort);
@@ -135,10 +139,56 @@ class ModelDrivenAgentThroughTheApiTest {
         assertThat(toolMessage(requestsSince(before).get(1), "call_refund")).contains("RF-");
     }
 
+    @Test
+    void theSameCallAfterARejectionIsRefusedWithoutAskingAnyoneAndTheModelHearsWhy() {
+        String refund = "{\"orderId\":\"A-1\",\"amount\":250,\"currency\":\"USD\"}";
+        model.reply(ChatCompletionsJson.toolCalls(null, new Call("call_first", "issue_refund", refund)))
+                .reply(ChatCompletionsJson.toolCalls(
+                        "Let me try again.", new Call("call_again", "issue_refund", refund)))
+                .reply(ChatCompletionsJson.text("No refund: a reviewer said no."));
+        int before = model.received().size();
+        String taskId = start("Refund 250 USD for order A-1");
+        String digest = desk.awaitApproval(taskId + ".a1").path("argsDigest").asString();
+
+        desk.decide("alice", taskId + ".a1", SupportDesk.decision("reject", digest, "not eligible"))
+                .ok(200);
+        tools.jackson.databind.JsonNode task = desk.awaitStatus(taskId, "COMPLETED");
+
+        assertThat(states(task)).containsExactly("issue_refund REJECTED", "issue_refund DENIED");
+        assertThat(SupportDesk.action(task, "a2").path("decisions"))
+                .as("nobody was asked again")
+                .isEmpty();
+        assertThat(desk.inbox("alice")).doesNotContain(taskId + ".a2");
+        assertThat(desk.refunds(taskId)).isEmpty();
+        assertThat(toolMessage(requestsSince(before).get(2), "call_again"))
+                .contains("not asked again")
+                .contains("alice rejected this exact call (a1): not eligible");
+    }
+
+    @Test
+    void passingTheTokenBudgetEndsTheTaskFailedSayingSo() {
+        model.reply(ChatCompletionsJson.toolCalls(null, new Call("call_1", "lookup_order", "{\"orderId\":\"A-1\"}")))
+                .reply(ChatCompletionsJson.toolCalls(
+                        null, new Call("call_2", "lookup_order", "{\"orderId\":\"A-2\"}")));
+        String taskId = start("frugal", "Look orders A-1 and A-2 up");
+
+        tools.jackson.databind.JsonNode task = desk.awaitStatus(taskId, "FAILED");
+
+        assertThat(task.path("summary").asString())
+                .isEqualTo("the agent used 300 tokens, more than its budget of 200 (token-budget of agent 'frugal'"
+                        + " in the agents file); what its last reply proposed was not done");
+        assertThat(task.path("tokens").asLong()).isEqualTo(300);
+        assertThat(states(task)).containsExactly("lookup_order EXECUTED");
+    }
+
     private String start(String goal) {
+        return start("refunds-llm", goal);
+    }
+
+    private String start(String agent, String goal) {
         String taskId = SupportDesk.uniqueTaskId("llm");
         desk.as("dave")
-                .post("/api/tasks", Map.of("taskId", taskId, "agent", "refunds-llm", "goal", goal, "input", Map.of()))
+                .post("/api/tasks", Map.of("taskId", taskId, "agent", agent, "goal", goal, "input", Map.of()))
                 .ok(201);
         return taskId;
     }
