@@ -58,6 +58,22 @@ public final class ModelFailures {
                 .build();
     }
 
+    /**
+     * Whether the endpoint refused the request because the conversation is longer than the model's
+     * context: OpenAI's {@code context_length_exceeded}, or the words servers such as vLLM and
+     * llama.cpp use for it.
+     */
+    static boolean contextTooLong(OpenAIServiceException error) {
+        if (error.statusCode() != 400 && error.statusCode() != 413) {
+            return false;
+        }
+        String said = String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return said.contains("context_length_exceeded")
+                || said.contains("context length")
+                || said.contains("context window")
+                || said.contains("maximum context");
+    }
+
     static ApplicationFailure unreachable(OpenAIIoException error, OpenAiEndpoint endpoint) {
         Throwable cause = error.getCause() == null ? error : error.getCause();
         return ApplicationFailure.newBuilder()

@@ -9,6 +9,7 @@ import dev.countersign.agent.AgentRequest;
 import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.Question;
 import dev.countersign.agent.TokenUsage;
+import dev.countersign.agent.TranscriptEntry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +71,19 @@ public class OpenAiAgentModel implements AgentModel {
     /** Asks the model for the next step, which carries what the reply cost in tokens. */
     @Override
     public AgentStep nextStep(AgentRequest request) {
-        Prompt prompt = new Prompt(ConversationMessages.of(profile.instructions(), request), options);
         ChatResponse response;
         try {
-            response = chatModel.call(prompt);
-        } catch (OpenAIServiceException error) {
-            throw ModelFailures.of(error, endpoint, model, clock);
-        } catch (OpenAIIoException error) {
-            throw ModelFailures.unreachable(error, endpoint);
+            response = call(request);
+        } catch (OpenAIServiceException tooLong) {
+            if (!ModelFailures.contextTooLong(tooLong)) {
+                throw ModelFailures.of(tooLong, endpoint, model, clock);
+            }
+            log.warn(
+                    "the conversation of task {} is longer than model {} takes; asking once more with its oldest"
+                            + " half cut short",
+                    request.taskId(),
+                    model);
+            response = callWithTheOldestHalfElided(request);
         }
         AgentStep step = ReplySteps.step(response, profile.askHuman());
         if (step == null) {
@@ -95,6 +101,32 @@ public class OpenAiAgentModel implements AgentModel {
                 usage.completionTokens(),
                 usage.totalTokens());
         return step.withUsage(usage);
+    }
+
+    private ChatResponse call(AgentRequest request) {
+        try {
+            return chatModel.call(new Prompt(ConversationMessages.of(profile.instructions(), request), options));
+        } catch (OpenAIIoException error) {
+            throw ModelFailures.unreachable(error, endpoint);
+        }
+    }
+
+    /**
+     * The one retry of a conversation too long for the model: the older half of its entries keep a
+     * short beginning of their results and texts, with a marker saying how much was cut.
+     */
+    private ChatResponse callWithTheOldestHalfElided(AgentRequest request) {
+        List<TranscriptEntry> transcript = request.transcript();
+        int older = transcript.size() / 2;
+        List<TranscriptEntry> shorter = new ArrayList<>(transcript.size());
+        for (int i = 0; i < transcript.size(); i++) {
+            shorter.add(i < older ? transcript.get(i).elided() : transcript.get(i));
+        }
+        try {
+            return call(new AgentRequest(request.taskId(), request.agent(), request.goal(), request.input(), shorter));
+        } catch (OpenAIServiceException error) {
+            throw ModelFailures.of(error, endpoint, model, clock);
+        }
     }
 
     private static final String ASK_HUMAN_SCHEMA = "{\"type\":\"object\",\"properties\":{"
