@@ -7,24 +7,18 @@ import dev.countersign.activities.tool.ArgumentSpec;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.tool.ToolInvocation;
-import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ToolMethodBeansAreRegisteredTest {
 
     private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CountersignAutoConfiguration.class))
-            .withBean(WorkflowClient.class, env::getWorkflowClient)
-            .withBean(StarterFixtures.OneRefundAgent.class, StarterFixtures.OneRefundAgent::new)
-            .withPropertyValues("countersign.policy.location=classpath:policies/refunds.yaml");
+    private final ApplicationContextRunner runner = StarterFixtures.refunder(env);
 
     @AfterEach
     void close() {
