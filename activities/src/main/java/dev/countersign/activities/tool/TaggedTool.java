@@ -21,7 +21,8 @@ final class TaggedTool implements Tool {
     }
 
     static Tool tagged(Tool tool) {
-        List<String> tags = new ArrayList<>(tool.tags());
+        List<String> own = tool.tags() == null ? List.of() : tool.tags();
+        List<String> tags = new ArrayList<>(own);
         Compensation compensation = tool.compensation();
         if (compensation != null && compensation.isIrreversible() && !tags.contains(Compensation.IRREVERSIBLE_TAG)) {
             tags.add(Compensation.IRREVERSIBLE_TAG);
@@ -29,7 +30,7 @@ final class TaggedTool implements Tool {
         if (!tool.idempotent() && !tags.contains(NOT_IDEMPOTENT_TAG)) {
             tags.add(NOT_IDEMPOTENT_TAG);
         }
-        return tags.size() == tool.tags().size() ? tool : new TaggedTool(tool, List.copyOf(tags));
+        return tags.size() == own.size() ? tool : new TaggedTool(tool, List.copyOf(tags));
     }
 
     static Tool declared(Tool tool) {
