@@ -66,7 +66,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Puts Countersign on the Temporal client that temporal-spring-boot-starter configures: collects
- * {@link Tool} and {@link AgentModel} beans, loads the policy (a broken file stops the start),
+ * {@link Tool} beans and the Spring AI {@code @Tool} methods of any bean as tools, and {@link
+ * AgentModel} beans, loads the policy (a broken file stops the start),
  * keeps conversations and archived actions in the application's DataSource (in memory without
  * one), runs the worker (tuned as the Temporal starter tunes its own: its customizer, interceptor
  * and plugin beans and the {@code spring.temporal.workers} entry of the task queue), and exposes the
@@ -98,8 +99,10 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ToolRegistry countersignToolRegistry(ObjectProvider<Tool> tools) {
-        ToolRegistry registry = new ToolRegistry(tools.orderedStream().toList());
+    public ToolRegistry countersignToolRegistry(ObjectProvider<Tool> tools, ConfigurableListableBeanFactory beans) {
+        List<Tool> all = new ArrayList<>(tools.orderedStream().toList());
+        all.addAll(ToolMethodBeans.in(beans));
+        ToolRegistry registry = new ToolRegistry(all);
         log.info("Countersign tools: {}", registry.names());
         return registry;
     }

@@ -8,15 +8,28 @@ import dev.countersign.agent.AgentStep;
 import dev.countersign.agent.ToolCall;
 import dev.countersign.agent.TranscriptKind;
 import dev.countersign.tool.ToolInvocation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** A refund tool and a one-step agent, as an application using the starter would declare them. */
 final class StarterFixtures {
 
     private StarterFixtures() {}
+
+    /** Countersign on the test environment's client, with the refunds policy and the refunder agent. */
+    static ApplicationContextRunner refunder(TestWorkflowEnvironment env) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CountersignAutoConfiguration.class))
+                .withBean(WorkflowClient.class, env::getWorkflowClient)
+                .withBean(OneRefundAgent.class, OneRefundAgent::new)
+                .withPropertyValues("countersign.policy.location=classpath:policies/refunds.yaml");
+    }
 
     static final class RefundTool implements Tool {
 

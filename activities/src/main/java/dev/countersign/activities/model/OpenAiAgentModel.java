@@ -145,7 +145,7 @@ public class OpenAiAgentModel implements AgentModel {
             declared.add(new DeclaredTool(ToolDefinition.builder()
                     .name(tool.name())
                     .description(tool.description().isBlank() ? "The tool " + tool.name() : tool.description())
-                    .inputSchema(ConversationMessages.json(tool.schema().jsonSchema()))
+                    .inputSchema(ConversationMessages.json(tool.jsonSchema()))
                     .build()));
         }
         if (profile.askHuman()) {

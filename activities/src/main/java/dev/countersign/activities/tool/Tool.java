@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public interface Tool {
 
+    /** The tag the registry adds to a tool that is not {@link #idempotent()}, so a policy can see it. */
+    String NOT_IDEMPOTENT_TAG = "not-idempotent";
+
     /** The name the agent and the policy use, for example {@code issue_refund}. */
     String name();
 
@@ -26,9 +29,26 @@ public interface Tool {
     /** What the arguments must look like; checked before policy, reviewers or execution see them. */
     ArgumentSchema schema();
 
+    /**
+     * The arguments as the JSON Schema a language model is offered; {@link #schema()} rendered,
+     * unless the tool has a richer schema of its own (a Spring AI {@code @Tool} method has).
+     */
+    default Map<String, Object> jsonSchema() {
+        return schema().jsonSchema();
+    }
+
     /** Tags the policy may read, for example {@code external} or {@code irreversible}. */
     default List<String> tags() {
         return List.of();
+    }
+
+    /**
+     * Whether running the tool twice with the same {@link ToolInvocation#idempotencyKey()} has the
+     * effect of running it once. A tool that is not is tagged {@value #NOT_IDEMPOTENT_TAG}; when its
+     * outcome is unknown (a worker died while it ran), a retry could repeat its effect.
+     */
+    default boolean idempotent() {
+        return true;
     }
 
     /**

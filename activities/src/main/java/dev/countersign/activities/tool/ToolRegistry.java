@@ -1,5 +1,6 @@
 package dev.countersign.activities.tool;
 
+import dev.countersign.activities.tool.spring.ToolMethod;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The tools an agent may call, by name, with the schema check every call passes first. A tool whose
  * compensation is {@link Compensation#irreversible()} is registered with the tag {@value
- * Compensation#IRREVERSIBLE_TAG} added to its own tags, so policy rules and guards can see it.
+ * Compensation#IRREVERSIBLE_TAG} added to its own tags, and one that is not idempotent with {@value
+ * Tool#NOT_IDEMPOTENT_TAG}, so policy rules and guards can see it.
  */
 public final class ToolRegistry {
 
@@ -18,14 +20,20 @@ public final class ToolRegistry {
 
     public ToolRegistry(Collection<? extends Tool> tools) {
         for (Tool declared : tools) {
-            Tool tool = IrreversibleTool.tagged(declared);
+            Tool tool = TaggedTool.tagged(declared);
             Tool earlier = this.tools.putIfAbsent(tool.name(), tool);
             if (earlier != null) {
                 throw new IllegalStateException("two tools are named '" + tool.name() + "': "
-                        + IrreversibleTool.declared(earlier).getClass().getName() + " and "
-                        + declared.getClass().getName());
+                        + origin(TaggedTool.declared(earlier)) + " and " + origin(declared));
             }
         }
+    }
+
+    /** Where a tool comes from: the method of a bean for a {@code @Tool} method, else its class. */
+    private static String origin(Tool tool) {
+        return tool instanceof ToolMethod method
+                ? method.origin()
+                : tool.getClass().getName();
     }
 
     public Optional<Tool> find(String name) {

@@ -45,6 +45,7 @@ class IrreversibleToolsAreTaggedTest {
 
         assertThatThrownBy(() -> new ToolRegistry(List.of(first, second)))
                 .hasMessageContaining("two tools are named 'wire_money'")
-                .hasMessageNotContaining("IrreversibleTool");
+                .hasMessageNotContaining("IrreversibleTool")
+                .hasMessageNotContaining("TaggedTool");
     }
 }
