@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.approval.PendingApproval;
 import io.temporal.common.WorkflowExecutionHistory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,9 @@ class LongTaskContinuesAsNewTest {
     void threeHundredStepsWithApprovalsRunOnceEachAcrossRuns() {
         String taskId = harness.start(Map.of(), TaskHarness.REQUESTER, new StepBudget(10_000, 50));
         for (int step : List.of(10, 150, 290)) {
-            PendingApproval pending = harness.awaitPending(taskId).pendingApproval();
+            PendingApproval pending = harness.awaitView(
+                            taskId, view -> view.pendingApproval() != null, Duration.ofMinutes(3))
+                    .pendingApproval();
             assertThat(pending.actionId()).isEqualTo("a" + step);
             harness.approve(taskId, "alice");
         }

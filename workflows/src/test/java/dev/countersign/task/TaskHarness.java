@@ -126,9 +126,17 @@ final class TaskHarness implements AutoCloseable {
 
     /** Waits, without letting timers fire, until the task's view satisfies the condition. */
     TaskView awaitView(String taskId, Predicate<TaskView> condition) {
+        return awaitView(taskId, condition, Duration.ofSeconds(20));
+    }
+
+    /**
+     * The same, with a longer bound for a task that runs many steps first: with the sticky cache off,
+     * each workflow task replays its run, so a busy 2-core runner may take a while to get there.
+     */
+    TaskView awaitView(String taskId, Predicate<TaskView> condition, Duration atMost) {
         return Eventually.until(
                 "task " + taskId + " reaches the expected state",
-                Duration.ofSeconds(20),
+                atMost,
                 () -> stub(taskId).view(),
                 condition);
     }

@@ -42,7 +42,11 @@ public final class IssueRefundTool extends DemoTool {
     private final Orders orders;
 
     public IssueRefundTool(DemoSchema schema) {
-        super(NAME, SCHEMA, "financial");
+        super(
+                NAME,
+                "Refunds an amount of an order to the customer, in the order's currency, at most what was paid.",
+                SCHEMA,
+                "financial");
         this.jdbc = schema.jdbc();
         this.transactions = schema.transactions();
         this.orders = new Orders(jdbc);

@@ -24,7 +24,7 @@ public final class LookupOrderTool extends DemoTool {
     private final Orders orders;
 
     public LookupOrderTool(JdbcClient jdbc) {
-        super(NAME, SCHEMA, "read_only");
+        super(NAME, "Looks an order of the shop up: its customer, total, currency and status.", SCHEMA, "read_only");
         this.orders = new Orders(jdbc);
     }
 

@@ -27,7 +27,7 @@ public final class SendEmailTool extends DemoTool {
     private final JdbcClient jdbc;
 
     public SendEmailTool(JdbcClient jdbc) {
-        super(NAME, SCHEMA, "external");
+        super(NAME, "Emails a customer of the shop.", SCHEMA, "external");
         this.jdbc = jdbc;
     }
 

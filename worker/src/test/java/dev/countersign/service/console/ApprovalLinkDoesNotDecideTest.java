@@ -75,6 +75,8 @@ class ApprovalLinkDoesNotDecideTest {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("You started this task"),
+                                containsString(
+                                        "issue_refund: Refunds part or all of what a customer paid for an" + " order."),
                                 not(containsString("id=\"approve-button\"")))));
     }
 

@@ -17,6 +17,11 @@ class RefundToolSchema implements Tool {
     }
 
     @Override
+    public String description() {
+        return "Refunds part or all of what a customer paid for an order.";
+    }
+
+    @Override
     public ArgumentSchema schema() {
         Map<String, ArgumentSpec> properties = new LinkedHashMap<>();
         properties.put("orderId", ArgumentSpec.string("the order to refund").withPattern("[A-Z]-[0-9]+"));

@@ -58,9 +58,11 @@ public class ApprovalPages {
             ConsoleUser user,
             Map<String, String> submittedArgs,
             Map<String, String> argErrors) {
-        var schema = tools.find(approval.tool()).map(tool -> tool.schema());
+        var tool = tools.find(approval.tool());
+        var schema = tool.map(found -> found.schema());
         return new ApprovalView(
                 approval,
+                tool.map(found -> found.description()).orElse(""),
                 task,
                 timeline(approval.taskId()),
                 claims.of(approval.approvalId()).orElse(null),

@@ -7,11 +7,13 @@ import dev.countersign.task.TaskView;
 import java.util.List;
 
 /**
- * Everything the approval page shows: the pending call, its task and timeline, who is looking at
- * it, whether the signed-in reviewer may decide it (and why not), and the generated edit form.
+ * Everything the approval page shows: the pending call and what its tool says it does, its task and
+ * timeline, who is looking at it, whether the signed-in reviewer may decide it (and why not), and the
+ * generated edit form.
  */
 public record ApprovalView(
         PendingApproval approval,
+        String toolDescription,
         TaskView task,
         List<TimelineEvent> timeline,
         Claim claim,
@@ -22,6 +24,7 @@ public record ApprovalView(
         String risk) {
 
     public ApprovalView {
+        toolDescription = toolDescription == null ? "" : toolDescription;
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         fields = fields == null ? List.of() : List.copyOf(fields);
     }
