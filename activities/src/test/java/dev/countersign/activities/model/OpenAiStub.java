@@ -41,6 +41,7 @@ public final class OpenAiStub implements AutoCloseable, AfterEachCallback {
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private boolean stopped;
+    private volatile boolean keepBodies = true;
 
     public OpenAiStub() {
         try {
@@ -60,6 +61,15 @@ public final class OpenAiStub implements AutoCloseable, AfterEachCallback {
     /** The base URL an OpenAI client is given: the root with /v1. */
     public String baseUrl() {
         return root() + "/v1";
+    }
+
+    /**
+     * Keeps only the method, path and authorization of what it gets from now on (bodies read null),
+     * for long runs whose requests would fill the heap; each request is still checked.
+     */
+    public OpenAiStub withoutBodies() {
+        keepBodies = false;
+        return this;
     }
 
     public synchronized OpenAiStub reply(Reply reply) {
@@ -88,7 +98,7 @@ public final class OpenAiStub implements AutoCloseable, AfterEachCallback {
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    body));
+                    keepBodies ? body : null));
             if (!exchange.getRequestMethod().equals("POST")
                     || !exchange.getRequestURI().getPath().equals("/v1/chat/completions")) {
                 send(exchange, new Reply(404, Map.of(), ChatCompletionsJson.error("Not found", "not_found")));

@@ -68,7 +68,9 @@ final class WorkerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("COUNTERSIGN_") || key.startsWith("TEMPORAL_"));
+        // No OPENAI_* either: the jar as shipped, with no model configured, runs the demo and creates no model client.
+        env.keySet()
+                .removeIf(key -> key.startsWith("COUNTERSIGN_") || key.startsWith("TEMPORAL_") || key.startsWith("OPENAI_"));
         if (temporalAddress == null) {
             env.put("COUNTERSIGN_EMBEDDED_TEMPORAL_PORT", String.valueOf(embeddedPort));
         } else {
