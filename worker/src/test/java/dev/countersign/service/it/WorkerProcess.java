@@ -70,7 +70,8 @@ final class WorkerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         // No OPENAI_* either: the jar as shipped, with no model configured, runs the demo and creates no model client.
         env.keySet()
-                .removeIf(key -> key.startsWith("COUNTERSIGN_") || key.startsWith("TEMPORAL_") || key.startsWith("OPENAI_"));
+                .removeIf(key ->
+                        key.startsWith("COUNTERSIGN_") || key.startsWith("TEMPORAL_") || key.startsWith("OPENAI_"));
         if (temporalAddress == null) {
             env.put("COUNTERSIGN_EMBEDDED_TEMPORAL_PORT", String.valueOf(embeddedPort));
         } else {
