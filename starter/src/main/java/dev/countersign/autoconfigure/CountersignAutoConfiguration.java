@@ -208,7 +208,7 @@ public class CountersignAutoConfiguration {
         all.addAll(
                 ModelDrivenAgents.of(profiles, () -> endpoints.getIfAvailable(() -> endpointOf(environment)), tools));
         AgentActivitiesImpl activities = new AgentActivitiesImpl(all, transcripts, limits.maxPayloadBytes());
-        AgentProfileCheck.servedByAModel(profiles, activities.agents());
+        profiles.refuseUnserved(activities.agents());
         log.info("Countersign agents: {}", activities.agents());
         return activities;
     }

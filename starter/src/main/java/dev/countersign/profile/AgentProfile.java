@@ -1,5 +1,6 @@
 package dev.countersign.profile;
 
+import dev.countersign.activities.model.AgentSetup;
 import dev.countersign.task.StepBudget;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,16 +29,11 @@ public record AgentProfile(
         long tokenBudget,
         boolean askHuman) {
 
-    public static final long DEFAULT_TOKEN_BUDGET = StepBudget.DEFAULT_TOKEN_BUDGET;
-
     /** What an agent's name may be: it travels in URLs, metrics and policy conditions. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public AgentProfile {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "the agent name '" + name + "' is not valid: use letters, digits, '-' and '_', at most 64");
-        }
+        checkName(name);
         tools = tools == null ? List.of() : List.copyOf(tools);
         if (instructions != null && instructions.isBlank()) {
             throw new IllegalArgumentException(
@@ -76,8 +72,21 @@ public record AgentProfile(
                 List.of(),
                 StepBudget.DEFAULT_MAX_STEPS,
                 StepBudget.DEFAULT_CONTINUE_AS_NEW_AFTER,
-                DEFAULT_TOKEN_BUDGET,
+                StepBudget.DEFAULT_TOKEN_BUDGET,
                 false);
+    }
+
+    /** Refuses a name that is not a valid agent name, saying what one may be. */
+    static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "the agent name '" + name + "' is not valid: use letters, digits, '-' and '_', at most 64");
+        }
+    }
+
+    /** What the model adapter needs of a model-driven agent. */
+    public AgentSetup setup() {
+        return new AgentSetup(name, instructions, model, tools, askHuman);
     }
 
     /** Whether a language model drives this agent (it has instructions). */

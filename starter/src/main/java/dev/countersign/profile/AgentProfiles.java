@@ -3,6 +3,7 @@ package dev.countersign.profile;
 import dev.countersign.task.StepBudget;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,5 +42,19 @@ public final class AgentProfiles {
     /** The step budget of this agent's tasks: its entry's, or the defaults. */
     public StepBudget budgetOf(String agent) {
         return find(agent).map(AgentProfile::budget).orElse(StepBudget.DEFAULT);
+    }
+
+    /**
+     * Refuses, at start rather than at a task's first step, agents of the file that no agent model
+     * serves.
+     */
+    public void refuseUnserved(Set<String> served) {
+        List<String> unserved =
+                names().stream().filter(name -> !served.contains(name)).sorted().toList();
+        if (!unserved.isEmpty()) {
+            throw new InvalidAgentsFile(source + ": no agent model serves " + unserved
+                    + ": give each instructions (a language model drives it) or an AgentModel bean of that"
+                    + " name; models here serve " + served);
+        }
     }
 }

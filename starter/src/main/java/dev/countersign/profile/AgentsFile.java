@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
@@ -40,7 +41,7 @@ public final class AgentsFile {
             @DefaultValue("" + StepBudget.DEFAULT_CONTINUE_AS_NEW_AFTER)
             int continueAsNewAfter,
 
-            @DefaultValue("" + AgentProfile.DEFAULT_TOKEN_BUDGET)
+            @DefaultValue("" + StepBudget.DEFAULT_TOKEN_BUDGET)
             long tokenBudget,
 
             @DefaultValue("false") boolean askHuman) {}
@@ -82,15 +83,14 @@ public final class AgentsFile {
             throw new InvalidAgentsFile(
                     source + ": unknown top-level key(s) " + others + "; the file holds one map, 'agents'");
         }
-        names.stream()
-                .filter(name -> name.startsWith(ROOT + "."))
-                .map(name -> name.substring(ROOT.length() + 1).split("\\.", 2)[0])
-                .filter(agent -> !AgentProfile.NAME.matcher(agent).matches())
-                .findFirst()
-                .ifPresent(agent -> {
-                    throw new InvalidAgentsFile(source + ": the agent name '" + agent
-                            + "' is not valid: use letters, digits, '-' and '_', at most 64");
-                });
+        try {
+            names.stream()
+                    .filter(name -> name.startsWith(ROOT + "."))
+                    .map(name -> name.substring(ROOT.length() + 1).split("\\.", 2)[0])
+                    .forEach(AgentProfile::checkName);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidAgentsFile(source + ": " + invalid.getMessage());
+        }
     }
 
     private static Map<String, Entry> bind(String source, List<PropertySource<?>> sources) {
@@ -116,7 +116,7 @@ public final class AgentsFile {
                     + "; an agent may have instructions, model, tools, max-steps, continue-as-new-after,"
                     + " token-budget and ask-human";
         }
-        String reason = cause == null ? broken.getMessage() : rootMessage(cause);
+        String reason = NestedExceptionUtils.getMostSpecificCause(broken).getMessage();
         return agentAndKey(broken.getName().toString()) + " is not valid: " + reason;
     }
 
@@ -143,13 +143,5 @@ public final class AgentsFile {
         } catch (IllegalArgumentException invalid) {
             throw new InvalidAgentsFile(source + ": agent '" + name + "': " + invalid.getMessage());
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

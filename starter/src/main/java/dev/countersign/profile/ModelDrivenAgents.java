@@ -1,6 +1,5 @@
 package dev.countersign.profile;
 
-import dev.countersign.activities.model.AgentSetup;
 import dev.countersign.activities.model.OpenAiAgentModel;
 import dev.countersign.activities.model.OpenAiEndpoint;
 import dev.countersign.activities.tool.ToolRegistry;
@@ -31,16 +30,7 @@ public final class ModelDrivenAgents {
                     + " for example http://127.0.0.1:11434/v1 for Ollama) or OPENAI_API_KEY, and COUNTERSIGN_MODEL");
         }
         try {
-            return configured.agents(
-                    driven.stream()
-                            .map(profile -> new AgentSetup(
-                                    profile.name(),
-                                    profile.instructions(),
-                                    profile.model(),
-                                    profile.tools(),
-                                    profile.askHuman()))
-                            .toList(),
-                    tools);
+            return configured.agents(driven.stream().map(AgentProfile::setup).toList(), tools);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidAgentsFile(profiles.source() + ": " + invalid.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.countersign.agent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,13 @@ public record Question(String text, List<String> options, String callId) {
      * question that came without one.
      */
     public ToolCall asCall() {
-        return callId == null
-                ? null
-                : new ToolCall(ASK_HUMAN, Map.of("question", text, "options", options), "", null, List.of(), callId);
+        if (callId == null) {
+            return null;
+        }
+        // In the order the model wrote them; Map.of would iterate in an order that differs between JVMs.
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("question", text);
+        args.put("options", options);
+        return new ToolCall(ASK_HUMAN, args, "", null, List.of(), callId);
     }
 }
