@@ -44,7 +44,8 @@ public final class AgentsFile {
             @DefaultValue("" + StepBudget.DEFAULT_TOKEN_BUDGET)
             long tokenBudget,
 
-            @DefaultValue("false") boolean askHuman) {}
+            @DefaultValue("false") boolean askHuman,
+            @DefaultValue("false") boolean askConfidence) {}
 
     /** The agents the file declares; throws {@link InvalidAgentsFile} saying what is wrong. */
     public static AgentProfiles load(Resource resource) {
@@ -114,7 +115,7 @@ public final class AgentsFile {
                             .map(property -> agentAndKey(property.getName().toString()))
                             .collect(Collectors.joining(", "))
                     + "; an agent may have instructions, model, tools, max-steps, continue-as-new-after,"
-                    + " token-budget and ask-human";
+                    + " token-budget, ask-human and ask-confidence";
         }
         String reason = NestedExceptionUtils.getMostSpecificCause(broken).getMessage();
         return agentAndKey(broken.getName().toString()) + " is not valid: " + reason;
@@ -139,7 +140,8 @@ public final class AgentsFile {
                     entry.maxSteps(),
                     entry.continueAsNewAfter(),
                     entry.tokenBudget(),
-                    entry.askHuman());
+                    entry.askHuman(),
+                    entry.askConfidence());
         } catch (IllegalArgumentException invalid) {
             throw new InvalidAgentsFile(source + ": agent '" + name + "': " + invalid.getMessage());
         }
