@@ -4,8 +4,10 @@ import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
+import io.temporal.activity.Activity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,11 @@ class RecordingTools implements ToolActivities {
     final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
     /** Tools that fail, without retries, with this message. */
     final Map<String, String> failWith = new ConcurrentHashMap<>();
+    /**
+     * Tools that are not idempotent and whose first attempt takes effect and then dies unexpectedly;
+     * a later attempt refuses to run them, as the tool activity does, with {@code OUTCOME_UNKNOWN}.
+     */
+    final Set<String> diesMidCall = ConcurrentHashMap.newKeySet();
 
     @Override
     public ToolResult executeTool(ToolInvocation invocation) {
@@ -31,6 +38,14 @@ class RecordingTools implements ToolActivities {
         String failure = failWith.get(invocation.tool());
         if (failure != null) {
             throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(failure, "ToolBroke");
+        }
+        if (diesMidCall.contains(invocation.tool())) {
+            if (Activity.getExecutionContext().getInfo().getAttempt() > 1) {
+                throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                        "an earlier attempt may have reached " + invocation.tool(), ToolActivities.OUTCOME_UNKNOWN);
+            }
+            sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
+            throw new IllegalStateException("the worker died mid-call");
         }
         sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
         Map<String, Object> output = outputs.get(invocation.tool());
