@@ -1,5 +1,6 @@
 package dev.countersign.service.api;
 
+import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.ReviewQueue;
 import dev.countersign.review.AttentionKind;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Post-action review: the caller's review inbox, verdicts on executed actions, whole-task rollbacks,
- * and operators' answers to failed compensations. Who may do what is checked by the task's workflow;
+ * and operators' answers to failed compensations and to calls of unknown outcome. Who may do what is checked by the task's workflow;
  * the caller's identity, groups and operator standing come from authentication only. A task the caller
  * may not read ({@link TaskAccess}) answers 404 as an unknown one does. The review inbox needs no such
  * filter: an action is reviewable only by the groups of its own tiers and operators, all of whom may read it.
@@ -115,6 +116,36 @@ public class ReviewController {
                 comment(body));
         access.requireReadable(caller, taskId, countersign::task);
         return countersign.attend(taskId, request);
+    }
+
+    /**
+     * An operator's word on a call of unknown outcome (a tool that is not idempotent whose worker
+     * stopped mid-call): {@code done} counts it executed, {@code not-done} failed; either needs a
+     * comment saying how they know, and the agent goes on.
+     */
+    @PostMapping(
+            path = "/api/tasks/{taskId}/actions/{actionId}/outcome/{answer:done|not-done}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ReviewResult settleOutcome(
+            @PathVariable String taskId,
+            @PathVariable String actionId,
+            @PathVariable String answer,
+            @RequestHeader(name = ApprovalController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody(required = false) CommentBody body,
+            Authentication authentication) {
+        Reviewer caller = CurrentUser.of(authentication);
+        if (!operator(caller)) {
+            throw ApiProblem.forbidden(
+                    DecisionRefusal.NOT_ALLOWED_TO_REVIEW,
+                    caller.name() + " is not an operator; only operators say whether a call of unknown outcome was"
+                            + " done");
+        }
+        String comment = comment(body);
+        if (comment.isBlank()) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_DECISION, "saying whether a call was done needs a comment saying how you know");
+        }
+        return attend(taskId, actionId, answer, idempotencyKey, body, authentication);
     }
 
     private boolean operator(Reviewer caller) {
