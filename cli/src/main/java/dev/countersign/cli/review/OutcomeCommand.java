@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.Usage;
-import dev.countersign.cli.api.ApiException;
 import dev.countersign.cli.output.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** For operators: a call of unknown outcome (its worker stopped mid-call) is said to be done or not done. */
@@ -29,46 +27,30 @@ public final class OutcomeCommand {
     private CommandSpec spec;
 
     @Command(name = "done", mixinStandardHelpOptions = true, description = "The call took effect.")
-    int done(
-            @Mixin OneAction action,
-            @Option(
-                            names = {"-c", "--comment"},
-                            required = true,
-                            paramLabel = "TEXT",
-                            description = "how you know it took effect")
-                    String comment) {
-        return settle(action, "done", comment, "confirmed " + action.named() + " done: it counts as executed");
+    int done(@Mixin Settlement settlement) {
+        return settle(settlement, "done", "it counts as executed");
     }
 
     @Command(name = "not-done", mixinStandardHelpOptions = true, description = "The call did not take effect.")
-    int notDone(
-            @Mixin OneAction action,
-            @Option(
-                            names = {"-c", "--comment"},
-                            required = true,
-                            paramLabel = "TEXT",
-                            description = "how you know it did not take effect")
-                    String comment) {
-        return settle(action, "not-done", comment, "recorded " + action.named() + " not done: it counts as failed");
+    int notDone(@Mixin Settlement settlement) {
+        return settle(settlement, "not-done", "it counts as failed");
     }
 
-    private int settle(OneAction action, String answer, String comment, String said) {
-        Usage.requireText(spec.subcommands().get(answer).getCommandSpec(), "--comment", comment);
-        ObjectNode body = Json.MAPPER.createObjectNode().put("comment", comment);
-        JsonNode sent;
-        try {
-            sent = action.post(body, "outcome", answer);
-        } catch (ApiException failure) {
-            if (failure.noSuchEndpoint()) {
-                throw failure.withHint("this server cannot settle unknown outcomes: it is older than this CLI");
-            }
-            if (failure.status() == 409) {
-                throw failure.withHint("only an action whose outcome is unknown can be settled; run `countersign"
-                        + " tasks show " + action.taskId() + "` to see its state");
-            }
-            throw failure;
-        }
-        action.api().printOutcome(sent, said + "; the agent is told");
+    private int settle(Settlement settlement, String answer, String meaning) {
+        OneAction action = settlement.action;
+        Usage.requireText(spec.subcommands().get(answer).getCommandSpec(), "--comment", settlement.comment);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("comment", settlement.comment);
+        JsonNode sent = action.postWithHints(
+                body,
+                "this server cannot settle unknown outcomes: it is older than this CLI",
+                "only an action whose outcome is unknown can be settled; run `countersign tasks show " + action.taskId()
+                        + "` to see its state",
+                "outcome",
+                answer);
+        String said = answer.equals("done")
+                ? "confirmed " + action.named() + " done"
+                : "recorded " + action.named() + " not done";
+        action.api().printOutcome(sent, said + ": " + meaning + "; the agent is told");
         return ExitCode.OK;
     }
 }
