@@ -31,6 +31,13 @@ class RecordingTools implements ToolActivities {
      * a later attempt refuses to run them, as the tool activity does, with {@code OUTCOME_UNKNOWN}.
      */
     final Set<String> diesMidCall = ConcurrentHashMap.newKeySet();
+    /**
+     * Tools that are not idempotent and whose first attempt takes effect and then hangs without a
+     * heartbeat, as on a worker that died, until {@link #releaseHung} (or 20 s).
+     */
+    final Set<String> hangsMidCall = ConcurrentHashMap.newKeySet();
+
+    final CountDownLatch releaseHung = new CountDownLatch(1);
 
     @Override
     public ToolResult executeTool(ToolInvocation invocation) {
@@ -39,12 +46,15 @@ class RecordingTools implements ToolActivities {
         if (failure != null) {
             throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(failure, "ToolBroke");
         }
-        if (diesMidCall.contains(invocation.tool())) {
+        if (diesMidCall.contains(invocation.tool()) || hangsMidCall.contains(invocation.tool())) {
             if (Activity.getExecutionContext().getInfo().getAttempt() > 1) {
                 throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
                         "an earlier attempt may have reached " + invocation.tool(), ToolActivities.OUTCOME_UNKNOWN);
             }
             sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
+            if (hangsMidCall.contains(invocation.tool())) {
+                await(releaseHung);
+            }
             throw new IllegalStateException("the worker died mid-call");
         }
         sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
@@ -77,10 +87,13 @@ class RecordingTools implements ToolActivities {
     }
 
     private void awaitRelease() {
-        CountDownLatch hold = holdCompensations;
+        await(holdCompensations);
+    }
+
+    private static void await(CountDownLatch hold) {
         try {
             if (hold != null && !hold.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the compensation");
+                throw new IllegalStateException("the test never released the call");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
