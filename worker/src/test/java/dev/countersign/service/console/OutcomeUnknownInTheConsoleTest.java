@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -22,6 +23,8 @@ import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
 import dev.countersign.client.PendingReview;
 import dev.countersign.client.ReviewQueue;
+import dev.countersign.history.TaskHistory;
+import dev.countersign.listing.TaskRead;
 import dev.countersign.policy.Outcome;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.AttentionKind;
@@ -30,6 +33,7 @@ import dev.countersign.review.ReviewResult;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.TaskStatus;
+import dev.countersign.task.TaskView;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +43,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Operators see calls of unknown outcome in the review queue and say, with a comment, whether each was done. */
+/**
+ * Operators see calls of unknown outcome in the review queue (the task page sends them there) and say,
+ * with a comment, whether each was done.
+ */
 @ConsoleTest
-class OutcomeUnknownInTheReviewQueueTest {
+class OutcomeUnknownInTheConsoleTest {
 
     @Autowired
     MockMvc mvc;
@@ -70,6 +77,20 @@ class OutcomeUnknownInTheReviewQueueTest {
                                 containsString("value=\"done\""),
                                 containsString("value=\"not-done\""),
                                 not(containsString("value=\"retry\"")))));
+    }
+
+    @Test
+    void taskPageShowsTheStateAndSendsOperatorsToTheReviewQueue() throws Exception {
+        TaskView task = ConsoleFixtures.task("r-1", TaskStatus.NEEDS_ATTENTION, null, List.of(limbo()));
+        given(countersign.read(eq("r-1"), any(), anyInt())).willReturn(Optional.of(TaskRead.of(task)));
+        given(countersign.history("r-1")).willReturn(new TaskHistory("r-1", null, List.of()));
+
+        mvc.perform(get("/tasks/r-1").with(olga()))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("OUTCOME_UNKNOWN"),
+                                containsString("may have reached issue_refund"),
+                                containsString("Say whether it was done, in the review queue"))));
     }
 
     @Test
