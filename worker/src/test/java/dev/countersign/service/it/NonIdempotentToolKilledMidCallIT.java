@@ -59,7 +59,7 @@ class NonIdempotentToolKilledMidCallIT {
 
     @Test
     void callInFlightWhenItsWorkerIsKilledIsNeverSentAgain() throws Exception {
-        Path reached = Files.createTempDirectory("once-only").resolve("reached");
+        Path reached = ItSettings.freshWorkDir(OnceOnlyWorker.class).resolve("reached");
         WorkflowClient client =
                 WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                         .setTarget(cluster.temporal().address())
