@@ -10,6 +10,7 @@ import dev.countersign.cli.login.LoginCommand;
 import dev.countersign.cli.login.LogoutCommand;
 import dev.countersign.cli.output.OutputOptions;
 import dev.countersign.cli.review.CompensationCommand;
+import dev.countersign.cli.review.OutcomeCommand;
 import dev.countersign.cli.review.ReviewCommand;
 import dev.countersign.cli.tasks.TasksCommand;
 import java.io.PrintWriter;
@@ -37,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             TasksCommand.class,
             ReviewCommand.class,
             CompensationCommand.class,
+            OutcomeCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         },

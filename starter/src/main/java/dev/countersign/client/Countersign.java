@@ -131,7 +131,13 @@ public interface Countersign {
     /** Rolls back every executed action of the task that can still be, newest first (a saga). */
     RollbackResult rollback(String taskId, RollbackRequest rollback);
 
-    /** An operator retries a failed compensation or records that it was resolved by hand. */
+    /**
+     * An operator retries a failed compensation or records that it was resolved by hand ({@code
+     * RETRY}, {@code RESOLVE}), or says whether a call of unknown outcome was done ({@code DONE},
+     * {@code NOT_DONE}: the action becomes EXECUTED or FAILED and the agent goes on). Throws {@link
+     * TaskNotFound}, or {@link DecisionRefused}: UnknownAction, NotAllowedToReview (not an operator),
+     * NotApplicable (nothing of that kind to answer), InvalidDecision (a comment is needed).
+     */
     ReviewResult attend(String taskId, AttentionRequest request);
 
     /**

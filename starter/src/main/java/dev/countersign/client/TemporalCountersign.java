@@ -21,6 +21,7 @@ import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewState;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
+import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.StepBudget;
@@ -353,7 +354,7 @@ public class TemporalCountersign implements Countersign {
             boolean operator,
             Instant now) {
         ActionReview review = action.review();
-        if (review.state() == ReviewState.ROLLBACK_FAILED) {
+        if (review.state() == ReviewState.ROLLBACK_FAILED || action.state() == ActionState.OUTCOME_UNKNOWN) {
             return operator;
         }
         return review.openAt(now) && review.reviewableBy(reviewer, groups, operator, requester);

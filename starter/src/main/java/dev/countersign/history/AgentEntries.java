@@ -6,6 +6,7 @@ import static dev.countersign.history.Sentences.fields;
 import static dev.countersign.history.Sentences.sentence;
 import static dev.countersign.history.Story.details;
 
+import dev.countersign.tool.ToolActivities;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -263,13 +264,17 @@ final class AgentEntries {
         Decoded invocation = decode(activity.input());
         String tool = invocation.text("tool");
         String error = Failures.message(failure);
+        boolean unknown = ToolActivities.OUTCOME_UNKNOWN.equals(Failures.type(failure));
         story.add(
                 event,
-                TimelineKind.TOOL_FAILED,
+                unknown ? TimelineKind.OUTCOME_UNKNOWN : TimelineKind.TOOL_FAILED,
                 actionOf(invocation),
                 tool,
                 null,
-                call(tool) + " failed" + colonSentence(error),
+                unknown
+                        ? "The outcome of " + call(tool) + " is unknown; it is not run again, operators must say"
+                                + " whether it was done" + colonSentence(error)
+                        : call(tool) + " failed" + colonSentence(error),
                 details(
                         "tool",
                         tool,

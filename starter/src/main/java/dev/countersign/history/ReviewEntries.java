@@ -27,7 +27,29 @@ final class ReviewEntries {
     }
 
     void attended(HistoryEvent event, Decoded request, Decoded result) {
+        String kind = String.valueOf(request.text("kind"));
+        if (kind.equals("DONE") || kind.equals("NOT_DONE")) {
+            settled(event, request.text("operatorName"), kind, request.text("comment"), result.text("actionId"));
+            return;
+        }
         action(event, request.text("operatorName"), request.text("kind"), request.text("comment"), result);
+    }
+
+    private void settled(HistoryEvent event, String operator, String outcome, String comment, String actionId) {
+        String tool = story.toolOf(actionId);
+        boolean done = outcome.equals("DONE");
+        story.add(
+                event,
+                TimelineKind.OUTCOME_SETTLED,
+                actionId,
+                tool,
+                operator,
+                orSomeone(operator)
+                        + (done ? " confirmed that " : " said that ")
+                        + call(tool)
+                        + (done ? " was done (it counts as executed, with no tool output)" : " was not done")
+                        + colonSentence(comment),
+                details("outcome", outcome, "comment", comment));
     }
 
     private void action(HistoryEvent event, String actor, String verdict, String comment, Decoded result) {

@@ -29,6 +29,13 @@ public enum TimelineKind {
     EXECUTED,
     /** A tool call failed after its retries, or its policy could not be evaluated. */
     TOOL_FAILED,
+    /**
+     * A tool that is not idempotent may have run before its worker stopped; it is not run again and
+     * the action waits, OUTCOME_UNKNOWN, for an operator to say whether it was done.
+     */
+    OUTCOME_UNKNOWN,
+    /** An operator said whether a call of unknown outcome was done (outcome {@code DONE} or {@code NOT_DONE}). */
+    OUTCOME_SETTLED,
     /** A reviewer found an executed action in order (ok) or flagged it. */
     REVIEWED,
     /** An action's compensation ran: a reviewer's rollback, a whole-task rollback, or an operator's retry. */

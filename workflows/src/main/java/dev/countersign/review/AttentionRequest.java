@@ -1,8 +1,9 @@
 package dev.countersign.review;
 
 /**
- * An operator's answer to a failed compensation: retry it or mark it resolved by hand (with a
- * comment saying how). {@code operatorName} and {@code operator} come from authentication; {@code
+ * An operator's answer to an action that needs attention: retry a failed compensation or mark it
+ * resolved by hand (with a comment saying how), or say whether a call of unknown outcome was done
+ * or not done (with a comment saying how they know). {@code operatorName} and {@code operator} come from authentication; {@code
  * requestId} makes a repeated delivery get the earlier answer.
  */
 public record AttentionRequest(
@@ -19,7 +20,7 @@ public record AttentionRequest(
             throw new IllegalArgumentException("an operator's request needs an authenticated operator");
         }
         if (kind == null) {
-            throw new IllegalArgumentException("an operator's request needs a kind: retry or resolve");
+            throw new IllegalArgumentException("an operator's request needs a kind: retry, resolve, done or not done");
         }
         comment = comment == null ? "" : comment;
     }

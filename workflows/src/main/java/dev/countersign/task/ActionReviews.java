@@ -37,13 +37,15 @@ final class ActionReviews {
     private final TaskState state;
     private final TaskBoard board;
     private final Compensations compensations;
+    private final UnknownOutcomes unknownOutcomes;
     private final WorkflowLock lock = Workflow.newWorkflowLock();
     private int inFlight;
 
-    ActionReviews(TaskState state, TaskBoard board, Compensations compensations) {
+    ActionReviews(TaskState state, TaskBoard board, Compensations compensations, UnknownOutcomes unknownOutcomes) {
         this.state = state;
         this.board = board;
         this.compensations = compensations;
+        this.unknownOutcomes = unknownOutcomes;
     }
 
     /** Opens the review window of an action that just ran, when its rule asks for review. */
@@ -202,7 +204,7 @@ final class ActionReviews {
         });
     }
 
-    // --- operators: failed compensations
+    // --- operators: failed compensations and calls of unknown outcome
 
     void checkAttention(AttentionRequest request) {
         if (state.answers.earlier(request.requestId(), Answers.asked(request)) != null) {
@@ -212,12 +214,21 @@ final class ActionReviews {
         if (!request.operator()) {
             throw DecisionRefusal.of(
                     DecisionRefusal.NOT_ALLOWED_TO_REVIEW,
-                    request.operatorName() + " is not an operator; only operators retry or resolve compensations");
+                    request.operatorName() + " is not an operator; only operators retry or resolve compensations"
+                            + " and say whether a call of unknown outcome was done");
+        }
+        if (request.kind().settlesOutcome()) {
+            unknownOutcomes.check(action, request);
+            return;
         }
         if (action.review.state() != ReviewState.ROLLBACK_FAILED) {
             throw DecisionRefusal.of(
                     DecisionRefusal.NOT_APPLICABLE,
-                    "action " + action.actionId + " needs no attention: its review is " + action.review.state());
+                    action.state == ActionState.OUTCOME_UNKNOWN
+                            ? "action " + action.actionId + " has no failed compensation: its outcome is unknown;"
+                                    + " say whether it was done (done or not-done)"
+                            : "action " + action.actionId + " needs no attention: its review is "
+                                    + action.review.state());
         }
         if (request.kind() == AttentionKind.RESOLVE && request.comment().isBlank()) {
             throw DecisionRefusal.of(
@@ -230,7 +241,9 @@ final class ActionReviews {
             checkAttention(request);
             ActionRecord action = state.action(request.actionId());
             String operator = request.operatorName();
-            if (request.kind() == AttentionKind.RETRY) {
+            if (request.kind().settlesOutcome()) {
+                unknownOutcomes.settle(action, request);
+            } else if (request.kind() == AttentionKind.RETRY) {
                 compensations.compensate(action, operator, request.comment());
             } else {
                 Instant now = TaskBoard.now();

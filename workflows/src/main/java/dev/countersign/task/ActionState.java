@@ -4,7 +4,7 @@ package dev.countersign.task;
 public enum ActionState {
     /** Waiting for reviewers. */
     PENDING,
-    /** The tool ran. */
+    /** The tool ran, or an operator confirmed that a call of unknown outcome was done. */
     EXECUTED,
     /** A reviewer rejected it. */
     REJECTED,
@@ -14,8 +14,13 @@ public enum ActionState {
     DENIED,
     /** Nobody decided within the last tier's SLA, and the policy's timeout outcome did not run it. */
     TIMED_OUT,
-    /** The tool failed after its retries. */
+    /** The tool failed after its retries, or an operator said a call of unknown outcome was not done. */
     FAILED,
+    /**
+     * A tool that is not idempotent may have run before its worker stopped; it is not run again, and
+     * the task waits until an operator says whether it was done.
+     */
+    OUTCOME_UNKNOWN,
     /** The task was cancelled while it waited. */
     CANCELLED
 }

@@ -49,9 +49,10 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         Verdicts verdicts = new Verdicts(state, activities.policy);
         this.approvals = new Approvals(state, board, verdicts, alerts);
         Compensations compensations = new Compensations(state.start.taskId(), activities.compensations);
-        this.reviews = new ActionReviews(state, board, compensations);
+        UnknownOutcomes unknownOutcomes = new UnknownOutcomes(state, board);
+        this.reviews = new ActionReviews(state, board, compensations, unknownOutcomes);
         this.saga = new Saga(state, reviews, compensations, activities.archive);
-        this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, activities.tools);
+        this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools);
         this.turns = new ModelTurns(state, board, activities.agent);
         this.handover = new Handover(state, activities.archive, alerts::idle);
     }

@@ -7,7 +7,10 @@ public enum TaskStatus {
     AWAITING_INPUT,
     /** The agent finished; executed actions stay open for post-action review until their windows close. */
     IN_REVIEW,
-    /** A compensation failed after its retries; an operator must retry it or resolve it by hand. */
+    /**
+     * An operator must act: a compensation failed after its retries (retry it or resolve it by hand),
+     * or a tool call's outcome is unknown (say whether it was done).
+     */
     NEEDS_ATTENTION,
     COMPLETED,
     FAILED,

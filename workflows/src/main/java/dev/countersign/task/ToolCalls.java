@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
 /**
  * One tool call of the agent, from proposal to outcome: the policy's verdict, then run it, refuse
  * it, or hold it for reviewers and settle it with their decision; every outcome is told to the agent
- * through the transcript. A tool runs once per action, with an idempotency key of task and action.
+ * through the transcript. A tool runs once per action, with an idempotency key of task and action; one
+ * that is not idempotent and may have run before its worker stopped waits for an operator instead.
  */
 final class ToolCalls {
 
@@ -31,6 +32,7 @@ final class ToolCalls {
     private final Verdicts verdicts;
     private final Approvals approvals;
     private final ActionReviews reviews;
+    private final UnknownOutcomes unknownOutcomes;
     private final ToolActivities tools;
 
     ToolCalls(
@@ -39,12 +41,14 @@ final class ToolCalls {
             Verdicts verdicts,
             Approvals approvals,
             ActionReviews reviews,
+            UnknownOutcomes unknownOutcomes,
             ToolActivities tools) {
         this.state = state;
         this.board = board;
         this.verdicts = verdicts;
         this.approvals = approvals;
         this.reviews = reviews;
+        this.unknownOutcomes = unknownOutcomes;
         this.tools = tools;
     }
 
@@ -171,6 +175,10 @@ final class ToolCalls {
             TaskMetrics.toolExecution(action.call.tool(), "executed");
             tell(TranscriptKind.TOOL_RESULT, action, result.output(), null, null);
         } catch (ActivityFailure failure) {
+            if (UnknownOutcomes.unknown(failure)) {
+                unknownOutcomes.awaitOperator(action, Failures.rootMessage(failure));
+                return;
+            }
             action.state = ActionState.FAILED;
             action.error = Failures.rootMessage(failure);
             TaskMetrics.toolExecution(action.call.tool(), "failed");
@@ -179,6 +187,17 @@ final class ToolCalls {
     }
 
     private void tell(TranscriptKind kind, ActionRecord action, Map<String, Object> result, String text, String by) {
+        tell(state, kind, action, result, text, by);
+    }
+
+    /** Tells the agent, through the transcript, what became of its call. */
+    static void tell(
+            TaskState state,
+            TranscriptKind kind,
+            ActionRecord action,
+            Map<String, Object> result,
+            String text,
+            String by) {
         state.transcript.add(
                 new TranscriptEntry(kind, action.actionId, action.call, result, text, by, TaskBoard.now()));
     }

@@ -9,6 +9,13 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface ToolActivities {
 
+    /**
+     * The failure type of a call to a tool that is not idempotent, refused because an earlier attempt
+     * may have reached the tool (its worker stopped, it timed out, or the tool threw unexpectedly);
+     * never retried, the task asks an operator whether it was done.
+     */
+    String OUTCOME_UNKNOWN = "ToolOutcomeUnknown";
+
     ToolResult executeTool(ToolInvocation invocation);
 
     /** Runs the compensation the tool declared, with the request's own idempotency key. */

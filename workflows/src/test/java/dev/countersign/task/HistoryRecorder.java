@@ -39,6 +39,11 @@ class HistoryRecorder {
         record("compensation-retried", ReviewScenarios::failedCompensationRetried);
     }
 
+    @Test
+    void recordOutcomeUnknown() throws IOException {
+        record("outcome-unknown-done", ReviewScenarios::outcomeUnknownConfirmedDone);
+    }
+
     /** Two calls in one reply, the refund rejected, then proposed again and refused without asking. */
     @Test
     void recordRepliesAndRefusals() throws IOException {

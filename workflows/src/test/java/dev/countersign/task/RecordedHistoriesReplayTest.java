@@ -34,6 +34,8 @@ class RecordedHistoriesReplayTest {
                 "timed-out",
                 "review-rollback",
                 "compensation-retried",
+                // a non-idempotent tool's worker died mid-call; an operator said it was done
+                "outcome-unknown-done",
                 // a task that continued as new twice, an approval pending across the first handover
                 "continued-run-1",
                 "continued-run-2",

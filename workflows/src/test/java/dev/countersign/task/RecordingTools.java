@@ -4,8 +4,10 @@ import dev.countersign.tool.CompensationRequest;
 import dev.countersign.tool.ToolActivities;
 import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
+import io.temporal.activity.Activity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,18 @@ class RecordingTools implements ToolActivities {
     final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
     /** Tools that fail, without retries, with this message. */
     final Map<String, String> failWith = new ConcurrentHashMap<>();
+    /**
+     * Tools that are not idempotent and whose first attempt takes effect and then dies unexpectedly;
+     * a later attempt refuses to run them, as the tool activity does, with {@code OUTCOME_UNKNOWN}.
+     */
+    final Set<String> diesMidCall = ConcurrentHashMap.newKeySet();
+    /**
+     * Tools that are not idempotent and whose first attempt takes effect and then hangs without a
+     * heartbeat, as on a worker that died, until {@link #releaseHung} (or 20 s).
+     */
+    final Set<String> hangsMidCall = ConcurrentHashMap.newKeySet();
+
+    final CountDownLatch releaseHung = new CountDownLatch(1);
 
     @Override
     public ToolResult executeTool(ToolInvocation invocation) {
@@ -31,6 +45,17 @@ class RecordingTools implements ToolActivities {
         String failure = failWith.get(invocation.tool());
         if (failure != null) {
             throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(failure, "ToolBroke");
+        }
+        if (diesMidCall.contains(invocation.tool()) || hangsMidCall.contains(invocation.tool())) {
+            if (Activity.getExecutionContext().getInfo().getAttempt() > 1) {
+                throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                        "an earlier attempt may have reached " + invocation.tool(), ToolActivities.OUTCOME_UNKNOWN);
+            }
+            sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
+            if (hangsMidCall.contains(invocation.tool())) {
+                await(releaseHung);
+            }
+            throw new IllegalStateException("the worker died mid-call");
         }
         sideEffects.putIfAbsent(invocation.idempotencyKey(), invocation);
         Map<String, Object> output = outputs.get(invocation.tool());
@@ -62,10 +87,13 @@ class RecordingTools implements ToolActivities {
     }
 
     private void awaitRelease() {
-        CountDownLatch hold = holdCompensations;
+        await(holdCompensations);
+    }
+
+    private static void await(CountDownLatch hold) {
         try {
             if (hold != null && !hold.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the compensation");
+                throw new IllegalStateException("the test never released the call");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -33,4 +33,14 @@ final class ReviewScenarios {
         harness.result(taskId);
         return taskId;
     }
+
+    /** A $5 refund whose worker died mid-call: its outcome unknown, an operator confirms it was done. */
+    static String outcomeUnknownConfirmedDone(TaskHarness harness) {
+        harness.tools.diesMidCall.add("issue_refund");
+        String taskId = harness.startRefund(5);
+        harness.awaitStatus(taskId, TaskStatus.NEEDS_ATTENTION);
+        harness.attend(taskId, "a2", "olga", AttentionKind.DONE, "the ledger shows the refund");
+        harness.result(taskId);
+        return taskId;
+    }
 }

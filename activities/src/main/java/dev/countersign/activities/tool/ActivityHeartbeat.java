@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Heartbeats for an activity from a side thread while its blocking work runs (a tool, a model
  * call), so that when the worker running it dies, Temporal retries it elsewhere after the
  * activity's heartbeat timeout instead of waiting out its whole start-to-close timeout. The work is
- * idempotent by its key, so such a retry never repeats a side effect.
+ * idempotent by its key, so such a retry never repeats a side effect; a tool that is not is guarded by
+ * {@link OutcomeGuard}.
  */
 public final class ActivityHeartbeat {
 
@@ -44,8 +45,16 @@ public final class ActivityHeartbeat {
     }
 
     static <T> T whileRunning(ActivityExecutionContext context, Duration interval, Supplier<T> work) {
+        return whileRunning(context, interval, null, work);
+    }
+
+    /**
+     * The same, with each heartbeat carrying {@code details}: a retry of the activity reads the last
+     * details recorded (see {@link OutcomeGuard}).
+     */
+    static <T> T whileRunning(ActivityExecutionContext context, Duration interval, Object details, Supplier<T> work) {
         ScheduledFuture<?> beating = BEATS.scheduleAtFixedRate(
-                () -> beat(context), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                () -> beat(context, details), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return work.get();
         } finally {
@@ -53,9 +62,9 @@ public final class ActivityHeartbeat {
         }
     }
 
-    private static void beat(ActivityExecutionContext context) {
+    private static void beat(ActivityExecutionContext context, Object details) {
         try {
-            context.heartbeat(null);
+            context.heartbeat(details);
         } catch (ActivityCompletionException ended) {
             // Cancelled or timed out on the server: the work's result will be discarded, and the
             // retry (if any) runs with the same idempotency key.

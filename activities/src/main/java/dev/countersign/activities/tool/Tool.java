@@ -44,8 +44,10 @@ public interface Tool {
 
     /**
      * Whether running the tool twice with the same {@link ToolInvocation#idempotencyKey()} has the
-     * effect of running it once. A tool that is not is tagged {@value #NOT_IDEMPOTENT_TAG}; when its
-     * outcome is unknown (a worker died while it ran), a retry could repeat its effect.
+     * effect of running it once. A tool that is not is tagged {@value #NOT_IDEMPOTENT_TAG} and is never
+     * run again after an attempt that may have reached it (a worker died while it ran, it timed out,
+     * it threw something other than a retryable {@link ToolException}): the action's outcome is then
+     * unknown, and an operator says whether it was done.
      */
     default boolean idempotent() {
         return true;
@@ -53,7 +55,7 @@ public interface Tool {
 
     /**
      * Runs the tool. Throw {@link ToolException} for a failure with a meaning; anything else is
-     * retried by Temporal.
+     * retried by Temporal, unless the tool is not {@link #idempotent()}.
      */
     Map<String, Object> execute(ToolInvocation invocation);
 

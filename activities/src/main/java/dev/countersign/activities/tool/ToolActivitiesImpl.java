@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tools, and their compensations, for the workflow. It re-checks that the arguments are exactly the approved ones
  * (their digest) before any side effect, and turns a {@link ToolException} into a failure whose
- * type and retryability Temporal honours.
+ * type and retryability Temporal honours. A tool that is not idempotent never runs again after an
+ * attempt that may have reached it ({@link OutcomeGuard}).
  */
 public class ToolActivitiesImpl implements ToolActivities {
 
@@ -59,8 +60,7 @@ public class ToolActivitiesImpl implements ToolActivities {
         Tool tool = registry.find(invocation.tool()).orElseThrow();
         try {
             ToolResult result = bounded(
-                    new ToolResult(
-                            ActivityHeartbeat.whileRunning(() -> tool.execute(invocation)), compensationName(tool)),
+                    new ToolResult(OutcomeGuard.run(tool, () -> tool.execute(invocation)), compensationName(tool)),
                     invocation.tool(),
                     invocation.taskId());
             log.info(

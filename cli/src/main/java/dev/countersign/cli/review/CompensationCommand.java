@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.Usage;
-import dev.countersign.cli.api.ApiException;
 import dev.countersign.cli.output.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,17 +53,12 @@ public final class CompensationCommand {
     }
 
     private JsonNode send(OneAction action, String what, ObjectNode body) {
-        try {
-            return action.post(body, "compensation", what);
-        } catch (ApiException failure) {
-            if (failure.noSuchEndpoint()) {
-                throw failure.withHint("this server cannot take compensation commands: it is older than this CLI");
-            }
-            if (failure.status() == 409) {
-                throw failure.withHint("only a rollback that failed can be retried or resolved; run `countersign"
-                        + " tasks show " + action.taskId() + "` to see the action's review");
-            }
-            throw failure;
-        }
+        return action.postWithHints(
+                body,
+                "this server cannot take compensation commands: it is older than this CLI",
+                "only a rollback that failed can be retried or resolved; run `countersign tasks show " + action.taskId()
+                        + "` to see the action's review",
+                "compensation",
+                what);
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.service.api;
 
+import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.ReviewQueue;
 import dev.countersign.review.AttentionKind;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Post-action review: the caller's review inbox, verdicts on executed actions, whole-task rollbacks,
- * and operators' answers to failed compensations. Who may do what is checked by the task's workflow;
+ * and operators' answers to failed compensations and to calls of unknown outcome. Who may do what is checked by the task's workflow;
  * the caller's identity, groups and operator standing come from authentication only. A task the caller
  * may not read ({@link TaskAccess}) answers 404 as an unknown one does. The review inbox needs no such
  * filter: an action is reviewable only by the groups of its own tiers and operators, all of whom may read it.
@@ -92,11 +93,16 @@ public class ReviewController {
     }
 
     /**
-     * An operator's answer to a failed compensation: {@code retry} runs it again, {@code resolve} records
-     * that it was fixed by hand.
+     * An operator's answer to an action that needs attention: a failed compensation ({@code retry} runs
+     * it again, {@code resolve} records that it was fixed by hand), or a call of unknown outcome, a tool
+     * that is not idempotent whose worker stopped mid-call ({@code done} counts it executed, {@code
+     * not-done} failed; either needs a comment saying how they know, and the agent goes on).
      */
     @PostMapping(
-            path = "/api/tasks/{taskId}/actions/{actionId}/compensation/{answer:retry|resolve}",
+            path = {
+                "/api/tasks/{taskId}/actions/{actionId}/compensation/{answer:retry|resolve}",
+                "/api/tasks/{taskId}/actions/{actionId}/outcome/{answer:done|not-done}"
+            },
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ReviewResult attend(
             @PathVariable String taskId,
@@ -106,15 +112,29 @@ public class ReviewController {
             @RequestBody(required = false) CommentBody body,
             Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
+        AttentionKind kind = AttentionKind.fromWire(answer);
+        String comment = comment(body);
+        if (kind.settlesOutcome()) {
+            checkSettlement(caller, comment);
+        }
         AttentionRequest request = new AttentionRequest(
-                requestId(idempotencyKey),
-                actionId,
-                caller.name(),
-                operator(caller),
-                AttentionKind.fromWire(answer),
-                comment(body));
+                requestId(idempotencyKey), actionId, caller.name(), operator(caller), kind, comment);
         access.requireReadable(caller, taskId, countersign::task);
         return countersign.attend(taskId, request);
+    }
+
+    /** Refuses, before the workflow is asked, an answer to a call of unknown outcome that it would refuse. */
+    private void checkSettlement(Reviewer caller, String comment) {
+        if (!operator(caller)) {
+            throw ApiProblem.forbidden(
+                    DecisionRefusal.NOT_ALLOWED_TO_REVIEW,
+                    caller.name() + " is not an operator; only operators say whether a call of unknown outcome was"
+                            + " done");
+        }
+        if (comment.isBlank()) {
+            throw ApiProblem.badRequest(
+                    ApiProblem.INVALID_DECISION, "saying whether a call was done needs a comment saying how you know");
+        }
     }
 
     private boolean operator(Reviewer caller) {

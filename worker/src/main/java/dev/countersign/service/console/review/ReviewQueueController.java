@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The post-action review queue: executed actions waiting for the signed-in reviewer's verdict (ok,
  * flag, or rollback, which runs the tool's compensation), and for operators the actions whose
- * rollback failed, to retry or mark resolved. Who may review what is checked by the workflow; a verdict
+ * rollback failed, to retry or mark resolved, and the calls of unknown outcome, to say done or not done. Who may review what is checked by the workflow; a verdict
  * on a task the user may not read ({@link TaskAccess}) is not found, as on an unknown task. The queue
  * itself needs no such filter: an action is reviewable only by its tiers' groups and operators.
  */
@@ -77,7 +77,7 @@ public class ReviewQueueController {
         }
         ReviewRequest request = new ReviewRequest(
                 UUID.randomUUID().toString(), actionId, user.name(), user.groups(), user.operator(), chosen, text);
-        send(taskId, actionId, user, redirect, () -> countersign.review(taskId, request));
+        send(taskId, actionId, user, redirect, () -> countersign.review(taskId, request), ReviewQueueController::nowIs);
         return QUEUE;
     }
 
@@ -92,14 +92,23 @@ public class ReviewQueueController {
         String text = readableComment(user, taskId, comment);
         AttentionKind chosen = AttentionKind.fromWire(kind);
         if (chosen == null) {
-            return refused(redirect, "Choose retry or resolved by hand.");
+            return refused(redirect, "Choose retry, resolved by hand, done or not done.");
         }
         if (chosen == AttentionKind.RESOLVE && text.isEmpty()) {
             return refused(redirect, "Say how it was resolved by hand, so the record explains it.");
         }
+        if (chosen.settlesOutcome() && text.isEmpty()) {
+            return refused(redirect, "Say how you know whether " + actionId + " was done, so the record explains it.");
+        }
         AttentionRequest request = new AttentionRequest(
                 UUID.randomUUID().toString(), actionId, user.name(), user.operator(), chosen, text);
-        send(taskId, actionId, user, redirect, () -> countersign.attend(taskId, request));
+        send(
+                taskId,
+                actionId,
+                user,
+                redirect,
+                () -> countersign.attend(taskId, request),
+                chosen.settlesOutcome() ? result -> settled(result, chosen) : ReviewQueueController::nowIs);
         return QUEUE;
     }
 
@@ -121,17 +130,10 @@ public class ReviewQueueController {
             String actionId,
             ConsoleUser user,
             RedirectAttributes redirect,
-            java.util.function.Supplier<ReviewResult> call) {
+            java.util.function.Supplier<ReviewResult> call,
+            java.util.function.Function<ReviewResult, String> notice) {
         try {
-            ReviewResult result = call.get();
-            redirect.addFlashAttribute(
-                    "notice",
-                    "Recorded: " + actionId + " of " + taskId + " is now "
-                            + result.review()
-                                    .state()
-                                    .name()
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace('_', ' ') + ".");
+            redirect.addFlashAttribute("notice", notice.apply(call.get()));
         } catch (DecisionRefused refused) {
             log.warn(
                     "console refused the review of {} {} by '{}': {} {}",
@@ -142,6 +144,18 @@ public class ReviewQueueController {
                     refused.getMessage());
             redirect.addFlashAttribute("error", Refusals.message(refused));
         }
+    }
+
+    private static String nowIs(ReviewResult result) {
+        return "Recorded: " + result.actionId() + " of " + result.taskId() + " is now "
+                + result.review().state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".";
+    }
+
+    private static String settled(ReviewResult result, AttentionKind outcome) {
+        return "Recorded: " + result.actionId() + " of " + result.taskId()
+                + (outcome == AttentionKind.DONE
+                        ? " was done; it counts as executed and the agent is told."
+                        : " was not done; it counts as failed and the agent is told.");
     }
 
     private static String clean(String value) {
