@@ -62,6 +62,9 @@ final class ToolCalls {
             return;
         }
         action.verdict = verdict;
+        if (verdict.normalizedArgs() != null) {
+            action.call = action.call.withArgs(verdict.normalizedArgs()); // what reviewers see and the tool runs with
+        }
         if (refusedBefore(action)) {
             board.touch();
             return;
