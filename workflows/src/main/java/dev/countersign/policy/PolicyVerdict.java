@@ -1,6 +1,7 @@
 package dev.countersign.policy;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The policy's verdict on one tool call, recorded in history with the rule that matched and the
@@ -8,7 +9,10 @@ import java.util.List;
  * JSON of tool and arguments; approvals are bound to it. {@code argumentsInvalid} marks a DENY
  * because the arguments failed the tool's schema (the reason says which). {@code review} is the
  * post-action review the rule asks for (null: none) and {@code shadow} what a rule in shadow mode
- * would have decided (null: no shadow rule matched).
+ * would have decided (null: no shadow rule matched). {@code normalizedArgs} are the arguments the
+ * policy judged when the tool normalized the proposed ones (a relative path made absolute, say), null
+ * when it judged them as proposed: the call then goes on with these, which reviewers see and the
+ * tool runs with.
  */
 public record PolicyVerdict(
         Outcome outcome,
@@ -20,7 +24,23 @@ public record PolicyVerdict(
         boolean argumentsInvalid,
         TimeoutOutcome onTimeout,
         ReviewPlan review,
-        ShadowVerdict shadow) {
+        ShadowVerdict shadow,
+        Map<String, Object> normalizedArgs) {
+
+    /** A verdict on the arguments as proposed. */
+    public PolicyVerdict(
+            Outcome outcome,
+            String rule,
+            String policyHash,
+            String reason,
+            List<ApprovalTier> tiers,
+            String argsDigest,
+            boolean argumentsInvalid,
+            TimeoutOutcome onTimeout,
+            ReviewPlan review,
+            ShadowVerdict shadow) {
+        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, onTimeout, review, shadow, null);
+    }
 
     /** A verdict with no review plan or shadow verdict, whose approval is rejected when it times out. */
     public PolicyVerdict(
@@ -46,7 +66,24 @@ public record PolicyVerdict(
                 argumentsInvalid,
                 onTimeout,
                 newReview,
-                newShadow);
+                newShadow,
+                normalizedArgs);
+    }
+
+    /** This verdict, on the arguments the tool normalized the proposed ones to. */
+    public PolicyVerdict judging(Map<String, Object> normalized) {
+        return new PolicyVerdict(
+                outcome,
+                rule,
+                policyHash,
+                reason,
+                tiers,
+                argsDigest,
+                argumentsInvalid,
+                onTimeout,
+                review,
+                shadow,
+                normalized);
     }
 
     public PolicyVerdict {

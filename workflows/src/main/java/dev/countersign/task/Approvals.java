@@ -213,8 +213,9 @@ final class Approvals {
     }
 
     private DecisionResult applyEdit(ApprovalGate gate, ActionRecord action, DecisionRequest decision) {
-        ToolCall edited = gate.call().withArgs(decision.args());
-        PolicyVerdict verdict = verdicts.evaluate(edited, action.actionId);
+        ToolCall proposed = gate.call().withArgs(decision.args());
+        PolicyVerdict verdict = verdicts.evaluate(proposed, action.actionId);
+        ToolCall edited = verdict.normalizedArgs() == null ? proposed : proposed.withArgs(verdict.normalizedArgs());
         if (verdict.argumentsInvalid()) {
             throw DecisionRefusal.of(DecisionRefusal.INVALID_DECISION, verdict.reason());
         }

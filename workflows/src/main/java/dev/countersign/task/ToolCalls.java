@@ -27,6 +27,9 @@ final class ToolCalls {
     /** The version marker of refusing again, unasked, a call a person refused. */
     static final String STICKY_REFUSALS = "sticky-refusals";
 
+    /** The change after which a call goes on with the arguments its tool normalized for the policy. */
+    static final String NORMALIZED_ARGS = "normalized-args";
+
     private final TaskState state;
     private final TaskBoard board;
     private final Verdicts verdicts;
@@ -66,6 +69,9 @@ final class ToolCalls {
             return;
         }
         action.verdict = verdict;
+        if (normalizes(verdict)) {
+            action.call = action.call.withArgs(verdict.normalizedArgs()); // what reviewers see and the tool runs with
+        }
         if (refusedBefore(action)) {
             board.touch();
             return;
@@ -83,6 +89,15 @@ final class ToolCalls {
             case APPROVE -> awaitDecision(approvals.hold(action), suspend);
         }
         board.touch();
+    }
+
+    /**
+     * Whether the call goes on with the arguments the policy judged; a run that began before that
+     * change keeps the arguments as proposed.
+     */
+    static boolean normalizes(PolicyVerdict verdict) {
+        return verdict.normalizedArgs() != null
+                && Workflow.getVersion(NORMALIZED_ARGS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
     }
 
     /**

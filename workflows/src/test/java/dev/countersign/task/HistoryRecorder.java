@@ -64,6 +64,24 @@ class HistoryRecorder {
         }
     }
 
+    /** A refund whose order id the policy normalized, then edited in a currency it normalized too. */
+    @Test
+    void recordNormalizedArguments() throws IOException {
+        try (TaskHarness harness = new TaskHarness()) {
+            String taskId = harness.start(Map.of("orderId", " a-7 ", "amount", 250), TaskHarness.REQUESTER);
+            harness.awaitPending(taskId);
+            harness.decide(
+                    taskId,
+                    "alice",
+                    dev.countersign.approval.DecisionKind.EDIT,
+                    Map.of("orderId", "a-7", "amount", 200, "currency", " eur"),
+                    null,
+                    "in euros");
+            harness.result(taskId);
+            write("normalized-arguments", harness.client.fetchHistory(taskId));
+        }
+    }
+
     /** 25 calls continuing as new every 10 steps; the approval at step 10 is carried to the second run. */
     @Test
     void recordContinueAsNew() throws IOException {

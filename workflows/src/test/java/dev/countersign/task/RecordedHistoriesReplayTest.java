@@ -41,7 +41,9 @@ class RecordedHistoriesReplayTest {
                 "continued-run-2",
                 "continued-run-3",
                 // a reply with two calls, the refund rejected, then refused again without asking
-                "several-calls-refused-again");
+                "several-calls-refused-again",
+                // the order id normalized for the policy, then an edit normalized the same way
+                "normalized-arguments");
     }
 
     @ParameterizedTest

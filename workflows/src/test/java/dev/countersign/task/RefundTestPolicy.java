@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * The demo policy's thresholds, hard-wired for workflow tests: <=10 auto, <=1000 one lead, else two
  * finance. Review plans (window {@link #REVIEW_WINDOW}) follow the task input, so tests pick what is
  * reviewed: {"sample": true} samples small refunds, {"review": true} reviews approved medium refunds,
- * {"sampleAll": true} samples lookups and emails too.
+ * {"sampleAll": true} samples lookups and emails too. Order ids and currencies are normalized to upper
+ * case, as a tool may normalize its arguments before the policy judges them.
  */
 class RefundTestPolicy implements PolicyActivities {
 
@@ -27,7 +28,34 @@ class RefundTestPolicy implements PolicyActivities {
     static final Duration REVIEW_WINDOW = Duration.ofHours(24);
 
     @Override
-    public PolicyVerdict evaluatePolicy(PolicyRequest request) {
+    public PolicyVerdict evaluatePolicy(PolicyRequest proposed) {
+        Map<String, Object> normalized = normalized(proposed.call().args());
+        boolean changed = !normalized.equals(proposed.call().args());
+        PolicyRequest request = changed
+                ? new PolicyRequest(
+                        proposed.taskId(),
+                        proposed.agent(),
+                        proposed.requester(),
+                        proposed.input(),
+                        proposed.call().withArgs(normalized),
+                        proposed.actionId())
+                : proposed;
+        PolicyVerdict judged = reviewed(request);
+        return changed ? judged.judging(normalized) : judged;
+    }
+
+    /** Order ids and currencies as the refund tool reads them: upper case, without spaces around. */
+    private static Map<String, Object> normalized(Map<String, Object> args) {
+        Map<String, Object> normalized = new java.util.LinkedHashMap<>(args);
+        for (String name : List.of("orderId", "currency")) {
+            if (args.get(name) instanceof String text) {
+                normalized.put(name, text.strip().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return normalized;
+    }
+
+    private PolicyVerdict reviewed(PolicyRequest request) {
         PolicyVerdict verdict = verdict(request);
         Map<String, Object> input = request.input();
         boolean sampleAll = Boolean.TRUE.equals(input.get("sampleAll"));

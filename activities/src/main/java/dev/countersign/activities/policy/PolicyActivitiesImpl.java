@@ -11,6 +11,7 @@ import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +37,30 @@ public class PolicyActivitiesImpl implements PolicyActivities {
     public PolicyVerdict evaluatePolicy(PolicyRequest request) {
         Policy policy = policies.current();
         ToolCall call = request.call();
-        List<String> violations = PayloadBounds.isTruncated(call.args())
-                ? List.of("the arguments were truncated (" + call.args().get("originalBytes")
-                        + " bytes); a call runs only with arguments seen whole")
-                : registry.violations(call.tool(), call.args());
+        Map<String, Object> normalized = call.args();
+        List<String> violations;
+        if (PayloadBounds.isTruncated(call.args())) {
+            violations = List.of("the arguments were truncated (" + call.args().get("originalBytes")
+                    + " bytes); a call runs only with arguments seen whole");
+        } else {
+            try {
+                normalized = registry.normalized(call.tool(), call.args());
+                violations = registry.violations(call.tool(), normalized);
+            } catch (IllegalArgumentException unreadable) {
+                violations = List.of(unreadable.getMessage());
+            }
+        }
+        boolean changed = !normalized.equals(call.args());
+        ToolCall judged = changed ? call.withArgs(normalized) : call;
         PolicyVerdict verdict = violations.isEmpty()
-                ? policy.evaluate(withToolTags(request))
+                ? policy.evaluate(withToolTags(request, judged))
                 : new PolicyVerdict(
                         Outcome.DENY,
                         null,
                         policy.hash(),
                         "invalid arguments: " + String.join("; ", violations),
                         List.of(),
-                        ArgsDigest.of(call.tool(), call.args()),
+                        ArgsDigest.of(judged.tool(), judged.args()),
                         true);
         log.debug(
                 "policy verdict {} for task {} tool {} by rule {} (policy {})",
@@ -57,11 +69,10 @@ public class PolicyActivitiesImpl implements PolicyActivities {
                 call.tool(),
                 verdict.rule(),
                 verdict.policyHash());
-        return verdict;
+        return changed ? verdict.judging(normalized) : verdict;
     }
 
-    private PolicyRequest withToolTags(PolicyRequest request) {
-        ToolCall call = request.call();
+    private PolicyRequest withToolTags(PolicyRequest request, ToolCall call) {
         Set<String> tags = new LinkedHashSet<>(call.tags());
         registry.find(call.tool()).map(Tool::tags).ifPresent(tags::addAll);
         ToolCall tagged =

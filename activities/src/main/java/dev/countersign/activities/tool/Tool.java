@@ -37,6 +37,17 @@ public interface Tool {
         return schema().jsonSchema();
     }
 
+    /**
+     * These arguments as the tool will read them, so that the policy and reviewers judge what will
+     * run: for example a relative path made absolute, {@code ..} resolved and symbolic links followed.
+     * The call then goes on with the normalized arguments. Unchanged unless the tool says.
+     *
+     * @throws IllegalArgumentException saying which argument cannot be read (the call is refused)
+     */
+    default Map<String, Object> normalized(Map<String, Object> args) {
+        return args;
+    }
+
     /** Tags the policy may read, for example {@code external} or {@code irreversible}. */
     default List<String> tags() {
         return List.of();

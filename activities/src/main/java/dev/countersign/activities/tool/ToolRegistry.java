@@ -45,6 +45,19 @@ public final class ToolRegistry {
     }
 
     /**
+     * The arguments as the tool reads them (see {@link Tool#normalized}); unchanged for an unknown
+     * tool or {@link UnreadableArguments}, which the schema check refuses.
+     *
+     * @throws IllegalArgumentException saying which argument cannot be read
+     */
+    public Map<String, Object> normalized(String tool, Map<String, Object> args) {
+        if (UnreadableArguments.isUnreadable(args)) {
+            return args;
+        }
+        return find(tool).map(found -> found.normalized(args)).orElse(args);
+    }
+
+    /**
      * Every way these arguments fail the tool's schema; an unknown tool and {@link UnreadableArguments}
      * are such ways.
      */
