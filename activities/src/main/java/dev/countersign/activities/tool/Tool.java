@@ -37,6 +37,24 @@ public interface Tool {
         return schema().jsonSchema();
     }
 
+    /**
+     * Every way these arguments fail the tool's schema, in words a reviewer understands; checked
+     * before the policy sees a call. {@link #schema()}'s check unless the tool has a fuller one (an
+     * MCP server's tool checks its whole JSON Schema).
+     */
+    default List<String> violations(Map<String, Object> args) {
+        return schema().violations(args);
+    }
+
+    /**
+     * What the tool's source says of it, for the policy's {@code annotations} and reviewers: an MCP
+     * server's hints ({@code readOnlyHint}, {@code destructiveHint}, {@code idempotentHint}, {@code
+     * openWorldHint}) as it states them. Hints, never a gate on their own; empty unless the tool says.
+     */
+    default Map<String, Object> annotations() {
+        return Map.of();
+    }
+
     /** Tags the policy may read, for example {@code external} or {@code irreversible}. */
     default List<String> tags() {
         return List.of();
