@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class McpServerConnection implements AutoCloseable {
     private final String name;
     private final McpServerSpec spec;
     private McpSyncClient client;
+    private Optional<Process> process = Optional.empty();
     private boolean broken;
 
     private McpServerConnection(String name, McpServerSpec spec) {
@@ -84,6 +86,14 @@ public final class McpServerConnection implements AutoCloseable {
     }
 
     private synchronized McpSyncClient current() {
+        if (process.isPresent() && !process.get().isAlive()) {
+            log.warn(
+                    "MCP server {} ({}) exited with code {}; it is started again",
+                    name,
+                    spec.where(),
+                    process.get().exitValue());
+            broken = true;
+        }
         if (broken) {
             log.info("MCP server {} ({}) is reconnected after a broken connection", name, spec.where());
             closeQuietly(client);
@@ -99,7 +109,8 @@ public final class McpServerConnection implements AutoCloseable {
     }
 
     private void connect() {
-        McpSyncClient opened = McpClient.sync(transport())
+        McpClientTransport transport = transport();
+        McpSyncClient opened = McpClient.sync(transport)
                 .clientInfo(CLIENT)
                 .requestTimeout(spec.timeout())
                 .initializationTimeout(spec.timeout())
@@ -111,6 +122,7 @@ public final class McpServerConnection implements AutoCloseable {
             throw new McpServerUnreachable(name, spec, unreachable);
         }
         client = opened;
+        process = StdioProcess.of(transport);
         broken = false;
     }
 
