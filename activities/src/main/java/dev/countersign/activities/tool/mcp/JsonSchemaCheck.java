@@ -39,14 +39,34 @@ final class JsonSchemaCheck {
         return schema.validate(instance).stream().map(JsonSchemaCheck::describe).toList();
     }
 
-    /** "$.path.to.value: what is wrong", with the root called "the arguments". */
+    /** "'path.to[0].value': what is wrong", with the root called "the arguments". */
     private static String describe(Error error) {
         String message = error.getMessage();
         String location = error.getInstanceLocation().toString();
         if (message.startsWith(location + ": ")) {
             message = message.substring(location.length() + 2);
         }
-        String where = "$".equals(location) ? "the arguments" : "'" + location.replaceFirst("^\\$\\.?", "") + "'";
-        return where + ": " + message;
+        String path = readable(location);
+        return (path.isEmpty() ? "the arguments" : "'" + path + "'") + ": " + message;
+    }
+
+    /** A JSON pointer ({@code /files/0/path}) or JSON path ({@code $.files[0].path}) as {@code files[0].path}. */
+    static String readable(String location) {
+        if (location.startsWith("$")) {
+            return location.replaceFirst("^\\$\\.?", "");
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : location.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.toString();
     }
 }
