@@ -11,6 +11,7 @@ import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ public class PolicyActivitiesImpl implements PolicyActivities {
                         + " bytes); a call runs only with arguments seen whole")
                 : registry.violations(call.tool(), call.args());
         PolicyVerdict verdict = violations.isEmpty()
-                ? policy.evaluate(withToolTags(request))
+                ? policy.evaluate(
+                        withToolTags(request),
+                        registry.find(call.tool()).map(Tool::annotations).orElse(Map.of()))
                 : new PolicyVerdict(
                         Outcome.DENY,
                         null,

@@ -130,7 +130,7 @@ public final class McpServerConnection implements AutoCloseable {
         if (spec.stdio()) {
             Map<String, String> env = new HashMap<>(System.getenv());
             env.putAll(spec.env());
-            StdioClientTransport stdio = new StdioClientTransport(
+            StdioClientTransport stdio = new SerializedStdioTransport(
                     ServerParameters.builder(spec.command())
                             .args(spec.args())
                             .env(env)

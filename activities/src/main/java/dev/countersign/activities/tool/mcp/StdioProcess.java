@@ -1,5 +1,6 @@
 package dev.countersign.activities.tool.mcp;
 
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import java.lang.reflect.Field;
 import java.util.Optional;
@@ -19,11 +20,11 @@ final class StdioProcess {
     private StdioProcess() {}
 
     static Optional<Process> of(McpClientTransport transport) {
-        if (!(transport instanceof io.modelcontextprotocol.client.transport.StdioClientTransport)) {
+        if (!(transport instanceof StdioClientTransport)) {
             return Optional.empty();
         }
         try {
-            Field field = transport.getClass().getDeclaredField("process");
+            Field field = StdioClientTransport.class.getDeclaredField("process");
             field.setAccessible(true);
             return Optional.ofNullable((Process) field.get(transport));
         } catch (ReflectiveOperationException | RuntimeException unknown) {
