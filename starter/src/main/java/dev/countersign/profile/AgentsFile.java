@@ -1,7 +1,9 @@
 package dev.countersign.profile;
 
+import dev.countersign.activities.tool.mcp.McpServerSpec;
 import dev.countersign.task.StepBudget;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,26 @@ public final class AgentsFile {
             @DefaultValue("" + StepBudget.DEFAULT_TOKEN_BUDGET)
             long tokenBudget,
 
-            @DefaultValue("false") boolean askHuman) {}
+            @DefaultValue("false") boolean askHuman,
+            Map<String, McpServerEntry> mcpServers) {}
+
+    /**
+     * One MCP server of an agent: {@code command} (with {@code args} and {@code env}) for stdio, or
+     * {@code url} (with {@code headers}) for streamable HTTP.
+     */
+    record McpServerEntry(
+            String command,
+            List<String> args,
+            Map<String, String> env,
+            String url,
+            Map<String, String> headers,
+            Duration timeout,
+            List<String> tools) {
+
+        McpServerSpec spec() {
+            return new McpServerSpec(command, args, env, url, headers, timeout, tools);
+        }
+    }
 
     /** The agents the file declares; throws {@link InvalidAgentsFile} saying what is wrong. */
     public static AgentProfiles load(Resource resource) {
@@ -62,7 +83,7 @@ public final class AgentsFile {
         Map<String, Entry> entries = bind(source, sources);
         Map<String, AgentProfile> profiles = new LinkedHashMap<>();
         entries.forEach((name, entry) -> profiles.put(name, profile(source, name, entry)));
-        return new AgentProfiles(source, profiles);
+        return new AgentProfiles(source, profiles, mcpServers(source, entries));
     }
 
     /**
@@ -114,7 +135,8 @@ public final class AgentsFile {
                             .map(property -> agentAndKey(property.getName().toString()))
                             .collect(Collectors.joining(", "))
                     + "; an agent may have instructions, model, tools, max-steps, continue-as-new-after,"
-                    + " token-budget and ask-human";
+                    + " token-budget, ask-human and mcp-servers (each with command, args, env, url, headers,"
+                    + " timeout and tools)";
         }
         String reason = NestedExceptionUtils.getMostSpecificCause(broken).getMessage();
         return agentAndKey(broken.getName().toString()) + " is not valid: " + reason;
@@ -127,6 +149,33 @@ public final class AgentsFile {
             return "'" + property + "'";
         }
         return "agent '" + parts[1] + "'" + (parts.length == 3 ? ", key " + parts[2] : "");
+    }
+
+    /** Each agent's MCP servers; a broken entry is named by its agent and server. */
+    private static McpServerDeclarations mcpServers(String source, Map<String, Entry> entries) {
+        McpServerDeclarations.Builder declarations = new McpServerDeclarations.Builder();
+        entries.forEach((agent, entry) -> {
+            Map<String, McpServerEntry> servers = entry.mcpServers() == null ? Map.of() : entry.mcpServers();
+            if (!servers.isEmpty() && entry.instructions() == null) {
+                throw new InvalidAgentsFile(source + ": agent '" + agent
+                        + "': mcp-servers need instructions: without them the agent is an AgentModel bean");
+            }
+            servers.forEach((server, declared) -> {
+                if (!McpServerSpec.NAME.matcher(server).matches()) {
+                    throw new InvalidAgentsFile(source + ": agent '" + agent + "', key mcp-servers." + server
+                            + ": a server name is letters, digits, '-' and '_', at most 64");
+                }
+                try {
+                    declarations.add(agent, server, declared.spec());
+                } catch (IllegalArgumentException invalid) {
+                    String where = invalid.getMessage().startsWith("the MCP server")
+                            ? ""
+                            : "agent '" + agent + "', key mcp-servers." + server + ": ";
+                    throw new InvalidAgentsFile(source + ": " + where + invalid.getMessage());
+                }
+            });
+        });
+        return declarations.build();
     }
 
     private static AgentProfile profile(String source, String name, Entry entry) {

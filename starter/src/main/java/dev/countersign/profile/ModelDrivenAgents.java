@@ -3,6 +3,7 @@ package dev.countersign.profile;
 import dev.countersign.activities.model.OpenAiAgentModel;
 import dev.countersign.activities.model.OpenAiEndpoint;
 import dev.countersign.activities.tool.ToolRegistry;
+import dev.countersign.activities.tool.mcp.McpServers;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,6 +18,15 @@ public final class ModelDrivenAgents {
      */
     public static List<OpenAiAgentModel> of(
             AgentProfiles profiles, Supplier<OpenAiEndpoint> endpoint, ToolRegistry tools) {
+        return of(profiles, endpoint, tools, McpServers.NONE);
+    }
+
+    /**
+     * As {@link #of(AgentProfiles, Supplier, ToolRegistry)}, each agent also offered the tools of the
+     * MCP servers it declares.
+     */
+    public static List<OpenAiAgentModel> of(
+            AgentProfiles profiles, Supplier<OpenAiEndpoint> endpoint, ToolRegistry tools, McpServers mcpServers) {
         List<AgentProfile> driven =
                 profiles.all().stream().filter(AgentProfile::modelDriven).toList();
         if (driven.isEmpty()) {
@@ -30,9 +40,19 @@ public final class ModelDrivenAgents {
                     + " for example http://127.0.0.1:11434/v1 for Ollama) or OPENAI_API_KEY, and COUNTERSIGN_MODEL");
         }
         try {
-            return configured.agents(driven.stream().map(AgentProfile::setup).toList(), tools);
+            return configured.agents(
+                    driven.stream()
+                            .map(profile -> profile.setup(mcpToolsOf(profile, profiles, mcpServers)))
+                            .toList(),
+                    tools);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidAgentsFile(profiles.source() + ": " + invalid.getMessage());
         }
+    }
+
+    private static List<String> mcpToolsOf(AgentProfile profile, AgentProfiles profiles, McpServers mcpServers) {
+        return profiles.mcpServers().of(profile.name()).stream()
+                .flatMap(server -> mcpServers.toolNames(server).stream())
+                .toList();
     }
 }

@@ -109,6 +109,13 @@ public final class McpServerConnection implements AutoCloseable {
     }
 
     private void connect() {
+        if (spec.stdio() && !Executables.exists(spec.command(), spec.env())) {
+            throw new McpServerUnreachable(
+                    name,
+                    spec,
+                    new IllegalArgumentException("the command '" + spec.command() + "' is not an executable file"
+                            + (spec.command().contains("/") ? "" : " on the PATH")));
+        }
         McpClientTransport transport = transport();
         McpSyncClient opened = McpClient.sync(transport)
                 .clientInfo(CLIENT)

@@ -28,6 +28,10 @@ public record McpServerSpec(
         Duration timeout,
         List<String> tools) {
 
+    /** What a server's name may be: it starts the names of its tools. */
+    public static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
     /** A request waits this long for an answer unless the server's entry says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 

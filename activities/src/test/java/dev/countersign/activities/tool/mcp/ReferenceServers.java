@@ -35,7 +35,9 @@ final class ReferenceServers {
                 Files.isRegularFile(script),
                 "the MCP server " + server + " is not installed at " + script
                         + "; run scripts/mcp-servers.sh (it needs npm and the npm registry)");
-        assumeTrue(onPath("node"), "node is not on the PATH; the reference MCP servers need it");
+        assumeTrue(
+                Executables.exists("node", java.util.Map.of()),
+                "node is not on the PATH; the reference MCP servers need it");
         return script.toString();
     }
 
@@ -47,12 +49,5 @@ final class ReferenceServers {
     /** The filesystem server over stdio, confined to one folder. */
     static McpServerSpec filesystem(Path sandbox) {
         return McpServerSpec.stdio("node", List.of(entryPoint("server-filesystem"), sandbox.toString()));
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        return path != null
-                && List.of(path.split(java.io.File.pathSeparator)).stream()
-                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 }
