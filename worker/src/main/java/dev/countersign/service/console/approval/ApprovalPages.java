@@ -71,7 +71,8 @@ public class ApprovalPages {
                 schema.isPresent(),
                 schema.map(s -> EditArguments.fields(s, approval.args(), submittedArgs, argErrors, format))
                         .orElse(List.of()),
-                Risk.of(approval));
+                Risk.of(approval),
+                tool.map(found -> found.annotations()).orElse(Map.of()));
     }
 
     private List<TimelineEvent> timeline(String taskId) {
