@@ -52,6 +52,16 @@ class McpServersInTheAgentsFileTest {
     }
 
     @Test
+    void theExampleInTheDocsLoads() {
+        McpServerDeclarations declared = AgentsFile.load(new FileSystemResource("../docs/examples/agents-mcp.yaml"))
+                .mcpServers();
+
+        assertThat(declared.of("files")).containsExactly("files");
+        assertThat(declared.servers().get("files").command()).isEqualTo("sh");
+        assertThat(declared.servers().get("search").url()).isEqualTo("http://127.0.0.1:3001/mcp");
+    }
+
+    @Test
     void aServerTwoAgentsDeclareAlikeIsOneServer() throws IOException {
         McpServerDeclarations declared = load("""
                 agents:
