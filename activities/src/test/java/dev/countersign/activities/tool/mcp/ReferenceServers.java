@@ -12,11 +12,11 @@ import java.util.Optional;
  * {@code countersign.mcp.servers}, the variable {@code COUNTERSIGN_MCP_SERVERS} or the default cache
  * folder. A test that needs one is skipped, saying why, where it or node is absent.
  */
-final class ReferenceServers {
+public final class ReferenceServers {
 
     private ReferenceServers() {}
 
-    static Path folder() {
+    public static Path folder() {
         String configured = Optional.ofNullable(System.getProperty("countersign.mcp.servers"))
                 .orElse(System.getenv("COUNTERSIGN_MCP_SERVERS"));
         if (configured != null && !configured.isBlank()) {
@@ -29,7 +29,7 @@ final class ReferenceServers {
     }
 
     /** The entry point of a server package, for example {@code server-everything}; skips the test without it. */
-    static String entryPoint(String server) {
+    public static String entryPoint(String server) {
         Path script = folder().resolve("node_modules/@modelcontextprotocol/" + server + "/dist/index.js");
         assumeTrue(
                 Files.isRegularFile(script),
@@ -42,12 +42,12 @@ final class ReferenceServers {
     }
 
     /** The everything server over stdio. */
-    static McpServerSpec everything() {
+    public static McpServerSpec everything() {
         return McpServerSpec.stdio("node", List.of(entryPoint("server-everything"), "stdio"));
     }
 
     /** The filesystem server over stdio, confined to one folder. */
-    static McpServerSpec filesystem(Path sandbox) {
+    public static McpServerSpec filesystem(Path sandbox) {
         return McpServerSpec.stdio("node", List.of(entryPoint("server-filesystem"), sandbox.toString()));
     }
 }
