@@ -3,7 +3,6 @@ package dev.countersign.profile;
 import dev.countersign.activities.tool.mcp.McpServerSpec;
 import dev.countersign.task.StepBudget;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,25 +46,7 @@ public final class AgentsFile {
             long tokenBudget,
 
             @DefaultValue("false") boolean askHuman,
-            Map<String, McpServerEntry> mcpServers) {}
-
-    /**
-     * One MCP server of an agent: {@code command} (with {@code args} and {@code env}) for stdio, or
-     * {@code url} (with {@code headers}) for streamable HTTP.
-     */
-    record McpServerEntry(
-            String command,
-            List<String> args,
-            Map<String, String> env,
-            String url,
-            Map<String, String> headers,
-            Duration timeout,
-            List<String> tools) {
-
-        McpServerSpec spec() {
-            return new McpServerSpec(command, args, env, url, headers, timeout, tools);
-        }
-    }
+            Map<String, McpServerSpec> mcpServers) {}
 
     /** The agents the file declares; throws {@link InvalidAgentsFile} saying what is wrong. */
     public static AgentProfiles load(Resource resource) {
@@ -155,7 +136,7 @@ public final class AgentsFile {
     private static McpServerDeclarations mcpServers(String source, Map<String, Entry> entries) {
         McpServerDeclarations.Builder declarations = new McpServerDeclarations.Builder();
         entries.forEach((agent, entry) -> {
-            Map<String, McpServerEntry> servers = entry.mcpServers() == null ? Map.of() : entry.mcpServers();
+            Map<String, McpServerSpec> servers = entry.mcpServers() == null ? Map.of() : entry.mcpServers();
             if (!servers.isEmpty() && entry.instructions() == null) {
                 throw new InvalidAgentsFile(source + ": agent '" + agent
                         + "': mcp-servers need instructions: without them the agent is an AgentModel bean");
@@ -166,12 +147,9 @@ public final class AgentsFile {
                             + ": a server name is letters, digits, '-' and '_', at most 64");
                 }
                 try {
-                    declarations.add(agent, server, declared.spec());
-                } catch (IllegalArgumentException invalid) {
-                    String where = invalid.getMessage().startsWith("the MCP server")
-                            ? ""
-                            : "agent '" + agent + "', key mcp-servers." + server + ": ";
-                    throw new InvalidAgentsFile(source + ": " + where + invalid.getMessage());
+                    declarations.add(agent, server, declared);
+                } catch (IllegalArgumentException conflicting) {
+                    throw new InvalidAgentsFile(source + ": " + conflicting.getMessage());
                 }
             });
         });
