@@ -70,11 +70,13 @@ class McpServersStartWithTheServiceTest {
                             mcp-servers:
                               remote: {url: 'http://127.0.0.1:9/mcp', timeout: PT3S}
                         """))
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("The agents file is broken")
-                        .hasMessageContaining("the MCP server 'remote' (http://127.0.0.1:9/mcp) cannot be reached"));
+                .run(
+                        context -> assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .hasMessageContaining("The agents file is broken")
+                                .hasMessageContaining(
+                                        "the MCP server 'remote' (http://127.0.0.1:9/mcp) cannot be reached: the connection was refused"));
     }
 
     private String agentsFile(String yaml) throws IOException {

@@ -25,11 +25,22 @@ final class McpFailures {
         if (error != null && error.getJsonRpcError() != null) {
             return error.getJsonRpcError().message();
         }
+        if (find(failure, java.net.ConnectException.class) != null) {
+            return "the connection was refused";
+        }
         Throwable root = failure;
+        String innermostMessage = failure.getMessage();
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            if (root.getMessage() != null) {
+                innermostMessage = root.getMessage();
+            }
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root.getMessage() != null) {
+            return root.getMessage();
+        }
+        String name = root.getClass().getSimpleName();
+        return innermostMessage == null || innermostMessage.equals(name) ? name : name + " (" + innermostMessage + ")";
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

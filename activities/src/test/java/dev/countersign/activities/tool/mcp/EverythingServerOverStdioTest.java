@@ -71,9 +71,12 @@ class EverythingServerOverStdioTest {
 
         assertThatThrownBy(() -> slow.execute(
                         invocation("everything_trigger-long-running-operation", Map.of("duration", 30, "steps", 1))))
-                .isInstanceOfSatisfying(
-                        ToolException.class,
-                        failure -> assertThat(failure.type()).isEqualTo(McpTool.NO_ANSWER))
+                .isInstanceOfSatisfying(ToolException.class, failure -> {
+                    assertThat(failure.type()).isEqualTo(McpTool.NO_ANSWER);
+                    assertThat(failure.retryable())
+                            .as("retried: the server says the tool is idempotent")
+                            .isTrue();
+                })
                 .hasMessageContaining("did not answer trigger-long-running-operation within PT2S")
                 .hasMessageContaining("it may still have acted");
     }
