@@ -2,7 +2,9 @@ package dev.countersign.autoconfigure;
 
 import dev.countersign.activities.agent.AgentActivitiesImpl;
 import dev.countersign.activities.agent.AgentModel;
+import dev.countersign.activities.model.ModelEndpoint;
 import dev.countersign.activities.model.OpenAiEndpoint;
+import dev.countersign.activities.model.SpringAiModel;
 import dev.countersign.activities.notify.WebhookNotificationActivities;
 import dev.countersign.activities.notify.WebhookTarget;
 import dev.countersign.activities.policy.PolicyActivitiesImpl;
@@ -55,6 +57,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -223,16 +226,18 @@ public class CountersignAutoConfiguration {
 
     /**
      * The agents: every AgentModel bean, and for each agent of the agents file that has instructions a
-     * model-driven one on the OpenAI-compatible endpoint ({@code OPENAI_BASE_URL}, {@code
-     * OPENAI_API_KEY}, {@code COUNTERSIGN_MODEL}, or an {@link OpenAiEndpoint} bean). No such agent, no
-     * model client.
+     * model-driven one on the model endpoint: a {@link ModelEndpoint} bean, else the OpenAI-compatible
+     * endpoint of {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY} and {@code COUNTERSIGN_MODEL}, else
+     * the one (or primary) Spring AI ChatModel bean a provider's starter made. No such agent, no model
+     * client.
      */
     @Bean
     @ConditionalOnMissingBean
     public AgentActivitiesImpl countersignAgentActivities(
             ObjectProvider<AgentModel> models,
             AgentProfiles profiles,
-            ObjectProvider<OpenAiEndpoint> endpoints,
+            ObjectProvider<ModelEndpoint> endpoints,
+            ObjectProvider<ChatModel> chatModels,
             ToolRegistry tools,
             McpServers mcpServers,
             Environment environment,
@@ -240,7 +245,10 @@ public class CountersignAutoConfiguration {
             PayloadLimits limits) {
         List<AgentModel> all = new ArrayList<>(models.orderedStream().toList());
         all.addAll(ModelDrivenAgents.of(
-                profiles, () -> endpoints.getIfAvailable(() -> endpointOf(environment)), tools, mcpServers));
+                profiles,
+                () -> endpoints.getIfAvailable(() -> endpointOf(environment, chatModels)),
+                tools,
+                mcpServers));
         AgentActivitiesImpl activities = new AgentActivitiesImpl(all, transcripts, limits.maxPayloadBytes());
         profiles.refuseUnserved(activities.agents());
         log.info("Countersign agents: {}", activities.agents());
@@ -382,8 +390,12 @@ public class CountersignAutoConfiguration {
         }
     }
 
-    /** The endpoint the OpenAI variables name, read as Spring reads configuration; null when none is set. */
-    private static OpenAiEndpoint endpointOf(Environment environment) {
+    /**
+     * The endpoint the OpenAI variables name, read as Spring reads configuration; else the ChatModel
+     * bean of a Spring AI provider, with {@code COUNTERSIGN_MODEL} as its default model if set; null
+     * when there is neither.
+     */
+    private static ModelEndpoint endpointOf(Environment environment, ObjectProvider<ChatModel> chatModels) {
         Map<String, String> variables = new HashMap<>();
         for (String name : List.of(
                 OpenAiEndpoint.BASE_URL_VARIABLE, OpenAiEndpoint.API_KEY_VARIABLE, OpenAiEndpoint.MODEL_VARIABLE)) {
@@ -392,6 +404,13 @@ public class CountersignAutoConfiguration {
                 variables.put(name, value);
             }
         }
-        return OpenAiEndpoint.fromEnvironment(variables).orElse(null);
+        return OpenAiEndpoint.fromEnvironment(variables)
+                .<ModelEndpoint>map(endpoint -> endpoint)
+                .orElseGet(() -> {
+                    ChatModel provided = chatModels.getIfUnique();
+                    return provided == null
+                            ? null
+                            : new SpringAiModel(provided, environment.getProperty(OpenAiEndpoint.MODEL_VARIABLE));
+                });
     }
 }

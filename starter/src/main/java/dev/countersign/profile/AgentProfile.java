@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param continueAsNewAfter steps of one run after which the task continues as new
  * @param tokenBudget tokens one task may spend over all its model calls
  * @param askHuman whether the model may ask a person a question ({@code ask_human})
+ * @param askConfidence whether each call must carry the model's confidence in it, from 0 to 1, which
+ *     the policy reads as {@code confidence} and reviewers see
  */
 public record AgentProfile(
         String name,
@@ -27,7 +29,8 @@ public record AgentProfile(
         int maxSteps,
         int continueAsNewAfter,
         long tokenBudget,
-        boolean askHuman) {
+        boolean askHuman,
+        boolean askConfidence) {
 
     /** What an agent's name may be: it travels in URLs, metrics and policy conditions. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -39,9 +42,9 @@ public record AgentProfile(
             throw new IllegalArgumentException(
                     "instructions must not be blank; leave the key out for an AgentModel bean");
         }
-        if (instructions == null && (model != null || !tools.isEmpty() || askHuman)) {
-            throw new IllegalArgumentException(
-                    "model, tools and ask-human need instructions: without them the agent is an AgentModel bean");
+        if (instructions == null && (model != null || !tools.isEmpty() || askHuman || askConfidence)) {
+            throw new IllegalArgumentException("model, tools, ask-human and ask-confidence need instructions:"
+                    + " without them the agent is an AgentModel bean");
         }
         if (model != null && model.isBlank()) {
             throw new IllegalArgumentException("model must not be blank; leave the key out for COUNTERSIGN_MODEL");
@@ -73,6 +76,7 @@ public record AgentProfile(
                 StepBudget.DEFAULT_MAX_STEPS,
                 StepBudget.DEFAULT_CONTINUE_AS_NEW_AFTER,
                 StepBudget.DEFAULT_TOKEN_BUDGET,
+                false,
                 false);
     }
 
@@ -93,7 +97,7 @@ public record AgentProfile(
     public AgentSetup setup(List<String> moreTools) {
         List<String> all = new java.util.ArrayList<>(tools);
         moreTools.stream().filter(tool -> !all.contains(tool)).forEach(all::add);
-        return new AgentSetup(name, instructions, model, all, askHuman);
+        return new AgentSetup(name, instructions, model, all, askHuman, askConfidence);
     }
 
     /** Whether a language model drives this agent (it has instructions). */

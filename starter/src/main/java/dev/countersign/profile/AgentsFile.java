@@ -46,6 +46,7 @@ public final class AgentsFile {
             long tokenBudget,
 
             @DefaultValue("false") boolean askHuman,
+            @DefaultValue("false") boolean askConfidence,
             Map<String, McpServerSpec> mcpServers) {}
 
     /** The agents the file declares; throws {@link InvalidAgentsFile} saying what is wrong. */
@@ -116,8 +117,8 @@ public final class AgentsFile {
                             .map(property -> agentAndKey(property.getName().toString()))
                             .collect(Collectors.joining(", "))
                     + "; an agent may have instructions, model, tools, max-steps, continue-as-new-after,"
-                    + " token-budget, ask-human and mcp-servers (each with command, args, env, url, headers,"
-                    + " timeout and tools)";
+                    + " token-budget, ask-human, ask-confidence and mcp-servers (each with command, args, env, url,"
+                    + " headers, timeout and tools)";
         }
         String reason = NestedExceptionUtils.getMostSpecificCause(broken).getMessage();
         return agentAndKey(broken.getName().toString()) + " is not valid: " + reason;
@@ -166,7 +167,8 @@ public final class AgentsFile {
                     entry.maxSteps(),
                     entry.continueAsNewAfter(),
                     entry.tokenBudget(),
-                    entry.askHuman());
+                    entry.askHuman(),
+                    entry.askConfidence());
         } catch (IllegalArgumentException invalid) {
             throw new InvalidAgentsFile(source + ": agent '" + name + "': " + invalid.getMessage());
         }

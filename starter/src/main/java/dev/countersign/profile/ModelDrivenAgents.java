@@ -1,13 +1,13 @@
 package dev.countersign.profile;
 
-import dev.countersign.activities.model.OpenAiAgentModel;
-import dev.countersign.activities.model.OpenAiEndpoint;
+import dev.countersign.activities.model.LanguageModelAgent;
+import dev.countersign.activities.model.ModelEndpoint;
 import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.activities.tool.mcp.McpServers;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Builds the model-driven agents of the agents file, each on the OpenAI-compatible endpoint. */
+/** Builds the model-driven agents of the agents file, all on the one configured model endpoint. */
 public final class ModelDrivenAgents {
 
     private ModelDrivenAgents() {}
@@ -16,8 +16,8 @@ public final class ModelDrivenAgents {
      * One agent model per agent with instructions; none, and no endpoint asked for, when the file has
      * no such agent. An agent that needs a model where none is configured stops the start, naming it.
      */
-    public static List<OpenAiAgentModel> of(
-            AgentProfiles profiles, Supplier<OpenAiEndpoint> endpoint, ToolRegistry tools) {
+    public static List<LanguageModelAgent> of(
+            AgentProfiles profiles, Supplier<ModelEndpoint> endpoint, ToolRegistry tools) {
         return of(profiles, endpoint, tools, McpServers.NONE);
     }
 
@@ -25,22 +25,24 @@ public final class ModelDrivenAgents {
      * As {@link #of(AgentProfiles, Supplier, ToolRegistry)}, each agent also offered the tools of the
      * MCP servers it declares.
      */
-    public static List<OpenAiAgentModel> of(
-            AgentProfiles profiles, Supplier<OpenAiEndpoint> endpoint, ToolRegistry tools, McpServers mcpServers) {
+    public static List<LanguageModelAgent> of(
+            AgentProfiles profiles, Supplier<ModelEndpoint> endpoint, ToolRegistry tools, McpServers mcpServers) {
         List<AgentProfile> driven =
                 profiles.all().stream().filter(AgentProfile::modelDriven).toList();
         if (driven.isEmpty()) {
             return List.of();
         }
-        OpenAiEndpoint configured = endpoint.get();
+        ModelEndpoint configured = endpoint.get();
         if (configured == null) {
             throw new InvalidAgentsFile(profiles.source() + ": the agents "
                     + driven.stream().map(AgentProfile::name).toList()
                     + " are driven by a language model, and none is configured: set OPENAI_BASE_URL (with /v1,"
-                    + " for example http://127.0.0.1:11434/v1 for Ollama) or OPENAI_API_KEY, and COUNTERSIGN_MODEL");
+                    + " for example http://127.0.0.1:11434/v1 for Ollama) or OPENAI_API_KEY, and COUNTERSIGN_MODEL;"
+                    + " or add a Spring AI model starter (Anthropic, Google, ...), whose ChatModel is then used");
         }
         try {
-            return configured.agents(
+            return LanguageModelAgent.on(
+                    configured,
                     driven.stream()
                             .map(profile -> profile.setup(mcpToolsOf(profile, profiles, mcpServers)))
                             .toList(),

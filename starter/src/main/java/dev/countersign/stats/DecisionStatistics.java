@@ -127,26 +127,26 @@ public final class DecisionStatistics {
                 percentile(waits, 90));
     }
 
+    /** What the shadow rule would have done, beside what happened to the calls it matched, counted as for a rule. */
     private ShadowStats shadowStats(Key key, List<ActionView> calls) {
-        Map<Fate, Integer> fates = fates(calls);
+        RuleStats happened = ruleStats(key, calls);
         ShadowVerdict shadow = calls.get(calls.size() - 1).shadow();
-        int flagged = (int) calls.stream().filter(marks::flagged).count();
         int disagreements = (int) calls.stream()
                 .filter(call -> disagrees(call.shadow().outcome(), call))
                 .count();
         return new ShadowStats(
-                key.tool(),
-                key.rule(),
+                happened.tool(),
+                happened.rule(),
                 shadow.outcome().name().toLowerCase(Locale.ROOT),
-                calls.size(),
-                fates.get(Fate.AUTO),
-                fates.get(Fate.APPROVED),
-                fates.get(Fate.EDITED),
-                fates.get(Fate.REJECTED),
-                fates.get(Fate.CHANGES_REQUESTED),
-                fates.get(Fate.TIMED_OUT),
-                fates.get(Fate.DENIED),
-                flagged,
+                happened.calls(),
+                happened.auto(),
+                happened.approved(),
+                happened.edited(),
+                happened.rejected(),
+                happened.changesRequested(),
+                happened.timedOut(),
+                happened.denied(),
+                happened.flagged(),
                 disagreements);
     }
 

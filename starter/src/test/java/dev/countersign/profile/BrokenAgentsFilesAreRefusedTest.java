@@ -85,7 +85,7 @@ class BrokenAgentsFilesAreRefusedTest {
                           refunds:
                             tools: [issue_refund]
                         """))
-                .hasMessageContaining("agent 'refunds': model, tools and ask-human need instructions");
+                .hasMessageContaining("agent 'refunds': model, tools, ask-human and ask-confidence need instructions");
     }
 
     @Test

@@ -6,9 +6,11 @@ import java.util.regex.Pattern;
 /**
  * One model-driven agent: its name (a task's {@code agent}), its instructions (the system prompt),
  * the model it asks (null for the endpoint's default), the names of the registered tools it may
- * call, and whether it may ask a person through the {@code ask_human} tool.
+ * call, whether it may ask a person through the {@code ask_human} tool, and whether each call must
+ * say how confident the model is in it (the policy's {@code confidence}, shown to reviewers).
  */
-public record AgentSetup(String name, String instructions, String model, List<String> tools, boolean askHuman) {
+public record AgentSetup(
+        String name, String instructions, String model, List<String> tools, boolean askHuman, boolean askConfidence) {
 
     /** The tool names OpenAI's chat completions accept. */
     static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
@@ -28,8 +30,13 @@ public record AgentSetup(String name, String instructions, String model, List<St
         }
     }
 
+    /** An agent whose calls carry no confidence. */
+    public AgentSetup(String name, String instructions, String model, List<String> tools, boolean askHuman) {
+        this(name, instructions, model, tools, askHuman, false);
+    }
+
     /** An agent that may not ask a person. */
     public AgentSetup(String name, String instructions, String model, List<String> tools) {
-        this(name, instructions, model, tools, false);
+        this(name, instructions, model, tools, false, false);
     }
 }

@@ -67,11 +67,16 @@ public final class ModelFailures {
         if (error.statusCode() != 400 && error.statusCode() != 413) {
             return false;
         }
-        String said = String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return saysContextTooLong(String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether a server's message (lower case) says the conversation exceeds the model's context. */
+    static boolean saysContextTooLong(String said) {
         return said.contains("context_length_exceeded")
                 || said.contains("context length")
                 || said.contains("context window")
-                || said.contains("maximum context");
+                || said.contains("maximum context")
+                || said.contains("prompt is too long");
     }
 
     static ApplicationFailure unreachable(OpenAIIoException error, OpenAiEndpoint endpoint) {
@@ -81,14 +86,6 @@ public final class ModelFailures {
                 .setMessage("the model endpoint " + endpoint.baseUrl() + " could not be reached: "
                         + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
-                .build();
-    }
-
-    static ApplicationFailure emptyReply(OpenAiEndpoint endpoint, String model) {
-        return ApplicationFailure.newBuilder()
-                .setType(EMPTY_REPLY)
-                .setMessage("the model endpoint " + endpoint.baseUrl() + " gave no choice in its reply for model '"
-                        + model + "'")
                 .build();
     }
 

@@ -1,10 +1,11 @@
 package dev.countersign.activities.model;
 
-import dev.countersign.activities.tool.ToolRegistry;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.ai.chat.model.ChatModel;
@@ -23,7 +24,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
  * @param model the model agents use unless they name their own; may be null
  * @param timeout how long one HTTP call may take
  */
-public record OpenAiEndpoint(String baseUrl, String apiKey, String model, Duration timeout) {
+public record OpenAiEndpoint(String baseUrl, String apiKey, String model, Duration timeout) implements ModelEndpoint {
 
     public static final String BASE_URL_VARIABLE = "OPENAI_BASE_URL";
     public static final String API_KEY_VARIABLE = "OPENAI_API_KEY";
@@ -88,7 +89,13 @@ public record OpenAiEndpoint(String baseUrl, String apiKey, String model, Durati
         return path.isEmpty() ? text + "/v1" : text;
     }
 
-    /** A Spring AI ChatModel for this endpoint, which makes one HTTP attempt per call. */
+    @Override
+    public String describe() {
+        return baseUrl;
+    }
+
+    /** A new Spring AI ChatModel for this endpoint, which makes one HTTP attempt per call. */
+    @Override
     public ChatModel chatModel() {
         return OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
@@ -102,15 +109,26 @@ public record OpenAiEndpoint(String baseUrl, String apiKey, String model, Durati
     }
 
     /**
-     * One agent model per profile, sharing one ChatModel (and so one HTTP client) for this endpoint;
-     * a profile without a model, or naming a tool that is not registered, stops this with a message
-     * naming the agent.
+     * A failed call as OpenAI's client reports it: by its HTTP status (see {@link ModelFailures}), or
+     * as an endpoint that could not be reached.
      */
-    public List<OpenAiAgentModel> agents(List<AgentSetup> profiles, ToolRegistry registry) {
-        ChatModel shared = chatModel();
-        return profiles.stream()
-                .map(profile -> new OpenAiAgentModel(profile, registry, this, shared, Clock.systemUTC()))
-                .toList();
+    @Override
+    public ApplicationFailure failure(RuntimeException error, String model, Clock clock) {
+        if (error instanceof OpenAIServiceException answered) {
+            return ModelFailures.of(answered, this, model, clock);
+        }
+        if (error instanceof OpenAIIoException unreachable) {
+            return ModelFailures.unreachable(unreachable, this);
+        }
+        return ApplicationFailure.newBuilder()
+                .setType(ModelFailures.UNAVAILABLE)
+                .setMessage("the call to the model endpoint " + baseUrl + " failed: " + error)
+                .build();
+    }
+
+    @Override
+    public boolean contextTooLong(RuntimeException error) {
+        return error instanceof OpenAIServiceException answered && ModelFailures.contextTooLong(answered);
     }
 
     /** Whether a real key was given (rather than the placeholder for local servers). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -33,9 +34,10 @@ final class ReplySteps {
 
     /**
      * The reply's step, or null when the reply holds no message at all; {@code mayAsk} says whether
-     * an {@code ask_human} call asks a person (else it is a call like any other, which no tool serves).
+     * an {@code ask_human} call asks a person (else it is a call like any other, which no tool serves);
+     * calls of the tools in {@code withConfidence} have their confidence taken out of their arguments.
      */
-    static AgentStep step(ChatResponse response, boolean mayAsk) {
+    static AgentStep step(ChatResponse response, boolean mayAsk, Set<String> withConfidence) {
         if (response == null || response.getResult() == null) {
             return null;
         }
@@ -52,6 +54,7 @@ final class ReplySteps {
                         null,
                         List.of(),
                         call.id() == null || call.id().isBlank() ? null : call.id()))
+                .map(call -> withConfidence.contains(call.tool()) ? ConfidenceArgument.taken(call) : call)
                 .toList();
         if (!mayAsk) {
             return AgentStep.calls(calls);

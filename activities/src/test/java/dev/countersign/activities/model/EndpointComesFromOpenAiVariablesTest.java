@@ -39,7 +39,7 @@ class EndpointComesFromOpenAiVariablesTest {
                         Map.of("OPENAI_BASE_URL", server.root(), "COUNTERSIGN_MODEL", "llama3.2"))
                 .orElseThrow();
 
-        new OpenAiAgentModel(
+        new LanguageModelAgent(
                         new AgentSetup("support", "be brief", null, List.of()), new ToolRegistry(List.of()), endpoint)
                 .nextStep(TestAgents.request());
 
@@ -62,7 +62,7 @@ class EndpointComesFromOpenAiVariablesTest {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, "llama3.2", null);
         AgentSetup profile = new AgentSetup("support", "be brief", "qwen3:8b", List.of());
 
-        new OpenAiAgentModel(profile, new ToolRegistry(List.of()), endpoint).nextStep(TestAgents.request());
+        new LanguageModelAgent(profile, new ToolRegistry(List.of()), endpoint).nextStep(TestAgents.request());
 
         assertThat(server.lastRequest().path("model").asText()).isEqualTo("qwen3:8b");
     }
@@ -72,13 +72,14 @@ class EndpointComesFromOpenAiVariablesTest {
         server.reply(ChatCompletionsJson.text("one")).reply(ChatCompletionsJson.text("two"));
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, "llama3.2", null);
 
-        List<OpenAiAgentModel> agents = endpoint.agents(
+        List<LanguageModelAgent> agents = LanguageModelAgent.on(
+                endpoint,
                 List.of(
                         new AgentSetup("support", "be brief", null, List.of()),
                         new AgentSetup("billing", "be exact", "qwen3:8b", List.of())),
                 new ToolRegistry(List.of()));
 
-        assertThat(agents).extracting(OpenAiAgentModel::agent).containsExactly("support", "billing");
+        assertThat(agents).extracting(LanguageModelAgent::agent).containsExactly("support", "billing");
         agents.forEach(agent -> agent.nextStep(TestAgents.request()));
         assertThat(server.received())
                 .extracting(request -> request.body().path("model").asText())
@@ -89,7 +90,7 @@ class EndpointComesFromOpenAiVariablesTest {
     void anAgentWithoutAnyModelIsRefusedAtStart() {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, null, null);
 
-        assertThatThrownBy(() -> new OpenAiAgentModel(
+        assertThatThrownBy(() -> new LanguageModelAgent(
                         new AgentSetup("support", "", null, List.of()), new ToolRegistry(List.of()), endpoint))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("agent 'support'")
@@ -100,7 +101,7 @@ class EndpointComesFromOpenAiVariablesTest {
     void anAgentNamingAnUnregisteredToolIsRefusedAtStart() {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), null, "llama3.2", null);
 
-        assertThatThrownBy(() -> new OpenAiAgentModel(
+        assertThatThrownBy(() -> new LanguageModelAgent(
                         new AgentSetup("support", "", null, List.of("wire_money")),
                         new ToolRegistry(List.of()),
                         endpoint))

@@ -62,17 +62,17 @@ final class TestAgents {
             new RecordingTool("issue_refund", ArgumentSchema.of(refundArguments(), "orderId", "amount"));
     final ToolRegistry registry = new ToolRegistry(List.of(lookupOrder, issueRefund));
 
-    OpenAiAgentModel agent(OpenAiStub server) {
+    LanguageModelAgent agent(OpenAiStub server) {
         return agent(server.baseUrl());
     }
 
-    OpenAiAgentModel agent(String baseUrl) {
+    LanguageModelAgent agent(String baseUrl) {
         return agent(baseUrl, profile());
     }
 
-    OpenAiAgentModel agent(String baseUrl, AgentSetup setup) {
+    LanguageModelAgent agent(String baseUrl, AgentSetup setup) {
         OpenAiEndpoint endpoint = new OpenAiEndpoint(baseUrl, KEY, "gpt-test", null);
-        return new OpenAiAgentModel(setup, registry, endpoint, endpoint.chatModel(), CLOCK);
+        return new LanguageModelAgent(setup, registry, endpoint, endpoint.chatModel(), CLOCK);
     }
 
     /** The support agent, allowed to ask a person through ask_human. */

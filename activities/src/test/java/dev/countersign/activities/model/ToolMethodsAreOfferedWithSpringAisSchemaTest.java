@@ -24,7 +24,7 @@ class ToolMethodsAreOfferedWithSpringAisSchemaTest {
     void aToolMethodIsOfferedWithItsNestedSchemaInARequestOpenAiAccepts() {
         server.reply(ChatCompletionsJson.text("done"));
         OpenAiEndpoint endpoint = new OpenAiEndpoint(server.baseUrl(), TestAgents.KEY, "gpt-test", null);
-        new OpenAiAgentModel(
+        new LanguageModelAgent(
                         new AgentSetup("support", "You ship parcels.", null, List.of("ship_parcel")),
                         registry,
                         endpoint,

@@ -24,7 +24,7 @@ class ToolsRunOnlyInTheToolActivityTest {
                 null,
                 new Call("call_1", "lookup_order", "{\"orderId\":\"A-7\"}"),
                 new Call("call_2", "issue_refund", "{\"orderId\":\"A-7\",\"amount\":5}")));
-        OpenAiAgentModel agent = agents.agent(server);
+        LanguageModelAgent agent = agents.agent(server);
 
         assertThat(agent.nextStep(TestAgents.request()).kind()).isEqualTo(StepKind.TOOL_CALL);
 

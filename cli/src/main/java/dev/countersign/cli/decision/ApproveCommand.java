@@ -43,19 +43,16 @@ public final class ApproveCommand implements Callable<Integer> {
             description = "why you approve (kept with the decision)")
     private String comment;
 
-    @Mixin
-    private PinnedDigest pinned;
-
     @Override
     public Integer call() {
         Set<String> ids = new LinkedHashSet<>(approvalIds);
-        if (pinned.digest() != null && ids.size() > 1) {
+        if (decision.pinnedDigest() != null && ids.size() > 1) {
             throw new ParameterException(spec.commandLine(), "--args-digest goes with one approval id, not several");
         }
         DecisionSender sender = decision.sender();
         int exitCode = ExitCode.OK;
         for (String id : ids) {
-            DecisionIntent approval = DecisionIntent.of(Decision.APPROVE, comment, pinned.digest());
+            DecisionIntent approval = DecisionIntent.of(Decision.APPROVE, comment, decision.pinnedDigest());
             int result = ids.size() > 1 ? sender.decideOneOfSeveral(id, approval) : sender.decide(id, approval);
             exitCode = ExitCode.worst(exitCode, result);
         }

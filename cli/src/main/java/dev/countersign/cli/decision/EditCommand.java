@@ -56,9 +56,6 @@ public final class EditCommand implements Callable<Integer> {
             description = "why you changed them")
     private String comment;
 
-    @Mixin
-    private PinnedDigest pinned;
-
     public EditCommand(CliContext context) {
         this.context = context;
     }
@@ -71,7 +68,7 @@ public final class EditCommand implements Callable<Integer> {
                     spec.commandLine(), "nothing to edit: give --set KEY=VALUE or --args-file FILE");
         }
         ObjectNode fromFile = argsFile == null ? null : readArgsFile();
-        return approval.decide(DecisionIntent.edit(comment, pinned.digest(), pending -> {
+        return approval.decide(DecisionIntent.edit(comment, approval.pinnedDigest(), pending -> {
             ObjectNode base = fromFile != null ? fromFile : pending;
             warnAboutUnknownKeys(edits, base);
             return edits.applyTo(base);

@@ -18,14 +18,18 @@ final class OneApproval {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
+    String pinnedDigest() {
+        return decision.pinnedDigest();
+    }
+
     /** Decides the approval and prints the outcome; a failure is thrown. */
     int decide(DecisionIntent intent) {
         return decision.sender().decide(approvalId, intent);
     }
 
     /** Decides with a reason the agent reads; a blank {@code option} is refused before any request. */
-    int decideSaying(Decision kind, String option, String text, PinnedDigest pinned) {
+    int decideSaying(Decision kind, String option, String text) {
         Usage.requireText(command, option, text);
-        return decide(DecisionIntent.of(kind, text, pinned.digest()));
+        return decide(DecisionIntent.of(kind, text, pinnedDigest()));
     }
 }

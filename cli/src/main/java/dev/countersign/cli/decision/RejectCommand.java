@@ -22,11 +22,8 @@ public final class RejectCommand implements Callable<Integer> {
             description = "why the call must not run")
     private String reason;
 
-    @Mixin
-    private PinnedDigest pinned;
-
     @Override
     public Integer call() {
-        return approval.decideSaying(Decision.REJECT, "--reason", reason, pinned);
+        return approval.decideSaying(Decision.REJECT, "--reason", reason);
     }
 }

@@ -22,11 +22,8 @@ public final class RequestChangesCommand implements Callable<Integer> {
             description = "what the agent should change")
     private String comment;
 
-    @Mixin
-    private PinnedDigest pinned;
-
     @Override
     public Integer call() {
-        return approval.decideSaying(Decision.REQUEST_CHANGES, "--comment", comment, pinned);
+        return approval.decideSaying(Decision.REQUEST_CHANGES, "--comment", comment);
     }
 }

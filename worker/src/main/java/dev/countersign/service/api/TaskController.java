@@ -19,6 +19,7 @@ import dev.countersign.task.TaskView;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -134,17 +135,25 @@ public class TaskController {
     @PostMapping(path = "/{taskId}/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void guide(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
-        TaskMessage guidance = message(authentication, "text", body.text(), "guidance needs text");
-        requireSteering(authentication, taskId);
-        countersign.guide(taskId, guidance);
+        steer(authentication, taskId, body, "guidance needs text", countersign::guide);
     }
 
     @PostMapping(path = "/{taskId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void answer(@PathVariable String taskId, @RequestBody MessageRequest body, Authentication authentication) {
-        TaskMessage answer = message(authentication, "text", body.text(), "an answer needs text");
+        steer(authentication, taskId, body, "an answer needs text", countersign::answer);
+    }
+
+    /** Checks the text and that the caller may steer the task, then sends it. */
+    private void steer(
+            Authentication authentication,
+            String taskId,
+            MessageRequest body,
+            String whenEmpty,
+            BiConsumer<String, TaskMessage> send) {
+        TaskMessage message = message(authentication, "text", body.text(), whenEmpty);
         requireSteering(authentication, taskId);
-        countersign.answer(taskId, answer);
+        send.accept(taskId, message);
     }
 
     private void requireSteering(Authentication authentication, String taskId) {

@@ -47,6 +47,6 @@ public class ConsoleTestApplication {
 
     @Bean
     ToolRegistry toolRegistry() {
-        return new ToolRegistry(List.of(new RefundToolSchema()));
+        return new ToolRegistry(List.of(new RefundToolSchema(), new ParcelToolSchema()));
     }
 }

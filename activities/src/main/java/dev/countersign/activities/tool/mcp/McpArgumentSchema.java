@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The top level of an MCP tool's input schema as an {@link ArgumentSchema}, for forms: each property
- * of a plain JSON type with its description and string choices. Properties of no single type are left
+ * of a plain JSON type with its description, bounds, length and string choices (a pattern is left to
+ * the whole-schema check, which searches where the form would match whole). Properties of no single type are left
  * out and allowed; the whole schema is checked by {@link JsonSchemaCheck}.
  */
 final class McpArgumentSchema {
@@ -32,9 +33,9 @@ final class McpArgumentSchema {
                     new ArgumentSpec(
                             type,
                             spec.get("description") instanceof String text ? text : null,
-                            null,
-                            null,
-                            null,
+                            decimal(spec.get("minimum")),
+                            decimal(spec.get("maximum")),
+                            spec.get("maxLength") instanceof Number length ? length.intValue() : null,
                             null,
                             choices(spec.get("enum"))));
         }
@@ -55,6 +56,10 @@ final class McpArgumentSchema {
             }
         }
         return null;
+    }
+
+    private static java.math.BigDecimal decimal(Object value) {
+        return value instanceof Number number ? new java.math.BigDecimal(number.toString()) : null;
     }
 
     private static List<String> choices(Object values) {

@@ -79,7 +79,11 @@ public class ApprovalPageController {
             @ModelAttribute(name = "user", binding = false) ConsoleUser user,
             RedirectAttributes redirect) {
         DecisionForm form = new DecisionForm(
-                params.get("decision"), params.get("argsDigest"), params.get("decisionId"), params.get("comment"));
+                params.get("decision"),
+                params.get("argsDigest"),
+                params.get("decisionId"),
+                params.get("comment"),
+                params.get(JsonArgumentsEditor.PARAM));
         Map<String, String> submittedArgs = EditArguments.submitted(params);
         DecisionOutcome outcome = decisions.decide(user, approvalId, form, submittedArgs);
         if (outcome instanceof DecisionOutcome.Recorded recorded) {

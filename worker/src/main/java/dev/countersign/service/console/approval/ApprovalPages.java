@@ -59,7 +59,8 @@ public class ApprovalPages {
             Map<String, String> submittedArgs,
             Map<String, String> argErrors) {
         var tool = tools.find(approval.tool());
-        var schema = tool.map(found -> found.schema());
+        boolean formFits = tool.map(JsonArgumentsEditor::formFits).orElse(true);
+        var schema = tool.filter(found -> formFits).map(found -> found.schema());
         return new ApprovalView(
                 approval,
                 tool.map(found -> found.description()).orElse(""),
@@ -68,9 +69,10 @@ public class ApprovalPages {
                 claims.of(approval.approvalId()).orElse(null),
                 approval.decidableBy(user.name(), user.groups()),
                 whyNot(approval, user),
-                schema.isPresent(),
+                tool.isPresent(),
                 schema.map(s -> EditArguments.fields(s, approval.args(), submittedArgs, argErrors, format))
                         .orElse(List.of()),
+                formFits ? null : JsonArgumentsEditor.shown(approval.args()),
                 Risk.of(approval),
                 tool.map(found -> found.annotations()).orElse(Map.of()));
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Everything the approval page shows: the pending call and what its tool says it does, its task and
  * timeline, who is looking at it, whether the signed-in reviewer may decide it (and why not), and the
- * generated edit form.
+ * edit form: generated from the tool's schema, or, where a form cannot show that schema, the arguments
+ * as JSON ({@code argsJson}, null when the generated form fits).
  */
 public record ApprovalView(
         PendingApproval approval,
@@ -22,6 +23,7 @@ public record ApprovalView(
         String whyNot,
         boolean editable,
         List<ArgumentField> fields,
+        String argsJson,
         String risk,
         Map<String, Object> serverHints) {
 

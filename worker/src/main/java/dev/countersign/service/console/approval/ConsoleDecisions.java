@@ -55,13 +55,15 @@ public class ConsoleDecisions {
             PendingApproval approval = countersign
                     .approval(approvalId)
                     .orElseThrow(() -> new ApprovalNotFound("no pending approval '" + approvalId + "'"));
-            var schema = tools.find(approval.tool()).map(tool -> tool.schema());
-            if (schema.isEmpty()) {
+            var tool = tools.find(approval.tool());
+            if (tool.isEmpty()) {
                 return new DecisionOutcome.Invalid(
                         "The tool " + approval.tool() + " is unknown to this server; its call cannot be edited here.",
                         Map.of());
             }
-            EditArguments.Parsed parsed = EditArguments.parse(schema.get(), approval.args(), submittedArgs);
+            EditArguments.Parsed parsed = JsonArgumentsEditor.formFits(tool.get())
+                    ? EditArguments.parse(tool.get().schema(), approval.args(), submittedArgs)
+                    : JsonArgumentsEditor.parse(tools, approval.tool(), form.argsJson());
             if (!parsed.valid()) {
                 String whole = parsed.errors().get("");
                 return new DecisionOutcome.Invalid(

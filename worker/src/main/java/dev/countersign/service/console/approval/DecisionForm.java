@@ -5,12 +5,18 @@ import java.util.Optional;
 
 /**
  * One submitted decision form: which decision, the digest of the arguments the reviewer saw, the
- * form's idempotency key (a repeated submit gets the earlier answer), and the comment or reason.
+ * form's idempotency key (a repeated submit gets the earlier answer), the comment or reason, and,
+ * for a tool edited as JSON, the edited arguments as the reviewer typed them (else null).
  */
-public record DecisionForm(String decision, String argsDigest, String decisionId, String comment) {
+public record DecisionForm(String decision, String argsDigest, String decisionId, String comment, String argsJson) {
 
     public DecisionForm {
         comment = comment == null ? "" : comment.strip();
+    }
+
+    /** A form without arguments edited as JSON. */
+    public DecisionForm(String decision, String argsDigest, String decisionId, String comment) {
+        this(decision, argsDigest, decisionId, comment, null);
     }
 
     public Optional<DecisionKind> kind() {

@@ -51,31 +51,30 @@ public class InMemoryLoginThrottle implements LoginThrottle {
         Instant now = clock.instant();
         Counter byUser = counter(users, key(user), now);
         if (byUser.fail(now, settings.maxFailuresPerUser())) {
-            log.warn(
-                    "login throttled: user '{}' from {} may not try again until {} ({} failed logins for the user"
-                            + " within {}; back-off {})",
-                    LogSafe.text(user),
-                    LogSafe.text(address),
-                    byUser.blockedUntil,
-                    byUser.failures,
-                    settings.window(),
-                    byUser.backoff);
+            warnThrottled("user '" + LogSafe.text(user) + "' from " + LogSafe.text(address), byUser, "for the user");
         }
         if (address == null || address.isEmpty()) {
             return;
         }
         Counter byAddress = counter(addresses, key(address), now);
         if (byAddress.fail(now, settings.maxFailuresPerAddress())) {
-            log.warn(
-                    "login throttled: address {} (last user '{}') may not try again until {} ({} failed logins"
-                            + " from the address within {}; back-off {})",
-                    LogSafe.text(address),
-                    LogSafe.text(user),
-                    byAddress.blockedUntil,
-                    byAddress.failures,
-                    settings.window(),
-                    byAddress.backoff);
+            warnThrottled(
+                    "address " + LogSafe.text(address) + " (last user '" + LogSafe.text(user) + "')",
+                    byAddress,
+                    "from the address");
         }
+    }
+
+    /** One line for each back-off that starts, whether a user name or an address earned it. */
+    private void warnThrottled(String who, Counter counter, String counted) {
+        log.warn(
+                "login throttled: {} may not try again until {} ({} failed logins {} within {}; back-off {})",
+                who,
+                counter.blockedUntil,
+                counter.failures,
+                counted,
+                settings.window(),
+                counter.backoff);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.countersign.activities.model;
 
-import com.openai.errors.OpenAIIoException;
-import com.openai.errors.OpenAIServiceException;
 import dev.countersign.activities.agent.AgentModel;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolRegistry;
@@ -12,7 +10,10 @@ import dev.countersign.agent.TokenUsage;
 import dev.countersign.agent.TranscriptEntry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatModel;
@@ -24,43 +25,58 @@ import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
- * An agent driven by a language model on an OpenAI-compatible endpoint: each step sends the whole
- * conversation and the agent's tools (their definitions only) through Spring AI's {@code
- * ChatModel.call}, and takes the reply's tool calls, in order, as the next step, or its text as the
- * task's summary. It never runs a tool: tools run in the tool activity, after policy and approval.
+ * An agent driven by a language model: each step sends the whole conversation and the agent's tools
+ * (their definitions only) through Spring AI's {@code ChatModel.call}, and takes the reply's tool
+ * calls, in order, as the next step, or its text as the task's summary. It never runs a tool: tools
+ * run in the tool activity, after policy and approval. The model is reached through a {@link
+ * ModelEndpoint}: an OpenAI-compatible endpoint, or a Spring AI provider's ChatModel.
  */
-public class OpenAiAgentModel implements AgentModel {
+public class LanguageModelAgent implements AgentModel {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenAiAgentModel.class);
+    private static final Logger log = LoggerFactory.getLogger(LanguageModelAgent.class);
 
     private final AgentSetup profile;
-    private final OpenAiEndpoint endpoint;
+    private final ModelEndpoint endpoint;
     private final ChatModel chatModel;
     private final String model;
     private final ChatOptions options;
+    private final Set<String> withConfidence = new HashSet<>();
     private final Clock clock;
 
-    /** An agent with a ChatModel of its own, built from the endpoint. */
-    public OpenAiAgentModel(AgentSetup profile, ToolRegistry registry, OpenAiEndpoint endpoint) {
+    /** An agent with a ChatModel of its own, from the endpoint. */
+    public LanguageModelAgent(AgentSetup profile, ToolRegistry registry, ModelEndpoint endpoint) {
         this(profile, registry, endpoint, endpoint.chatModel(), Clock.systemUTC());
     }
 
     /**
      * @param chatModel the endpoint's ChatModel, which several agents may share; it must make one
-     *     HTTP attempt per call (see {@link OpenAiEndpoint#chatModel()})
+     *     attempt per call, since Temporal retries the model activity
      */
-    public OpenAiAgentModel(
-            AgentSetup profile, ToolRegistry registry, OpenAiEndpoint endpoint, ChatModel chatModel, Clock clock) {
+    public LanguageModelAgent(
+            AgentSetup profile, ToolRegistry registry, ModelEndpoint endpoint, ChatModel chatModel, Clock clock) {
         this.profile = profile;
         this.endpoint = endpoint;
         this.chatModel = chatModel;
         this.clock = clock;
         this.model = profile.model() != null ? profile.model() : endpoint.model();
-        if (model == null) {
+        if (model == null && endpoint instanceof OpenAiEndpoint) {
             throw new IllegalArgumentException("agent '" + profile.name() + "' has no model: set "
                     + OpenAiEndpoint.MODEL_VARIABLE + " or the agent's model");
         }
-        this.options = options(chatModel, model, declaredTools(profile, registry));
+        this.options = options(chatModel, model, declaredTools(registry));
+    }
+
+    /**
+     * One agent per profile on this endpoint, all sharing one ChatModel (and so one HTTP client); a
+     * profile without a model where the endpoint needs one, or naming a tool that is not registered,
+     * stops this with a message naming the agent.
+     */
+    public static List<LanguageModelAgent> on(
+            ModelEndpoint endpoint, List<AgentSetup> profiles, ToolRegistry registry) {
+        ChatModel shared = endpoint.chatModel();
+        return profiles.stream()
+                .map(profile -> new LanguageModelAgent(profile, registry, endpoint, shared, Clock.systemUTC()))
+                .toList();
     }
 
     @Override
@@ -74,25 +90,25 @@ public class OpenAiAgentModel implements AgentModel {
         ChatResponse response;
         try {
             response = call(request);
-        } catch (OpenAIServiceException tooLong) {
-            if (!ModelFailures.contextTooLong(tooLong)) {
-                throw ModelFailures.of(tooLong, endpoint, model, clock);
+        } catch (RuntimeException failed) {
+            if (!endpoint.contextTooLong(failed)) {
+                throw endpoint.failure(failed, modelName(), clock);
             }
             log.warn(
                     "the conversation of task {} is longer than model {} takes; asking once more with its oldest"
                             + " half cut short",
                     request.taskId(),
-                    model);
+                    modelName());
             response = callWithTheOldestHalfElided(request);
         }
-        AgentStep step = ReplySteps.step(response, profile.askHuman());
+        AgentStep step = ReplySteps.step(response, profile.askHuman(), withConfidence);
         if (step == null) {
-            throw ModelFailures.emptyReply(endpoint, model);
+            throw endpoint.emptyReply(modelName());
         }
         TokenUsage usage = ReplySteps.usage(response);
         log.info(
                 "model {} chose {} ({} call(s)) for task {} of agent '{}': {} prompt + {} completion = {} tokens",
-                model,
+                modelName(),
                 step.kind(),
                 step.toolCalls().size(),
                 request.taskId(),
@@ -104,11 +120,7 @@ public class OpenAiAgentModel implements AgentModel {
     }
 
     private ChatResponse call(AgentRequest request) {
-        try {
-            return chatModel.call(new Prompt(ConversationMessages.of(profile.instructions(), request), options));
-        } catch (OpenAIIoException error) {
-            throw ModelFailures.unreachable(error, endpoint);
-        }
+        return chatModel.call(new Prompt(ConversationMessages.of(profile.instructions(), request), options));
     }
 
     /**
@@ -124,9 +136,14 @@ public class OpenAiAgentModel implements AgentModel {
         }
         try {
             return call(new AgentRequest(request.taskId(), request.agent(), request.goal(), request.input(), shorter));
-        } catch (OpenAIServiceException error) {
-            throw ModelFailures.of(error, endpoint, model, clock);
+        } catch (RuntimeException failed) {
+            throw endpoint.failure(failed, modelName(), clock);
         }
+    }
+
+    /** The model named in messages: the agent's or the endpoint's, else the ChatModel's own choice. */
+    private String modelName() {
+        return model != null ? model : "(" + endpoint.describe() + "'s default)";
     }
 
     private static final String ASK_HUMAN_SCHEMA = "{\"type\":\"object\",\"properties\":{"
@@ -135,7 +152,7 @@ public class OpenAiAgentModel implements AgentModel {
             + "\"description\":\"answers to choose from, if any\"}},"
             + "\"required\":[\"question\"],\"additionalProperties\":false}";
 
-    private static List<ToolCallback> declaredTools(AgentSetup profile, ToolRegistry registry) {
+    private List<ToolCallback> declaredTools(ToolRegistry registry) {
         List<ToolCallback> declared = new ArrayList<>();
         for (String name : profile.tools()) {
             Tool tool = registry.find(name)
@@ -145,7 +162,7 @@ public class OpenAiAgentModel implements AgentModel {
             declared.add(new DeclaredTool(ToolDefinition.builder()
                     .name(tool.name())
                     .description(tool.description().isBlank() ? "The tool " + tool.name() : tool.description())
-                    .inputSchema(ConversationMessages.json(tool.jsonSchema()))
+                    .inputSchema(ConversationMessages.json(schemaOffered(tool)))
                     .build()));
         }
         if (profile.askHuman()) {
@@ -159,9 +176,31 @@ public class OpenAiAgentModel implements AgentModel {
         return declared;
     }
 
-    /** The model's own options with this agent's model and tool definitions. */
+    /** The tool's schema, with the confidence argument where the agent asks for one and it fits. */
+    private Map<String, Object> schemaOffered(Tool tool) {
+        if (!profile.askConfidence()) {
+            return tool.jsonSchema();
+        }
+        Map<String, Object> withConfidence = ConfidenceArgument.offered(tool.jsonSchema());
+        if (withConfidence == null) {
+            log.warn(
+                    "agent '{}' asks for confidence, but the tool {} cannot take the argument {}; its calls carry none",
+                    profile.name(),
+                    tool.name(),
+                    ConfidenceArgument.NAME);
+            return tool.jsonSchema();
+        }
+        this.withConfidence.add(tool.name());
+        return withConfidence;
+    }
+
+    /** The model's own options with this agent's model (where one is named) and tool definitions. */
     private static ChatOptions options(ChatModel chatModel, String model, List<ToolCallback> tools) {
-        ChatOptions.Builder<?> builder = chatModel.getOptions().mutate().model(model);
+        ChatOptions defaults = chatModel.getOptions();
+        ChatOptions.Builder<?> builder = defaults == null ? ToolCallingChatOptions.builder() : defaults.mutate();
+        if (model != null) {
+            builder.model(model);
+        }
         if (builder instanceof ToolCallingChatOptions.Builder<?> toolCalling) {
             toolCalling.toolCallbacks(tools);
         } else if (!tools.isEmpty()) {
