@@ -18,6 +18,8 @@ import dev.countersign.activities.task.TaskArchiveActivitiesImpl;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolActivitiesImpl;
 import dev.countersign.activities.tool.ToolRegistry;
+import dev.countersign.activities.tool.mcp.McpServerUnreachable;
+import dev.countersign.activities.tool.mcp.McpServers;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.TemporalCountersign;
 import dev.countersign.history.HistoryProperties;
@@ -33,6 +35,7 @@ import dev.countersign.listing.TaskReads;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.profile.AgentProfiles;
 import dev.countersign.profile.AgentsFile;
+import dev.countersign.profile.InvalidAgentsFile;
 import dev.countersign.profile.ModelDrivenAgents;
 import dev.countersign.store.JdbcTaskStore;
 import dev.countersign.task.TaskArchiveActivities;
@@ -47,8 +50,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,9 +107,11 @@ public class CountersignAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ToolRegistry countersignToolRegistry(ObjectProvider<Tool> tools, ConfigurableListableBeanFactory beans) {
+    public ToolRegistry countersignToolRegistry(
+            ObjectProvider<Tool> tools, ConfigurableListableBeanFactory beans, McpServers mcpServers) {
         List<Tool> all = new ArrayList<>(tools.orderedStream().toList());
         all.addAll(ToolMethodBeans.in(beans));
+        all.addAll(mcpServers.tools());
         ToolRegistry registry = new ToolRegistry(all);
         log.info("Countersign tools: {}", registry.names());
         return registry;
@@ -179,6 +186,32 @@ public class CountersignAutoConfiguration {
         return new InMemoryTaskStore();
     }
 
+    /**
+     * The MCP servers of the agents file, connected, with their tools listed; a server that cannot be
+     * reached stops the start, naming it. Closed (stdio servers stopped) with the context.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public McpServers countersignMcpServers(
+            AgentProfiles profiles, ObjectProvider<Tool> tools, ConfigurableListableBeanFactory beans) {
+        if (profiles.mcpServers().isEmpty()) {
+            return McpServers.NONE;
+        }
+        Set<String> taken = new HashSet<>();
+        tools.orderedStream().map(Tool::name).forEach(taken::add);
+        ToolMethodBeans.in(beans).stream().map(Tool::name).forEach(taken::add);
+        try {
+            McpServers servers = McpServers.open(profiles.mcpServers().servers(), taken);
+            log.info(
+                    "Countersign MCP servers {}: tools {}",
+                    profiles.mcpServers().servers().keySet(),
+                    servers.tools().stream().map(Tool::name).toList());
+            return servers;
+        } catch (McpServerUnreachable | IllegalArgumentException broken) {
+            throw new InvalidAgentsFile(profiles.source() + ": " + broken.getMessage());
+        }
+    }
+
     /** The agents file's agents ({@code countersign.agents}); a broken file stops the start. */
     @Bean
     @ConditionalOnMissingBean
@@ -206,12 +239,16 @@ public class CountersignAutoConfiguration {
             ObjectProvider<ModelEndpoint> endpoints,
             ObjectProvider<ChatModel> chatModels,
             ToolRegistry tools,
+            McpServers mcpServers,
             Environment environment,
             TranscriptStore transcripts,
             PayloadLimits limits) {
         List<AgentModel> all = new ArrayList<>(models.orderedStream().toList());
         all.addAll(ModelDrivenAgents.of(
-                profiles, () -> endpoints.getIfAvailable(() -> endpointOf(environment, chatModels)), tools));
+                profiles,
+                () -> endpoints.getIfAvailable(() -> endpointOf(environment, chatModels)),
+                tools,
+                mcpServers));
         AgentActivitiesImpl activities = new AgentActivitiesImpl(all, transcripts, limits.maxPayloadBytes());
         profiles.refuseUnserved(activities.agents());
         log.info("Countersign agents: {}", activities.agents());

@@ -90,7 +90,14 @@ public record AgentProfile(
 
     /** What the model adapter needs of a model-driven agent. */
     public AgentSetup setup() {
-        return new AgentSetup(name, instructions, model, tools, askHuman, askConfidence);
+        return setup(List.of());
+    }
+
+    /** What the model adapter needs, with more tools than the file's {@code tools} (an MCP server's). */
+    public AgentSetup setup(List<String> moreTools) {
+        List<String> all = new java.util.ArrayList<>(tools);
+        moreTools.stream().filter(tool -> !all.contains(tool)).forEach(all::add);
+        return new AgentSetup(name, instructions, model, all, askHuman, askConfidence);
     }
 
     /** Whether a language model drives this agent (it has instructions). */

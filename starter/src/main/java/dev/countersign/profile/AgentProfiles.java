@@ -16,10 +16,21 @@ public final class AgentProfiles {
 
     private final String source;
     private final Map<String, AgentProfile> byName;
+    private final McpServerDeclarations mcpServers;
 
     AgentProfiles(String source, Map<String, AgentProfile> byName) {
+        this(source, byName, McpServerDeclarations.NONE);
+    }
+
+    AgentProfiles(String source, Map<String, AgentProfile> byName, McpServerDeclarations mcpServers) {
         this.source = source;
         this.byName = Map.copyOf(new LinkedHashMap<>(byName));
+        this.mcpServers = mcpServers;
+    }
+
+    /** The MCP servers the agents declare. */
+    public McpServerDeclarations mcpServers() {
+        return mcpServers;
     }
 
     /** Where the agents came from, for messages: the file's description. */

@@ -1,5 +1,6 @@
 package dev.countersign.profile;
 
+import dev.countersign.activities.tool.mcp.McpServerSpec;
 import dev.countersign.task.StepBudget;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ public final class AgentsFile {
             long tokenBudget,
 
             @DefaultValue("false") boolean askHuman,
-            @DefaultValue("false") boolean askConfidence) {}
+            @DefaultValue("false") boolean askConfidence,
+            Map<String, McpServerSpec> mcpServers) {}
 
     /** The agents the file declares; throws {@link InvalidAgentsFile} saying what is wrong. */
     public static AgentProfiles load(Resource resource) {
@@ -63,7 +65,7 @@ public final class AgentsFile {
         Map<String, Entry> entries = bind(source, sources);
         Map<String, AgentProfile> profiles = new LinkedHashMap<>();
         entries.forEach((name, entry) -> profiles.put(name, profile(source, name, entry)));
-        return new AgentProfiles(source, profiles);
+        return new AgentProfiles(source, profiles, mcpServers(source, entries));
     }
 
     /**
@@ -115,7 +117,8 @@ public final class AgentsFile {
                             .map(property -> agentAndKey(property.getName().toString()))
                             .collect(Collectors.joining(", "))
                     + "; an agent may have instructions, model, tools, max-steps, continue-as-new-after,"
-                    + " token-budget, ask-human and ask-confidence";
+                    + " token-budget, ask-human, ask-confidence and mcp-servers (each with command, args, env, url,"
+                    + " headers, timeout and tools)";
         }
         String reason = NestedExceptionUtils.getMostSpecificCause(broken).getMessage();
         return agentAndKey(broken.getName().toString()) + " is not valid: " + reason;
@@ -128,6 +131,30 @@ public final class AgentsFile {
             return "'" + property + "'";
         }
         return "agent '" + parts[1] + "'" + (parts.length == 3 ? ", key " + parts[2] : "");
+    }
+
+    /** Each agent's MCP servers; a broken entry is named by its agent and server. */
+    private static McpServerDeclarations mcpServers(String source, Map<String, Entry> entries) {
+        McpServerDeclarations.Builder declarations = new McpServerDeclarations.Builder();
+        entries.forEach((agent, entry) -> {
+            Map<String, McpServerSpec> servers = entry.mcpServers() == null ? Map.of() : entry.mcpServers();
+            if (!servers.isEmpty() && entry.instructions() == null) {
+                throw new InvalidAgentsFile(source + ": agent '" + agent
+                        + "': mcp-servers need instructions: without them the agent is an AgentModel bean");
+            }
+            servers.forEach((server, declared) -> {
+                if (!McpServerSpec.NAME.matcher(server).matches()) {
+                    throw new InvalidAgentsFile(source + ": agent '" + agent + "', key mcp-servers." + server
+                            + ": a server name is letters, digits, '-' and '_', at most 64");
+                }
+                try {
+                    declarations.add(agent, server, declared);
+                } catch (IllegalArgumentException conflicting) {
+                    throw new InvalidAgentsFile(source + ": " + conflicting.getMessage());
+                }
+            });
+        });
+        return declarations.build();
     }
 
     private static AgentProfile profile(String source, String name, Entry entry) {

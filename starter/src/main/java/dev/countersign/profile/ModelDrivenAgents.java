@@ -3,6 +3,7 @@ package dev.countersign.profile;
 import dev.countersign.activities.model.LanguageModelAgent;
 import dev.countersign.activities.model.ModelEndpoint;
 import dev.countersign.activities.tool.ToolRegistry;
+import dev.countersign.activities.tool.mcp.McpServers;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,6 +18,15 @@ public final class ModelDrivenAgents {
      */
     public static List<LanguageModelAgent> of(
             AgentProfiles profiles, Supplier<ModelEndpoint> endpoint, ToolRegistry tools) {
+        return of(profiles, endpoint, tools, McpServers.NONE);
+    }
+
+    /**
+     * As {@link #of(AgentProfiles, Supplier, ToolRegistry)}, each agent also offered the tools of the
+     * MCP servers it declares.
+     */
+    public static List<LanguageModelAgent> of(
+            AgentProfiles profiles, Supplier<ModelEndpoint> endpoint, ToolRegistry tools, McpServers mcpServers) {
         List<AgentProfile> driven =
                 profiles.all().stream().filter(AgentProfile::modelDriven).toList();
         if (driven.isEmpty()) {
@@ -32,9 +42,19 @@ public final class ModelDrivenAgents {
         }
         try {
             return LanguageModelAgent.on(
-                    configured, driven.stream().map(AgentProfile::setup).toList(), tools);
+                    configured,
+                    driven.stream()
+                            .map(profile -> profile.setup(mcpToolsOf(profile, profiles, mcpServers)))
+                            .toList(),
+                    tools);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidAgentsFile(profiles.source() + ": " + invalid.getMessage());
         }
+    }
+
+    private static List<String> mcpToolsOf(AgentProfile profile, AgentProfiles profiles, McpServers mcpServers) {
+        return profiles.mcpServers().of(profile.name()).stream()
+                .flatMap(server -> mcpServers.toolNames(server).stream())
+                .toList();
     }
 }

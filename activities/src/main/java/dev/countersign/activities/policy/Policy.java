@@ -92,9 +92,17 @@ public final class Policy {
      * are not checked against the tool's schema here; {@link PolicyActivitiesImpl} does that first.
      */
     public PolicyVerdict evaluate(PolicyRequest request) {
+        return evaluate(request, Map.of());
+    }
+
+    /**
+     * The verdict on one call whose tool's source states these {@code annotations} (an MCP server's
+     * hints), which conditions read as {@code annotations}.
+     */
+    public PolicyVerdict evaluate(PolicyRequest request, Map<String, Object> annotations) {
         ToolCall call = request.call();
         String argsDigest = ArgsDigest.of(call.tool(), call.args());
-        Map<String, Object> variables = ConditionVariables.of(request);
+        Map<String, Object> variables = ConditionVariables.of(request, annotations);
         ShadowVerdict shadow = shadow(call.tool(), variables);
         List<PolicyGuard> matched = new ArrayList<>();
         for (CompiledGuard compiled : guards) {

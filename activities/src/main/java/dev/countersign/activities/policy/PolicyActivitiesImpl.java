@@ -53,7 +53,9 @@ public class PolicyActivitiesImpl implements PolicyActivities {
         boolean changed = !normalized.equals(call.args());
         ToolCall judged = changed ? call.withArgs(normalized) : call;
         PolicyVerdict verdict = violations.isEmpty()
-                ? policy.evaluate(withToolTags(request, judged))
+                ? policy.evaluate(
+                        withToolTags(request, judged),
+                        registry.find(call.tool()).map(Tool::annotations).orElse(Map.of()))
                 : new PolicyVerdict(
                         Outcome.DENY,
                         null,

@@ -58,6 +58,16 @@ final class TaggedTool implements Tool {
     }
 
     @Override
+    public List<String> violations(Map<String, Object> args) {
+        return tool.violations(args);
+    }
+
+    @Override
+    public Map<String, Object> annotations() {
+        return tool.annotations();
+    }
+
+    @Override
     public List<String> tags() {
         return tags;
     }

@@ -38,6 +38,24 @@ public interface Tool {
     }
 
     /**
+     * Every way these arguments fail the tool's schema, in words a reviewer understands; checked
+     * before the policy sees a call. {@link #schema()}'s check unless the tool has a fuller one (an
+     * MCP server's tool checks its whole JSON Schema).
+     */
+    default List<String> violations(Map<String, Object> args) {
+        return schema().violations(args);
+    }
+
+    /**
+     * What the tool's source says of it, for the policy's {@code annotations} and reviewers: an MCP
+     * server's hints ({@code readOnlyHint}, {@code destructiveHint}, {@code idempotentHint}, {@code
+     * openWorldHint}) as it states them. Hints, never a gate on their own; empty unless the tool says.
+     */
+    default Map<String, Object> annotations() {
+        return Map.of();
+    }
+
+    /**
      * These arguments as the tool will read them, so that the policy and reviewers judge what will
      * run: for example a relative path made absolute, {@code ..} resolved and symbolic links followed.
      * The call then goes on with the normalized arguments. Unchanged unless the tool says.

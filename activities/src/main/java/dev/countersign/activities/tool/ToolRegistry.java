@@ -66,7 +66,7 @@ public final class ToolRegistry {
             return List.of(UnreadableArguments.reason(args));
         }
         return find(tool)
-                .map(found -> found.schema().violations(args))
+                .map(found -> found.violations(args))
                 .orElseGet(() -> List.of("there is no tool named '" + tool + "'"));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * The variables a rule's {@code when} condition may read, declared once for the compiler and filled
  * from each request in the shapes CEL-Java evaluates: whole numbers as {@code Long}, fractions as
  * {@code Double}, JSON null as CEL null. {@code input} is the older name of {@code task.input}, kept so
- * that policies written before {@code task} stay valid.
+ * that policies written before {@code task} stay valid. {@code annotations} holds what a tool's source
+ * states of it (an MCP server's hints: {@code annotations.destructiveHint == true}), empty otherwise.
  */
 public final class ConditionVariables {
 
@@ -32,11 +33,20 @@ public final class ConditionVariables {
             Map.entry("task", MapType.create(SimpleType.STRING, SimpleType.DYN)),
             Map.entry("input", MapType.create(SimpleType.STRING, SimpleType.DYN)),
             Map.entry("confidence", SimpleType.DOUBLE),
-            Map.entry("tags", ListType.create(SimpleType.STRING)));
+            Map.entry("tags", ListType.create(SimpleType.STRING)),
+            Map.entry("annotations", MapType.create(SimpleType.STRING, SimpleType.DYN)));
 
     private ConditionVariables() {}
 
     public static Map<String, Object> of(PolicyRequest request) {
+        return of(request, Map.of());
+    }
+
+    /**
+     * The variables of one request whose tool's source states these annotations (an MCP server's
+     * hints, such as {@code readOnlyHint}); {@code annotations} is empty for other tools.
+     */
+    public static Map<String, Object> of(PolicyRequest request, Map<String, Object> annotations) {
         ToolCall call = request.call();
         Object input = celValue(request.input());
         return Map.of(
@@ -47,7 +57,8 @@ public final class ConditionVariables {
                 "task", Map.of("input", input),
                 "input", input,
                 "confidence", call.confidence() == null ? UNKNOWN_CONFIDENCE : call.confidence(),
-                "tags", celValue(call.tags()));
+                "tags", celValue(call.tags()),
+                "annotations", celValue(annotations == null ? Map.of() : annotations));
     }
 
     static Object celValue(Object value) {

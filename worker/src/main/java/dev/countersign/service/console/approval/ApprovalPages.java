@@ -73,7 +73,8 @@ public class ApprovalPages {
                 schema.map(s -> EditArguments.fields(s, approval.args(), submittedArgs, argErrors, format))
                         .orElse(List.of()),
                 formFits ? null : JsonArgumentsEditor.shown(approval.args()),
-                Risk.of(approval));
+                Risk.of(approval),
+                tool.map(found -> found.annotations()).orElse(Map.of()));
     }
 
     private List<TimelineEvent> timeline(String taskId) {

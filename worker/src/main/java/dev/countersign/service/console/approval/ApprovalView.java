@@ -5,6 +5,7 @@ import dev.countersign.history.TimelineEvent;
 import dev.countersign.service.console.claim.Claim;
 import dev.countersign.task.TaskView;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the approval page shows: the pending call and what its tool says it does, its task and
@@ -23,12 +24,25 @@ public record ApprovalView(
         boolean editable,
         List<ArgumentField> fields,
         String argsJson,
-        String risk) {
+        String risk,
+        Map<String, Object> serverHints) {
 
     public ApprovalView {
+        serverHints = serverHints == null ? Map.of() : Map.copyOf(serverHints);
         toolDescription = toolDescription == null ? "" : toolDescription;
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /**
+     * What the tool's MCP server says of it ({@code readOnlyHint: true}, ...), as "name: value" in a
+     * fixed order; empty for other tools. Hints the server states, which Countersign does not check.
+     */
+    public String serverHintsText() {
+        return new java.util.TreeMap<>(serverHints)
+                .entrySet().stream()
+                        .map(hint -> hint.getKey() + ": " + hint.getValue())
+                        .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Approvals still needed before the call runs. */

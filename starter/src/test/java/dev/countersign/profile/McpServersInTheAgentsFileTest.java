@@ -1,0 +1,154 @@
+package dev.countersign.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.countersign.activities.tool.mcp.McpServerSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.FileSystemResource;
+
+/** An agent's {@code mcp-servers} in the agents file: stdio or HTTP, each broken entry named by agent and key. */
+class McpServersInTheAgentsFileTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void stdioAndHttpServersAreReadWithTheirSettingsAndDefaults() throws IOException {
+        McpServerDeclarations declared = load("""
+                agents:
+                  files:
+                    instructions: You manage files.
+                    mcp-servers:
+                      fs:
+                        command: node
+                        args: [server.js, /srv/sandbox]
+                        env: {NODE_OPTIONS: --max-old-space-size=128}
+                        tools: [read_text_file, write_file]
+                      search:
+                        url: https://mcp.example.com/mcp
+                        headers: {Authorization: Bearer abc}
+                        timeout: PT5S
+                """).mcpServers();
+
+        assertThat(declared.of("files")).containsExactly("fs", "search");
+        McpServerSpec fs = declared.servers().get("fs");
+        assertThat(fs.command()).isEqualTo("node");
+        assertThat(fs.args()).containsExactly("server.js", "/srv/sandbox");
+        assertThat(fs.env()).isEqualTo(Map.of("NODE_OPTIONS", "--max-old-space-size=128"));
+        assertThat(fs.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(fs.tools()).containsExactly("read_text_file", "write_file");
+        McpServerSpec search = declared.servers().get("search");
+        assertThat(search.url()).isEqualTo("https://mcp.example.com/mcp");
+        assertThat(search.headers()).isEqualTo(Map.of("Authorization", "Bearer abc"));
+        assertThat(search.timeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theExampleInTheDocsLoads() {
+        McpServerDeclarations declared = AgentsFile.load(new FileSystemResource("../docs/examples/agents-mcp.yaml"))
+                .mcpServers();
+
+        assertThat(declared.of("files")).containsExactly("files");
+        assertThat(declared.servers().get("files").command()).isEqualTo("sh");
+        assertThat(declared.servers().get("search").url()).isEqualTo("http://127.0.0.1:3001/mcp");
+    }
+
+    @Test
+    void aServerTwoAgentsDeclareAlikeIsOneServer() throws IOException {
+        McpServerDeclarations declared = load("""
+                agents:
+                  reader:
+                    instructions: You read.
+                    mcp-servers: {fs: {command: node, args: [server.js]}}
+                  writer:
+                    instructions: You write.
+                    mcp-servers: {fs: {command: node, args: [server.js]}}
+                """).mcpServers();
+
+        assertThat(declared.servers()).containsOnlyKeys("fs");
+        assertThat(declared.of("reader")).containsExactly("fs");
+        assertThat(declared.of("writer")).containsExactly("fs");
+    }
+
+    @Test
+    void oneNameDeclaredWithTwoSettingsIsRefused() {
+        assertThatThrownBy(() -> load("""
+                        agents:
+                          reader:
+                            instructions: You read.
+                            mcp-servers: {fs: {command: node, args: [a.js]}}
+                          writer:
+                            instructions: You write.
+                            mcp-servers: {fs: {command: node, args: [b.js]}}
+                        """))
+                .isInstanceOf(InvalidAgentsFile.class)
+                .hasMessageContaining(
+                        "the MCP server 'fs' is declared by agent 'reader' and agent 'writer' with different settings");
+    }
+
+    @Test
+    void brokenEntriesAreNamedByAgentAndKey() {
+        Map<String, String> brokenToMessage = Map.of(
+                "{fs: {args: [a.js]}}",
+                "agent 'files', key mcp-servers.fs is not valid: give exactly one of command (a server started over stdio) and url",
+                "{fs: {command: node, url: 'http://127.0.0.1:1/mcp'}}",
+                "agent 'files', key mcp-servers.fs is not valid: give exactly one of command",
+                "{fs: {url: 'ftp://example.com/mcp'}}",
+                "agent 'files', key mcp-servers.fs is not valid: url must be an http or https URL",
+                "{fs: {url: 'http://127.0.0.1:1/mcp', env: {A: b}}}",
+                "agent 'files', key mcp-servers.fs is not valid: args and env apply to a command",
+                "{fs: {command: node, timeout: PT0S}}",
+                "agent 'files', key mcp-servers.fs is not valid: timeout must be positive",
+                "{fs: {command: node, timeout: soon}}",
+                "agent 'files', key mcp-servers.fs.timeout is not valid",
+                "{fs: {command: node, comand: node}}",
+                "unknown key(s) agent 'files', key mcp-servers.fs.comand");
+        brokenToMessage.forEach((servers, message) -> assertThatThrownBy(() -> load("""
+                        agents:
+                          files:
+                            instructions: You manage files.
+                            mcp-servers: %s
+                        """.formatted(servers)))
+                .describedAs(servers)
+                .isInstanceOf(InvalidAgentsFile.class)
+                .hasMessageStartingWith("The agents file is broken: ")
+                .hasMessageContaining(message));
+    }
+
+    @Test
+    void serversNeedAModelDrivenAgent() {
+        assertThatThrownBy(() -> load("""
+                        agents:
+                          support:
+                            mcp-servers: {fs: {command: node}}
+                        """))
+                .isInstanceOf(InvalidAgentsFile.class)
+                .hasMessageContaining("agent 'support': mcp-servers need instructions");
+    }
+
+    @Test
+    void anAgentsToolsAndItsServersToolsAreOfferedTogether() throws IOException {
+        AgentProfile files = load("""
+                        agents:
+                          files:
+                            instructions: You manage files.
+                            tools: [send_email]
+                        """).find("files").orElseThrow();
+
+        assertThat(files.setup(List.of("fs_read_text_file", "send_email")).tools())
+                .containsExactly("send_email", "fs_read_text_file");
+    }
+
+    private AgentProfiles load(String yaml) throws IOException {
+        Path file = Files.writeString(folder.resolve("agents.yaml"), yaml);
+        return AgentsFile.load(new FileSystemResource(file));
+    }
+}
