@@ -212,14 +212,18 @@ public class CountersignAutoConfiguration {
         }
     }
 
-    /** The agents file's agents ({@code countersign.agents}); a broken file stops the start. */
+    /**
+     * The agents file's agents ({@code countersign.agents}), its {@code ${...}} placeholders resolved
+     * from the environment; a broken file stops the start.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public AgentProfiles countersignAgentProfiles(CountersignProperties properties, ResourceLoader resources) {
+    public AgentProfiles countersignAgentProfiles(
+            CountersignProperties properties, ResourceLoader resources, Environment environment) {
         if (properties.agents().isEmpty()) {
             return AgentProfiles.NONE;
         }
-        AgentProfiles profiles = AgentsFile.load(resources.getResource(properties.agents()));
+        AgentProfiles profiles = AgentsFile.load(resources.getResource(properties.agents()), environment);
         log.info("Countersign agents file {}: {}", profiles.source(), profiles.names());
         return profiles;
     }

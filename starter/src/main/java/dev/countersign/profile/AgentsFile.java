@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
 
@@ -49,8 +50,18 @@ public final class AgentsFile {
             @DefaultValue("false") boolean askConfidence,
             Map<String, McpServerSpec> mcpServers) {}
 
-    /** The agents the file declares; throws {@link InvalidAgentsFile} saying what is wrong. */
+    /** The agents the file declares, taken as written; throws {@link InvalidAgentsFile} saying what is wrong. */
     public static AgentProfiles load(Resource resource) {
+        return load(resource, null);
+    }
+
+    /**
+     * The agents the file declares, with Spring {@code ${...}} placeholders in its values resolved by
+     * {@code placeholders} (the application's environment: {@code ${COUNTERSIGN_FILES_SANDBOX}}); one
+     * that cannot be resolved names its agent and key. Throws {@link InvalidAgentsFile} saying what is
+     * wrong.
+     */
+    public static AgentProfiles load(Resource resource, PropertyResolver placeholders) {
         String source = resource.getDescription();
         if (!resource.exists()) {
             throw new InvalidAgentsFile(source + " does not exist");
@@ -62,7 +73,7 @@ public final class AgentsFile {
             throw new InvalidAgentsFile(source + " is not readable YAML: " + unreadable.getMessage());
         }
         refuseStrayKeys(source, sources);
-        Map<String, Entry> entries = bind(source, sources);
+        Map<String, Entry> entries = bind(source, sources, placeholders);
         Map<String, AgentProfile> profiles = new LinkedHashMap<>();
         entries.forEach((name, entry) -> profiles.put(name, profile(source, name, entry)));
         return new AgentProfiles(source, profiles, mcpServers(source, entries));
@@ -96,8 +107,14 @@ public final class AgentsFile {
         }
     }
 
-    private static Map<String, Entry> bind(String source, List<PropertySource<?>> sources) {
-        Binder binder = new Binder(ConfigurationPropertySources.from(sources));
+    private static Map<String, Entry> bind(
+            String source, List<PropertySource<?>> sources, PropertyResolver placeholders) {
+        Binder binder = new Binder(
+                ConfigurationPropertySources.from(sources),
+                placeholders == null
+                        ? null
+                        : value ->
+                                value instanceof String text ? placeholders.resolveRequiredPlaceholders(text) : value);
         try {
             return binder.bind(
                             ROOT,

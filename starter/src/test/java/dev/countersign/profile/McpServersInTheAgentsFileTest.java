@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.mock.env.MockEnvironment;
 
 /** An agent's {@code mcp-servers} in the agents file: stdio or HTTP, each broken entry named by agent and key. */
 class McpServersInTheAgentsFileTest {
@@ -145,6 +146,57 @@ class McpServersInTheAgentsFileTest {
 
         assertThat(files.setup(List.of("fs_read_text_file", "send_email")).tools())
                 .containsExactly("send_email", "fs_read_text_file");
+    }
+
+    @Test
+    void pathArgumentsAndPlaceholdersFromTheEnvironmentAreRead() throws IOException {
+        Path sandbox = Files.createDirectories(folder.resolve("sandbox"));
+        Path file = Files.writeString(folder.resolve("agents.yaml"), """
+                agents:
+                  files:
+                    instructions: You manage files.
+                    mcp-servers:
+                      files:
+                        command: node
+                        args: [server.js, "${COUNTERSIGN_FILES_SANDBOX}"]
+                        paths:
+                          base: ${COUNTERSIGN_FILES_SANDBOX}
+                """);
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("COUNTERSIGN_FILES_SANDBOX", sandbox.toString());
+
+        McpServerSpec files = AgentsFile.load(new FileSystemResource(file), environment)
+                .mcpServers()
+                .servers()
+                .get("files");
+
+        assertThat(files.args()).containsExactly("server.js", sandbox.toString());
+        assertThat(files.paths().base()).isEqualTo(sandbox.toString());
+        assertThat(files.paths().arguments()).containsExactly("path", "paths", "source", "destination");
+    }
+
+    @Test
+    void anUnsetPlaceholderOrAMissingBaseFolderNamesTheAgentAndKey() throws IOException {
+        Path file = Files.writeString(folder.resolve("agents.yaml"), """
+                agents:
+                  files:
+                    instructions: You manage files.
+                    mcp-servers:
+                      files:
+                        command: node
+                        paths: {base: "${COUNTERSIGN_FILES_SANDBOX}"}
+                """);
+
+        assertThatThrownBy(() -> AgentsFile.load(new FileSystemResource(file), new MockEnvironment()))
+                .isInstanceOf(InvalidAgentsFile.class)
+                .hasMessageContaining("agent 'files'")
+                .hasMessageContaining("COUNTERSIGN_FILES_SANDBOX");
+        MockEnvironment nowhere = new MockEnvironment().withProperty("COUNTERSIGN_FILES_SANDBOX", "/no/such/folder");
+        assertThatThrownBy(() -> AgentsFile.load(new FileSystemResource(file), nowhere))
+                .isInstanceOf(InvalidAgentsFile.class)
+                .hasMessageContaining("agent 'files'")
+                .hasMessageContaining(
+                        "paths.base must be an absolute path to a folder that exists, was /no/such/folder");
     }
 
     private AgentProfiles load(String yaml) throws IOException {

@@ -63,6 +63,11 @@ final class TaggedTool implements Tool {
     }
 
     @Override
+    public Map<String, Object> normalized(Map<String, Object> args) {
+        return tool.normalized(args);
+    }
+
+    @Override
     public Map<String, Object> annotations() {
         return tool.annotations();
     }

@@ -1,5 +1,9 @@
 package dev.countersign.service.acceptance;
 
+import static dev.countersign.service.acceptance.ModelDrivenTasks.freeLoopbackPort;
+import static dev.countersign.service.acceptance.ModelDrivenTasks.requestsSince;
+import static dev.countersign.service.acceptance.ModelDrivenTasks.states;
+import static dev.countersign.service.acceptance.ModelDrivenTasks.toolMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +12,8 @@ import dev.countersign.activities.model.ChatCompletionsJson.Call;
 import dev.countersign.activities.model.OpenAiStub;
 import dev.countersign.service.CountersignApplication;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +106,7 @@ class ModelDrivenAgentThroughTheApiTest {
         assertThat(states(task))
                 .containsExactly("lookup_order EXECUTED", "issue_refund REJECTED", "send_email EXECUTED");
         assertThat(desk.refunds(taskId)).isEmpty();
-        List<JsonNode> requests = requestsSince(before);
+        List<JsonNode> requests = requestsSince(model, before);
         assertThat(requests).hasSize(3);
         JsonNode afterTheRejection = requests.get(1);
         assertThat(toolMessage(afterTheRejection, "call_look")).contains("\"found\":true");
@@ -136,7 +136,8 @@ class ModelDrivenAgentThroughTheApiTest {
 
         assertThat(states(task)).containsExactly("issue_refund EXECUTED");
         assertThat(desk.refunds(taskId)).hasSize(1);
-        assertThat(toolMessage(requestsSince(before).get(1), "call_refund")).contains("RF-");
+        assertThat(toolMessage(requestsSince(model, before).get(1), "call_refund"))
+                .contains("RF-");
     }
 
     @Test
@@ -160,7 +161,7 @@ class ModelDrivenAgentThroughTheApiTest {
                 .isEmpty();
         assertThat(desk.inbox("alice")).doesNotContain(taskId + ".a2");
         assertThat(desk.refunds(taskId)).isEmpty();
-        assertThat(toolMessage(requestsSince(before).get(2), "call_again"))
+        assertThat(toolMessage(requestsSince(model, before).get(2), "call_again"))
                 .contains("not asked again")
                 .contains("alice rejected this exact call (a1): not eligible");
     }
@@ -191,38 +192,5 @@ class ModelDrivenAgentThroughTheApiTest {
                 .post("/api/tasks", Map.of("taskId", taskId, "agent", agent, "goal", goal, "input", Map.of()))
                 .ok(201);
         return taskId;
-    }
-
-    private static List<String> states(tools.jackson.databind.JsonNode task) {
-        List<String> states = new ArrayList<>();
-        task.path("actions")
-                .forEach(action -> states.add(action.path("tool").asString() + " "
-                        + action.path("state").asString()));
-        return states;
-    }
-
-    private static List<JsonNode> requestsSince(int before) {
-        return model.received().stream()
-                .skip(before)
-                .map(OpenAiStub.Received::body)
-                .toList();
-    }
-
-    private static String toolMessage(JsonNode request, String callId) {
-        for (JsonNode message : request.path("messages")) {
-            if ("tool".equals(message.path("role").asText())
-                    && callId.equals(message.path("tool_call_id").asText())) {
-                return message.path("content").asText();
-            }
-        }
-        throw new AssertionError("no tool message answers " + callId + " in " + request);
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the embedded Temporal server", e);
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param headers headers sent with every HTTP request, for example {@code Authorization}
  * @param timeout how long a request may wait for the server's answer
  * @param tools the server's tools to expose, by the server's names; empty for all
+ * @param paths the arguments of its tools that name files, normalized before the policy judges a
+ *     call (see {@link PathArgumentsSpec}); null when none do
  */
 public record McpServerSpec(
         String command,
@@ -26,7 +28,10 @@ public record McpServerSpec(
         String url,
         Map<String, String> headers,
         Duration timeout,
-        List<String> tools) {
+        List<String> tools,
+        PathArgumentsSpec paths) {
+
+    // One constructor only: the agents file binds an entry straight to it.
 
     /** What a server's name may be: it starts the names of its tools. */
     public static final java.util.regex.Pattern NAME =
@@ -70,22 +75,27 @@ public record McpServerSpec(
 
     /** A server started over stdio with the default timeout, exposing all its tools. */
     public static McpServerSpec stdio(String command, List<String> args) {
-        return new McpServerSpec(command, args, Map.of(), null, Map.of(), null, List.of());
+        return new McpServerSpec(command, args, Map.of(), null, Map.of(), null, List.of(), null);
     }
 
     /** A server reached over streamable HTTP with the default timeout, exposing all its tools. */
     public static McpServerSpec http(String url) {
-        return new McpServerSpec(null, List.of(), Map.of(), url, Map.of(), null, List.of());
+        return new McpServerSpec(null, List.of(), Map.of(), url, Map.of(), null, List.of(), null);
     }
 
     /** This server with another timeout. */
     public McpServerSpec withTimeout(Duration other) {
-        return new McpServerSpec(command, args, env, url, headers, other, tools);
+        return new McpServerSpec(command, args, env, url, headers, other, tools, paths);
     }
 
     /** This server exposing only these tools. */
     public McpServerSpec withTools(List<String> only) {
-        return new McpServerSpec(command, args, env, url, headers, timeout, only);
+        return new McpServerSpec(command, args, env, url, headers, timeout, only, paths);
+    }
+
+    /** This server with these path arguments. */
+    public McpServerSpec withPaths(PathArgumentsSpec newPaths) {
+        return new McpServerSpec(command, args, env, url, headers, timeout, tools, newPaths);
     }
 
     public boolean stdio() {

@@ -1,6 +1,7 @@
 package dev.countersign.activities.tool.mcp;
 
 import dev.countersign.activities.tool.ArgumentSchema;
+import dev.countersign.activities.tool.PathArguments;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolException;
 import dev.countersign.tool.ToolInvocation;
@@ -34,6 +35,7 @@ public final class McpTool implements Tool {
     private final McpSchema.Tool definition;
     private final JsonSchemaCheck check;
     private final ArgumentSchema schema;
+    private final PathArguments paths;
 
     McpTool(String name, McpServerConnection server, McpSchema.Tool definition) {
         this.name = name;
@@ -42,6 +44,8 @@ public final class McpTool implements Tool {
         Map<String, Object> input = definition.inputSchema() == null ? Map.of() : definition.inputSchema();
         this.check = JsonSchemaCheck.of(input);
         this.schema = McpArgumentSchema.of(input);
+        this.paths =
+                server.spec().paths() == null ? null : server.spec().paths().normalizer();
     }
 
     @Override
@@ -73,6 +77,12 @@ public final class McpTool implements Tool {
     @Override
     public Map<String, Object> jsonSchema() {
         return definition.inputSchema() == null ? Map.of("type", "object") : definition.inputSchema();
+    }
+
+    /** The path arguments absolute and real, where the server's entry names them (its {@code paths}). */
+    @Override
+    public Map<String, Object> normalized(Map<String, Object> args) {
+        return paths == null ? args : paths.normalized(args);
     }
 
     @Override
