@@ -3,6 +3,7 @@ package dev.countersign.service.it;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One test class's world: its own dev server (own port and SQLite file under target/it/<class>),
@@ -56,7 +57,12 @@ final class Cluster implements AutoCloseable {
     }
 
     WorkerProcess launchWorker(String name, int port) {
-        WorkerProcess worker = WorkerProcess.launch(name, dir, temporal.address(), port, ledgerUrl());
+        return launchWorker(name, port, Map.of());
+    }
+
+    /** A worker jar with {@code settings} added to its environment (an agents file, a model endpoint). */
+    WorkerProcess launchWorker(String name, int port, Map<String, String> settings) {
+        WorkerProcess worker = WorkerProcess.launch(name, dir, temporal.address(), port, ledgerUrl(), settings);
         workers.add(worker);
         return worker;
     }

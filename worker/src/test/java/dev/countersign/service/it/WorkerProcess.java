@@ -45,16 +45,28 @@ final class WorkerProcess implements AutoCloseable {
 
     /** Launches the JVM and returns at once; {@link #awaitReady()} waits for it. */
     static WorkerProcess launch(String name, Path dir, String temporalAddress, int port, String ledgerUrl) {
-        return launch(name, dir, temporalAddress, 0, port, ledgerUrl);
+        return launch(name, dir, temporalAddress, 0, port, ledgerUrl, Map.of());
+    }
+
+    /** The worker jar on an external server, with {@code settings} added to its environment. */
+    static WorkerProcess launch(
+            String name, Path dir, String temporalAddress, int port, String ledgerUrl, Map<String, String> settings) {
+        return launch(name, dir, temporalAddress, 0, port, ledgerUrl, settings);
     }
 
     /** A service on its own embedded Temporal server (the demo's default) on {@code temporalPort}. */
     static WorkerProcess launchEmbedded(String name, Path dir, int temporalPort, int port, String ledgerUrl) {
-        return launch(name, dir, null, temporalPort, port, ledgerUrl);
+        return launch(name, dir, null, temporalPort, port, ledgerUrl, Map.of());
     }
 
     private static WorkerProcess launch(
-            String name, Path dir, String temporalAddress, int embeddedPort, int port, String ledgerUrl) {
+            String name,
+            Path dir,
+            String temporalAddress,
+            int embeddedPort,
+            int port,
+            String ledgerUrl,
+            Map<String, String> settings) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ItSettings.workerJvmOptions());
@@ -83,6 +95,7 @@ final class WorkerProcess implements AutoCloseable {
         env.put("COUNTERSIGN_DEMO_DB", ledgerUrl);
         // The scenarios wait for every task to complete; a sampled refund would wait for its review.
         env.put("COUNTERSIGN_DEMO_REVIEW_SAMPLE", "0");
+        env.putAll(settings);
         try {
             Process process = builder.start();
             ManagedProcesses.track(process.toHandle());
