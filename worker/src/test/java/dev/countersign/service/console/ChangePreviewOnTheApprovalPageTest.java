@@ -11,12 +11,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.countersign.activities.tool.ArgumentSchema;
-import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolRegistry;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.Countersign;
-import dev.countersign.tool.ToolInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,26 +110,10 @@ class ChangePreviewOnTheApprovalPageTest {
     }
 
     private void previewing(Function<Map<String, Object>, Optional<String>> preview) {
-        Tool refundSchema = new RefundToolSchema();
-        given(tools.find("issue_refund")).willReturn(Optional.of(new Tool() {
-            @Override
-            public String name() {
-                return refundSchema.name();
-            }
-
-            @Override
-            public ArgumentSchema schema() {
-                return refundSchema.schema();
-            }
-
+        given(tools.find("issue_refund")).willReturn(Optional.of(new RefundToolSchema() {
             @Override
             public Optional<String> preview(Map<String, Object> args) {
                 return preview.apply(args);
-            }
-
-            @Override
-            public Map<String, Object> execute(ToolInvocation invocation) {
-                throw new UnsupportedOperationException("the page never runs a tool");
             }
         }));
     }
