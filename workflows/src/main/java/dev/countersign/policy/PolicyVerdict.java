@@ -27,21 +27,6 @@ public record PolicyVerdict(
         ShadowVerdict shadow,
         Map<String, Object> normalizedArgs) {
 
-    /** A verdict on the arguments as proposed. */
-    public PolicyVerdict(
-            Outcome outcome,
-            String rule,
-            String policyHash,
-            String reason,
-            List<ApprovalTier> tiers,
-            String argsDigest,
-            boolean argumentsInvalid,
-            TimeoutOutcome onTimeout,
-            ReviewPlan review,
-            ShadowVerdict shadow) {
-        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, onTimeout, review, shadow, null);
-    }
-
     /** A verdict with no review plan or shadow verdict, whose approval is rejected when it times out. */
     public PolicyVerdict(
             Outcome outcome,
@@ -51,11 +36,31 @@ public record PolicyVerdict(
             List<ApprovalTier> tiers,
             String argsDigest,
             boolean argumentsInvalid) {
-        this(outcome, rule, policyHash, reason, tiers, argsDigest, argumentsInvalid, TimeoutOutcome.REJECT, null, null);
+        this(
+                outcome,
+                rule,
+                policyHash,
+                reason,
+                tiers,
+                argsDigest,
+                argumentsInvalid,
+                TimeoutOutcome.REJECT,
+                null,
+                null,
+                null);
     }
 
     /** This verdict with the review plan and shadow verdict given. */
     public PolicyVerdict with(ReviewPlan newReview, ShadowVerdict newShadow) {
+        return rebuilt(newReview, newShadow, normalizedArgs);
+    }
+
+    /** This verdict, on the arguments the tool normalized the proposed ones to. */
+    public PolicyVerdict judging(Map<String, Object> normalized) {
+        return rebuilt(review, shadow, normalized);
+    }
+
+    private PolicyVerdict rebuilt(ReviewPlan newReview, ShadowVerdict newShadow, Map<String, Object> normalized) {
         return new PolicyVerdict(
                 outcome,
                 rule,
@@ -67,22 +72,6 @@ public record PolicyVerdict(
                 onTimeout,
                 newReview,
                 newShadow,
-                normalizedArgs);
-    }
-
-    /** This verdict, on the arguments the tool normalized the proposed ones to. */
-    public PolicyVerdict judging(Map<String, Object> normalized) {
-        return new PolicyVerdict(
-                outcome,
-                rule,
-                policyHash,
-                reason,
-                tiers,
-                argsDigest,
-                argumentsInvalid,
-                onTimeout,
-                review,
-                shadow,
                 normalized);
     }
 

@@ -50,6 +50,7 @@ final class GuardedVerdict {
                 false,
                 chosen.onTimeout(),
                 null,
+                null,
                 null);
     }
 

@@ -71,7 +71,8 @@ public record PolicyRule(
     }
 
     PolicyVerdict verdict(String policyHash, String argsDigest) {
-        return new PolicyVerdict(outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout, null, null);
+        return new PolicyVerdict(
+                outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout, null, null, null);
     }
 
     ShadowVerdict shadowVerdict() {
