@@ -28,6 +28,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -113,6 +114,7 @@ public class GatewayConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
         GatewayEntryPoint entryPoint = new GatewayEntryPoint(resolver);
+        // The metadata path is answered by Spring Security's own filter (see describe), before any rule.
         http.securityMatcher(
                         ENDPOINT,
                         ENDPOINT + "/**",
@@ -133,8 +135,29 @@ public class GatewayConfiguration {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationManagerResolver(request -> bearer::authenticate)
                     .authenticationEntryPoint(entryPoint)
-                    .accessDeniedHandler(denied));
+                    .accessDeniedHandler(denied)
+                    .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                            builder -> describe(builder, security.oidc()))));
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security's RFC 9728 metadata, served at {@code /.well-known/oauth-protected-resource} and
+     * {@code .../mcp}: the resource is the gateway's endpoint in both, and in OIDC mode the issuer is its
+     * authorization server, so an MCP client that does OAuth finds where to log in.
+     */
+    private static void describe(
+            OAuth2ProtectedResourceMetadata.Builder builder, CountersignSecurityProperties.Oidc oidc) {
+        builder.claims(claims -> {
+            String resource = String.valueOf(claims.get("resource"));
+            if (!resource.endsWith(ENDPOINT)) {
+                claims.put("resource", resource.replaceAll("/+$", "") + ENDPOINT);
+            }
+        });
+        builder.resourceName("Countersign MCP gateway");
+        if (oidc.issuerUri() != null) {
+            builder.authorizationServer(oidc.issuerUri().toString());
+        }
     }
 }

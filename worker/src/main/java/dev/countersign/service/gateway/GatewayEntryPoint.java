@@ -1,6 +1,7 @@
 package dev.countersign.service.gateway;
 
 import dev.countersign.service.api.Problems;
+import dev.countersign.service.security.LogSafe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,7 +38,11 @@ final class GatewayEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         boolean refusedToken = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        log.info("refused {} {} with 401: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
+        log.info(
+                "refused {} {} with 401: {}",
+                request.getMethod(),
+                LogSafe.text(request.getRequestURI()),
+                LogSafe.text(failure.getMessage()));
         String challenge = "Bearer resource_metadata=\"" + base(request) + METADATA_PATH + "\""
                 + (refusedToken ? ", error=\"invalid_token\"" : "");
         String detail = refusedToken

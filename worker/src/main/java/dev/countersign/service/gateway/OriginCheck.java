@@ -1,6 +1,7 @@
 package dev.countersign.service.gateway;
 
 import dev.countersign.service.api.Problems;
+import dev.countersign.service.security.LogSafe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,11 @@ final class OriginCheck extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.warn("refused {} {} from origin {} with 403", request.getMethod(), request.getRequestURI(), origin);
+        log.warn(
+                "refused {} {} from origin {} with 403",
+                request.getMethod(),
+                LogSafe.text(request.getRequestURI()),
+                LogSafe.text(origin));
         ProblemDetail problem = Problems.of(
                 HttpStatus.FORBIDDEN,
                 "ForeignOrigin",
