@@ -4,6 +4,7 @@ import dev.countersign.tool.ToolInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tool seen with the tags its declarations imply added to its own: {@value
@@ -70,6 +71,11 @@ final class TaggedTool implements Tool {
     @Override
     public Map<String, Object> annotations() {
         return tool.annotations();
+    }
+
+    @Override
+    public Optional<String> preview(Map<String, Object> args) {
+        return tool.preview(args);
     }
 
     @Override

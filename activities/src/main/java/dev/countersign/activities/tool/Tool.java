@@ -3,6 +3,7 @@ package dev.countersign.activities.tool;
 import dev.countersign.tool.ToolInvocation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tool the agent may call. Register one as a Spring bean and the starter puts it in the
@@ -64,6 +65,15 @@ public interface Tool {
      */
     default Map<String, Object> normalized(Map<String, Object> args) {
         return args;
+    }
+
+    /**
+     * What a call with these arguments would change, as a unified diff a reviewer reads beside the
+     * raw arguments; empty when the tool cannot say. It must only read, never act: the approval page
+     * asks for it each time it shows the call.
+     */
+    default Optional<String> preview(Map<String, Object> args) {
+        return Optional.empty();
     }
 
     /** Tags the policy may read, for example {@code external} or {@code irreversible}. */

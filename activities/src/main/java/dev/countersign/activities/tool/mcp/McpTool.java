@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tool of an MCP server as a Countersign tool, named {@code <server>_<tool>}. Its arguments are
@@ -88,6 +89,15 @@ public final class McpTool implements Tool {
     @Override
     public Map<String, Object> normalized(Map<String, Object> args) {
         return paths == null ? args : paths.normalized(args);
+    }
+
+    /**
+     * For a server whose entry names its path arguments (a file server): what a {@code write_file} or
+     * an {@code edit_file} would change, as a diff asked of the server without changing anything.
+     */
+    @Override
+    public Optional<String> preview(Map<String, Object> args) {
+        return paths == null ? Optional.empty() : FileChangePreview.of(server, definition.name(), args);
     }
 
     @Override

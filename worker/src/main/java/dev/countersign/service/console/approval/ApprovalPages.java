@@ -74,7 +74,8 @@ public class ApprovalPages {
                         .orElse(List.of()),
                 formFits ? null : JsonArgumentsEditor.shown(approval.args()),
                 Risk.of(approval),
-                tool.map(found -> found.annotations()).orElse(Map.of()));
+                tool.map(found -> found.annotations()).orElse(Map.of()),
+                ChangePreview.of(tool, approval.args()));
     }
 
     private List<TimelineEvent> timeline(String taskId) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * Everything the approval page shows: the pending call and what its tool says it does, its task and
  * timeline, who is looking at it, whether the signed-in reviewer may decide it (and why not), and the
  * edit form: generated from the tool's schema, or, where a form cannot show that schema, the arguments
- * as JSON ({@code argsJson}, null when the generated form fits).
+ * as JSON ({@code argsJson}, null when the generated form fits); and what the call would change, as
+ * its tool previews it ({@code preview}, empty when the tool cannot say).
  */
 public record ApprovalView(
         PendingApproval approval,
@@ -25,13 +26,15 @@ public record ApprovalView(
         List<ArgumentField> fields,
         String argsJson,
         String risk,
-        Map<String, Object> serverHints) {
+        Map<String, Object> serverHints,
+        List<PreviewLine> preview) {
 
     public ApprovalView {
         serverHints = serverHints == null ? Map.of() : Map.copyOf(serverHints);
         toolDescription = toolDescription == null ? "" : toolDescription;
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         fields = fields == null ? List.of() : List.copyOf(fields);
+        preview = preview == null ? List.of() : List.copyOf(preview);
     }
 
     /**
