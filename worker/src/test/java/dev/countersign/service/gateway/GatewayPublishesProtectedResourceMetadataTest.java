@@ -50,37 +50,29 @@ class GatewayPublishesProtectedResourceMetadataTest {
 
     @Test
     void metadataNamesTheMcpResourceAndTheIssuer() throws Exception {
-        HttpResponse<String> metadata = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + port + "/.well-known/oauth-protected-resource"))
-                                .timeout(Duration.ofSeconds(20))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        JsonNode body = metadata("/.well-known/oauth-protected-resource");
 
-        assertThat(metadata.statusCode()).isEqualTo(200);
-        JsonNode body = JsonMapper.builder().build().readTree(metadata.body());
         assertThat(body.path("resource").asString()).isEqualTo("http://127.0.0.1:" + port + "/mcp");
         assertThat(body.path("authorization_servers").get(0).asString()).isEqualTo(ISSUER);
     }
 
     @Test
     void pathInsertedFormNamesTheSameResource() throws Exception {
+        JsonNode body = metadata("/.well-known/oauth-protected-resource/mcp");
+
+        assertThat(body.path("resource").asString()).isEqualTo("http://127.0.0.1:" + port + "/mcp");
+        assertThat(body.path("authorization_servers").get(0).asString()).isEqualTo(ISSUER);
+    }
+
+    private JsonNode metadata(String path) throws Exception {
         HttpResponse<String> metadata = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .timeout(Duration.ofSeconds(20))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-
         assertThat(metadata.statusCode()).isEqualTo(200);
-        assertThat(JsonMapper.builder()
-                        .build()
-                        .readTree(metadata.body())
-                        .path("resource")
-                        .asString())
-                .isEqualTo("http://127.0.0.1:" + port + "/mcp");
+        return JsonMapper.builder().build().readTree(metadata.body());
     }
 
     @Test
