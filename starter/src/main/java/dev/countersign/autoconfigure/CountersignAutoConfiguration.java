@@ -18,6 +18,7 @@ import dev.countersign.activities.task.TaskArchiveActivitiesImpl;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolActivitiesImpl;
 import dev.countersign.activities.tool.ToolRegistry;
+import dev.countersign.activities.tool.mcp.McpServerSpec;
 import dev.countersign.activities.tool.mcp.McpServerUnreachable;
 import dev.countersign.activities.tool.mcp.McpServers;
 import dev.countersign.client.Countersign;
@@ -51,6 +52,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,22 +195,39 @@ public class CountersignAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public McpServers countersignMcpServers(
-            AgentProfiles profiles, ObjectProvider<Tool> tools, ConfigurableListableBeanFactory beans) {
-        if (profiles.mcpServers().isEmpty()) {
+            AgentProfiles profiles,
+            ObjectProvider<Tool> tools,
+            ConfigurableListableBeanFactory beans,
+            ObjectProvider<AdditionalMcpServers> additional) {
+        Map<String, McpServerSpec> all =
+                new LinkedHashMap<>(profiles.mcpServers().servers());
+        additional
+                .orderedStream()
+                .forEach(declared -> declared.servers().forEach((name, spec) -> {
+                    McpServerSpec agents = all.putIfAbsent(name, spec);
+                    if (agents != null && !agents.equals(spec)) {
+                        throw new IllegalStateException("the MCP server '" + name + "' of " + declared.origin()
+                                + " is declared by the agents file with other settings; give one of them another name");
+                    }
+                }));
+        if (all.isEmpty()) {
             return McpServers.NONE;
         }
         Set<String> taken = new HashSet<>();
         tools.orderedStream().map(Tool::name).forEach(taken::add);
         ToolMethodBeans.in(beans).stream().map(Tool::name).forEach(taken::add);
         try {
-            McpServers servers = McpServers.open(profiles.mcpServers().servers(), taken);
+            McpServers servers = McpServers.open(all, taken);
             log.info(
                     "Countersign MCP servers {}: tools {}",
-                    profiles.mcpServers().servers().keySet(),
+                    all.keySet(),
                     servers.tools().stream().map(Tool::name).toList());
             return servers;
         } catch (McpServerUnreachable | IllegalArgumentException broken) {
-            throw new InvalidAgentsFile(profiles.source() + ": " + broken.getMessage());
+            if (profiles.mcpServers().servers().keySet().containsAll(all.keySet())) {
+                throw new InvalidAgentsFile(profiles.source() + ": " + broken.getMessage());
+            }
+            throw new IllegalStateException("the MCP servers cannot be opened: " + broken.getMessage(), broken);
         }
     }
 

@@ -22,7 +22,7 @@ public final class BearerAuthentication {
         this.jwt = jwt;
     }
 
-    boolean acceptsAny() {
+    public boolean acceptsAny() {
         return apiTokens != null || jwt != null;
     }
 
@@ -30,7 +30,7 @@ public final class BearerAuthentication {
         return jwt != null;
     }
 
-    Authentication authenticate(Authentication authentication) {
+    public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         if (ApiTokenAuthenticator.isApiToken(token)) {
             if (apiTokens == null) {

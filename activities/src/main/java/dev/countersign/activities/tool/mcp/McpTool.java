@@ -63,6 +63,11 @@ public final class McpTool implements Tool {
         return server.name();
     }
 
+    /** The tool as the server listed it (its own name, schema and hints), for a gateway that lists it on. */
+    public McpSchema.Tool definition() {
+        return definition;
+    }
+
     @Override
     public String description() {
         return definition.description() == null ? "" : definition.description();
