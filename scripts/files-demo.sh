@@ -30,5 +30,5 @@ export COUNTERSIGN_POLICY_LOCATION=file:docs/examples/files-policy.yaml
 
 jar=worker/target/countersign-worker-0.1.0-SNAPSHOT.jar
 [[ -f "$jar" ]] || ./mvnw -q -B install -DskipTests
-echo "files-demo: sandbox $COUNTERSIGN_FILES_SANDBOX; console http://127.0.0.1:8080" >&2
+echo "files-demo: sandbox $COUNTERSIGN_FILES_SANDBOX; console http://127.0.0.1:${PORT:-8080}" >&2
 exec java -jar "$jar"

@@ -44,9 +44,8 @@ class FilesAgentWorkerKilledWhileWriteWaitsIT {
 
     @Test
     void aWriteApprovedAfterItsWorkerWasKilledIsMadeOnceWithTheApprovedContent() throws Exception {
-        Path sandbox = Files.createDirectories(ItSettings.freshWorkDir(FilesAgentWorkerKilledWhileWriteWaitsIT.class)
-                        .resolve("sandbox"))
-                .toRealPath();
+        // Not under the cluster's folder: ItSettings.freshWorkDir would wipe it, dev server pid file and all.
+        Path sandbox = Files.createTempDirectory("countersign-files-it").toRealPath();
         Path plan = sandbox.resolve("plan.txt");
         model.reply(ChatCompletionsJson.toolCalls(
                         "I write the plan down.",
