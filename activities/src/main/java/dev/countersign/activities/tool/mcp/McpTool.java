@@ -1,6 +1,7 @@
 package dev.countersign.activities.tool.mcp;
 
 import dev.countersign.activities.tool.ArgumentSchema;
+import dev.countersign.activities.tool.JsonSchemaArguments;
 import dev.countersign.activities.tool.PathArguments;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.activities.tool.ToolException;
@@ -44,7 +45,7 @@ public final class McpTool implements Tool {
         this.definition = definition;
         Map<String, Object> input = definition.inputSchema() == null ? Map.of() : definition.inputSchema();
         this.check = JsonSchemaCheck.of(input);
-        this.schema = McpArgumentSchema.of(input);
+        this.schema = JsonSchemaArguments.checkablePartOf(input);
         this.paths =
                 server.spec().paths() == null ? null : server.spec().paths().normalizer();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countersign.activities.tool.ArgumentSchema;
 import dev.countersign.activities.tool.Compensation;
+import dev.countersign.activities.tool.JsonSchemaArguments;
 import dev.countersign.activities.tool.Tool;
 import dev.countersign.tool.ToolInvocation;
 import java.lang.reflect.Method;

@@ -1,8 +1,5 @@
-package dev.countersign.activities.tool.spring;
+package dev.countersign.activities.tool;
 
-import dev.countersign.activities.tool.ArgumentSchema;
-import dev.countersign.activities.tool.ArgumentSpec;
-import dev.countersign.activities.tool.ArgumentType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,22 +11,51 @@ import java.util.Map;
  * allowed. Nested shapes and patterns stay with the model's schema: a nested object is checked to be
  * an object, a list to be a list.
  */
-final class JsonSchemaArguments {
+public final class JsonSchemaArguments {
 
     private static final String DEFS = "#/$defs/";
 
     private JsonSchemaArguments() {}
 
-    static ArgumentSchema of(Map<String, Object> schema) {
+    /**
+     * Every property of the schema; one whose JSON type Countersign cannot check is refused (a
+     * {@code @Tool} method's schema, which Spring AI generates, never has one).
+     */
+    public static ArgumentSchema of(Map<String, Object> schema) {
+        return of(schema, false);
+    }
+
+    /**
+     * The properties of a single checkable type, for the console's form; the others are left out and
+     * allowed, for a fuller check of the whole schema (an MCP server's tool) to judge.
+     */
+    public static ArgumentSchema checkablePartOf(Map<String, Object> schema) {
+        return of(schema, true);
+    }
+
+    private static ArgumentSchema of(Map<String, Object> schema, boolean leaveOutUncheckable) {
         Map<String, ArgumentSpec> properties = new LinkedHashMap<>();
-        object(schema.get("properties")).forEach((name, property) -> {
-            Map<String, Object> resolved = resolved(object(property), schema);
-            properties.put(name, spec(name, resolved));
-        });
+        boolean leftOut = false;
+        for (Map.Entry<String, Object> property :
+                object(schema.get("properties")).entrySet()) {
+            Map<String, Object> resolved = resolved(object(property.getValue()), schema);
+            try {
+                properties.put(property.getKey(), spec(property.getKey(), resolved));
+            } catch (IllegalArgumentException uncheckable) {
+                if (!leaveOutUncheckable) {
+                    throw uncheckable;
+                }
+                leftOut = true;
+            }
+        }
         List<String> required = schema.get("required") instanceof List<?> names
-                ? names.stream().map(String::valueOf).toList()
+                ? names.stream()
+                        .map(String::valueOf)
+                        .filter(name -> !leaveOutUncheckable || properties.containsKey(name))
+                        .toList()
                 : List.of();
-        return new ArgumentSchema(properties, required, !Boolean.FALSE.equals(schema.get("additionalProperties")));
+        return new ArgumentSchema(
+                properties, required, leftOut || !Boolean.FALSE.equals(schema.get("additionalProperties")));
     }
 
     private static ArgumentSpec spec(String name, Map<String, Object> property) {
