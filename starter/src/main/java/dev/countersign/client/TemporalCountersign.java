@@ -216,8 +216,7 @@ public class TemporalCountersign implements Countersign {
         List<PendingApproval> approvals = read.stream()
                 .map(TaskRead::view)
                 .filter(Objects::nonNull)
-                .map(TaskView::pendingApproval)
-                .filter(Objects::nonNull)
+                .flatMap(view -> view.pendingApprovals().stream())
                 .filter(pending -> pending.decidableBy(reviewer, groups))
                 .sorted(Comparator.comparing(PendingApproval::requestedAt).reversed())
                 .toList();
@@ -234,8 +233,9 @@ public class TemporalCountersign implements Countersign {
     public Optional<PendingApproval> approval(String approvalId) {
         return ApprovalId.parse(approvalId)
                 .flatMap(id -> task(id.taskId()))
-                .map(TaskView::pendingApproval)
-                .filter(pending -> pending.approvalId().equals(approvalId));
+                .flatMap(view -> view.pendingApprovals().stream()
+                        .filter(pending -> pending.approvalId().equals(approvalId))
+                        .findFirst());
     }
 
     /**

@@ -11,7 +11,12 @@ import dev.countersign.review.ReviewResult;
 import dev.countersign.review.RollbackRequest;
 import dev.countersign.review.RollbackResult;
 import dev.countersign.task.ActionCounts;
+import dev.countersign.task.ActionState;
+import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.CollectRequest;
+import dev.countersign.task.SubmittedCall;
+import dev.countersign.task.SubmittedCallReceipt;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
@@ -216,6 +221,27 @@ final class ListingFixture implements AutoCloseable {
 
         @Override
         public void validateAttend(AttentionRequest request) {}
+
+        @Override
+        public SubmittedCallReceipt submit(SubmittedCall call) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void validateSubmit(SubmittedCall call) {}
+
+        @Override
+        public ActionState collect(CollectRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void validateCollect(CollectRequest request) {}
+
+        @Override
+        public ActionView action(String actionId) {
+            return null;
+        }
 
         @Override
         public void guide(TaskMessage guidance) {}

@@ -7,6 +7,7 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyVerdict;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.CompensationRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,15 @@ final class ActionRecord {
 
     CompensationRecord compensation;
     int compensationRuns;
+
+    /** The gate of a call submitted from outside (the MCP gateway); null for an agent's own call. */
+    String gateId;
+    /** How long an approval of a submitted call waits for its caller to collect it. */
+    Duration consentTtl;
+    /** When the approval of a submitted call expires, once approved. */
+    Instant consentExpiresAt;
+    /** The caller came back for the approved call. */
+    boolean collectRequested;
 
     private ActionRecord() {}
 

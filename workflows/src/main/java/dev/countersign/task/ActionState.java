@@ -22,5 +22,12 @@ public enum ActionState {
      */
     OUTCOME_UNKNOWN,
     /** The task was cancelled while it waited. */
-    CANCELLED
+    CANCELLED,
+    /** Approved, and waits for the caller of a submitted call to come back for it (the MCP gateway). */
+    AWAITING_COLLECTION,
+    /**
+     * Approved, but its caller did not come back for it within its consent lifetime: it never ran, and
+     * the same call must be approved again. Not a rejection.
+     */
+    EXPIRED
 }

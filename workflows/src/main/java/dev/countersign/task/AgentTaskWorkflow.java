@@ -82,6 +82,20 @@ public interface AgentTaskWorkflow {
     @UpdateValidatorMethod(updateName = "attend")
     void validateAttend(AttentionRequest request);
 
+    // An Update: the MCP gateway learns at once which action holds the call, or why it is refused.
+    @UpdateMethod
+    SubmittedCallReceipt submit(SubmittedCall call);
+
+    @UpdateValidatorMethod(updateName = "submit")
+    void validateSubmit(SubmittedCall call);
+
+    // An Update: the caller is back for an approved call, which then runs; refused for unknown calls.
+    @UpdateMethod
+    ActionState collect(CollectRequest request);
+
+    @UpdateValidatorMethod(updateName = "collect")
+    void validateCollect(CollectRequest request);
+
     // A Signal: guidance is fire-and-forget; the agent reads it before its next step.
     @SignalMethod
     void guide(TaskMessage guidance);
@@ -89,4 +103,8 @@ public interface AgentTaskWorkflow {
     // A Query: reads the one state holder without adding to history.
     @QueryMethod
     TaskView view();
+
+    // A Query: one action of this run as it stands, or null when this run does not hold it.
+    @QueryMethod
+    ActionView action(String actionId);
 }

@@ -39,6 +39,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     private final ToolCalls toolCalls;
     private final ModelTurns turns;
     private final Handover handover;
+    private final ExternalCalls externalCalls;
 
     @WorkflowInit
     public AgentTaskWorkflowImpl(TaskStart start, TaskState carried) {
@@ -55,6 +56,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools);
         this.turns = new ModelTurns(state, board, activities.agent);
         this.handover = new Handover(state, activities.archive, alerts::idle);
+        this.externalCalls = new ExternalCalls(state, board, toolCalls, handover);
     }
 
     /** The task's first run: this one, where the server does not name it (the Java test server). */
@@ -66,6 +68,12 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     @Override
     public TaskView run(TaskStart start, TaskState carried) {
         board.touch();
+        if (state.start.external()) {
+            externalCalls.serve();
+            if (state.cancellation != null) {
+                endCancelled();
+            }
+        }
         while (!state.status.closed()) {
             if (state.cancellation != null) {
                 endCancelled();
@@ -259,6 +267,28 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     }
 
     @Override
+    public void validateSubmit(SubmittedCall call) {
+        refuseOversized(
+                "the call's arguments", PayloadBounds.jsonBytes(call.call().args()));
+        externalCalls.check(call);
+    }
+
+    @Override
+    public SubmittedCallReceipt submit(SubmittedCall call) {
+        return refusing(() -> externalCalls.submit(call));
+    }
+
+    @Override
+    public void validateCollect(CollectRequest request) {
+        externalCalls.checkCollect(request);
+    }
+
+    @Override
+    public ActionState collect(CollectRequest request) {
+        return refusing(() -> externalCalls.collect(request));
+    }
+
+    @Override
     public void guide(TaskMessage guidance) {
         if (state.status.closed() || guidance.text().isBlank()) {
             return;
@@ -273,6 +303,12 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     @Override
     public TaskView view() {
         return state.view();
+    }
+
+    @Override
+    public ActionView action(String actionId) {
+        ActionRecord action = state.findAction(actionId);
+        return action == null ? null : action.view();
     }
 
     /** Runs a handler, reporting a refusal to the client as the ApplicationFailure it maps to. */

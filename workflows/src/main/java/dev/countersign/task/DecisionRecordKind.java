@@ -15,7 +15,9 @@ public enum DecisionRecordKind {
     /** A tier's SLA ran out and the approval moved to the next tier. */
     ESCALATE("escalate"),
     /** The last tier's SLA ran out and the policy's timeout outcome settled the approval. */
-    TIMEOUT("timeout");
+    TIMEOUT("timeout"),
+    /** An approved call was not collected by its caller within its consent lifetime, and never ran. */
+    EXPIRE("expire");
 
     private final String wireName;
 

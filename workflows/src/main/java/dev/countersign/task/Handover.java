@@ -82,7 +82,9 @@ final class Handover {
 
     /** Whether nothing waits on the action any more: it ended, and no review or operator needs it here. */
     private static boolean leaves(ActionRecord action, Instant now) {
-        if (action.state == ActionState.PENDING || action.review.state() == ReviewState.ROLLBACK_FAILED) {
+        if (action.state == ActionState.PENDING
+                || action.state == ActionState.AWAITING_COLLECTION
+                || action.review.state() == ReviewState.ROLLBACK_FAILED) {
             return false;
         }
         Instant windowEnd = action.review.windowEndsAt();

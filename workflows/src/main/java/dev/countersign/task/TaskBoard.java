@@ -34,8 +34,15 @@ final class TaskBoard {
         publish();
     }
 
+    /**
+     * Sets the task's status; an external task whose calls wait side by side stays awaiting approval
+     * while any of them does.
+     */
     void status(TaskStatus status) {
-        state.status = status;
+        boolean othersWait = status == TaskStatus.RUNNING
+                && state.start.external()
+                && !state.pendingApprovals().isEmpty();
+        state.status = othersWait ? TaskStatus.AWAITING_APPROVAL : status;
         touch();
     }
 

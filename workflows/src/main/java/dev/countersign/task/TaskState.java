@@ -74,6 +74,12 @@ public final class TaskState {
      */
     Map<String, String> refusedCalls = new LinkedHashMap<>();
 
+    /** The actions of the calls submitted to an external task, by gate id; bounded, the oldest go first. */
+    Map<String, String> gateActions = new LinkedHashMap<>();
+
+    /** Submitted calls whose action was recorded but not yet taken through the policy. */
+    List<String> arrivedCalls = new ArrayList<>();
+
     Question question;
     boolean answered;
     String summary;
@@ -125,6 +131,16 @@ public final class TaskState {
         ActionRecord action = new ActionRecord(ActionIds.id(++lastActionNumber), call, now);
         actions.add(action);
         return action;
+    }
+
+    /** Records the action of a submitted call under its gate id, so submitting it again finds it. */
+    void submitted(String gateId, ActionRecord action) {
+        action.gateId = gateId;
+        gateActions.put(gateId, action.actionId);
+        while (gateActions.size() > CLOSED_APPROVALS_KEPT) {
+            gateActions.remove(gateActions.keySet().iterator().next());
+        }
+        arrivedCalls.add(action.actionId);
     }
 
     void closeApproval(String approvalId, ApprovalState outcome) {

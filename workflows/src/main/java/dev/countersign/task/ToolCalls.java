@@ -13,6 +13,7 @@ import dev.countersign.tool.ToolInvocation;
 import dev.countersign.tool.ToolResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -57,7 +58,15 @@ final class ToolCalls {
 
     /** Takes the agent's call through the policy; one that needs reviewers waits until {@code suspend}. */
     void propose(ToolCall call, BooleanSupplier suspend) {
-        ActionRecord action = state.propose(call, TaskBoard.now());
+        proposed(state.propose(call, TaskBoard.now()), suspend);
+    }
+
+    /**
+     * Takes a recorded action's call through the policy (an agent's, or one submitted from outside);
+     * one that needs reviewers waits until {@code suspend}.
+     */
+    void proposed(ActionRecord action, BooleanSupplier suspend) {
+        ToolCall call = action.call;
         PolicyVerdict verdict;
         try {
             verdict = verdicts.evaluate(call, action.actionId);
@@ -113,11 +122,12 @@ final class ToolCalls {
         }
         TaskMetrics.decision(action.call.tool(), action.verdict.rule(), "refused-again");
         action.state = ActionState.DENIED;
+        action.error = "not asked again: " + refusal; // what reviewers and an outside caller read
         tell(
                 TranscriptKind.DENIED,
                 action,
                 null,
-                "not asked again: " + refusal + " Propose something else, or finish and say why.",
+                action.error + " Propose something else, or finish and say why.",
                 null);
         return true;
     }
@@ -131,15 +141,19 @@ final class ToolCalls {
         if (gate.state() == dev.countersign.approval.ApprovalState.PENDING && state.cancellation == null) {
             return;
         }
-        settle(approvals.close(gate));
+        settle(approvals.close(gate), suspend);
     }
 
-    private void settle(ApprovalGate gate) {
+    private void settle(ApprovalGate gate, BooleanSupplier suspend) {
         ActionRecord action = state.action(gate.actionId());
         switch (gate.state()) {
             case APPROVED -> {
                 board.status(TaskStatus.RUNNING);
-                execute(action);
+                if (action.gateId == null) {
+                    execute(action);
+                } else {
+                    awaitCollection(action, suspend);
+                }
             }
             case REJECTED -> decided(action, ActionState.REJECTED, TranscriptKind.REJECTED);
             case CHANGES_REQUESTED -> decided(action, ActionState.CHANGES_REQUESTED, TranscriptKind.CHANGES_REQUESTED);
@@ -155,6 +169,39 @@ final class ToolCalls {
             }
             case PENDING, CANCELLED -> action.state = ActionState.CANCELLED;
         }
+    }
+
+    /**
+     * Waits for the caller of an approved submitted call to come back for it, then runs it; one not
+     * collected within its consent lifetime expires and never runs. Returns early, leaving it waiting,
+     * when {@code suspend} holds (the next run waits on with the same deadline).
+     */
+    void awaitCollection(ActionRecord action, BooleanSupplier suspend) {
+        if (action.state != ActionState.AWAITING_COLLECTION) {
+            action.state = ActionState.AWAITING_COLLECTION;
+            action.consentExpiresAt = TaskBoard.now().plus(action.consentTtl);
+            board.touch();
+        }
+        Duration left = Duration.between(TaskBoard.now(), action.consentExpiresAt);
+        if (!left.isNegative() && !left.isZero()) {
+            Workflow.await(left, () -> action.collectRequested || state.cancellation != null || suspend.getAsBoolean());
+        }
+        if (action.collectRequested) {
+            execute(action);
+        } else if (state.cancellation != null) {
+            action.state = ActionState.CANCELLED;
+        } else if (!TaskBoard.now().isBefore(action.consentExpiresAt)) {
+            action.state = ActionState.EXPIRED;
+            action.decisions.add(new DecisionRecord(
+                    null,
+                    DecisionRecordKind.EXPIRE,
+                    "approved, but its caller did not come back for it within " + action.consentTtl
+                            + "; it never ran, and the same call must be approved again",
+                    TaskBoard.now(),
+                    null));
+            TaskMetrics.decision(action.call.tool(), action.verdict.rule(), "expired");
+        }
+        board.touch();
     }
 
     private void decided(ActionRecord action, ActionState outcome, TranscriptKind kind) {
@@ -205,7 +252,10 @@ final class ToolCalls {
         tell(state, kind, action, result, text, by);
     }
 
-    /** Tells the agent, through the transcript, what became of its call. */
+    /**
+     * Tells the agent, through the transcript, what became of its call; an agent running elsewhere
+     * learns it from its call's answer instead.
+     */
     static void tell(
             TaskState state,
             TranscriptKind kind,
@@ -213,6 +263,9 @@ final class ToolCalls {
             Map<String, Object> result,
             String text,
             String by) {
+        if (action.gateId != null) {
+            return;
+        }
         state.transcript.add(
                 new TranscriptEntry(kind, action.actionId, action.call, result, text, by, TaskBoard.now()));
     }

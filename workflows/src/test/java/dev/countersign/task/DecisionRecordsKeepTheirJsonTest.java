@@ -24,7 +24,8 @@ class DecisionRecordsKeepTheirJsonTest {
                         "\"decision\":\"edit\"",
                         "\"decision\":\"request_changes\"",
                         "\"decision\":\"escalate\"",
-                        "\"decision\":\"timeout\"");
+                        "\"decision\":\"timeout\"",
+                        "\"decision\":\"expire\"");
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.countersign.activities.policy.PolicySource;
 import dev.countersign.activities.tool.ToolActivitiesImpl;
 import dev.countersign.activities.tool.mcp.McpServers;
 import dev.countersign.autoconfigure.AdditionalMcpServers;
+import dev.countersign.autoconfigure.CountersignProperties;
+import dev.countersign.client.SubmittedCalls;
 import dev.countersign.service.security.ApiSecurityConfiguration;
 import dev.countersign.service.security.BearerAuthentication;
 import dev.countersign.service.security.CountersignSecurityProperties;
@@ -16,8 +18,12 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.temporal.client.WorkflowClient;
 import java.security.Principal;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResour
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The MCP gateway: an MCP server at {@value #ENDPOINT} (the MCP Java SDK's servlet streamable HTTP
@@ -53,8 +60,19 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    GatewayCalls gatewayCalls(PolicyActivitiesImpl policy, ToolActivitiesImpl tools, MeterRegistry meters) {
-        return new GatewayCalls(policy, tools, meters);
+    GatewayCalls gatewayCalls(
+            PolicyActivitiesImpl policy,
+            ToolActivitiesImpl tools,
+            DataSource dataSource,
+            WorkflowClient client,
+            CountersignProperties countersign,
+            GatewayProperties properties,
+            ObjectProvider<Clock> clock,
+            MeterRegistry meters) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        GatedCalls gated = new GatedCalls(
+                new GateIndex(dataSource), new SubmittedCalls(client, countersign.taskQueue(), time), properties, time);
+        return new GatewayCalls(policy, tools, gated, meters);
     }
 
     @Bean
@@ -64,8 +82,20 @@ public class GatewayConfiguration {
                 .contextExtractor(request -> {
                     tools.getObject().refresh();
                     Principal caller = request.getUserPrincipal();
-                    return McpTransportContext.create(
-                            caller == null ? Map.of() : Map.of(GatewayToolList.REQUESTER, caller.getName()));
+                    Map<String, Object> context = new HashMap<>();
+                    if (caller != null) {
+                        context.put(GatewayToolList.REQUESTER, caller.getName());
+                    }
+                    String task = request.getHeader(GatewayCaller.TASK_HEADER);
+                    if (task != null && !task.isBlank()) {
+                        context.put(GatewayToolList.TASK, task.strip());
+                    }
+                    context.put(
+                            GatewayToolList.SERVICE_URL,
+                            ServletUriComponentsBuilder.fromContextPath(request)
+                                    .build()
+                                    .toUriString());
+                    return McpTransportContext.create(context);
                 })
                 .build();
     }

@@ -4,13 +4,17 @@ import dev.countersign.activities.policy.Policy;
 import dev.countersign.activities.policy.PolicySource;
 import dev.countersign.activities.tool.mcp.McpServers;
 import dev.countersign.activities.tool.mcp.McpTool;
+import dev.countersign.task.ActionView;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class GatewayToolList {
 
     static final String REQUESTER = "countersign.requester";
+    static final String TASK = "countersign.task";
+    static final String SERVICE_URL = "countersign.service-url";
 
     private static final Logger log = LoggerFactory.getLogger(GatewayToolList.class);
 
@@ -76,10 +82,48 @@ final class GatewayToolList {
         return McpServerFeatures.SyncToolSpecification.builder()
                 .tool(listedTool)
                 .callHandler((exchange, request) -> calls.call(
-                        String.valueOf(exchange.transportContext().get(REQUESTER)),
-                        exchange.sessionId(),
+                        caller(exchange),
                         tool.name(),
-                        request.arguments() == null ? Map.of() : request.arguments()))
+                        request.arguments() == null ? Map.of() : request.arguments(),
+                        progress(exchange, request)))
                 .build();
+    }
+
+    private static GatewayCaller caller(McpSyncServerExchange exchange) {
+        McpTransportContext context = exchange.transportContext();
+        Object task = context.get(TASK);
+        return new GatewayCaller(
+                String.valueOf(context.get(REQUESTER)),
+                exchange.sessionId(),
+                task == null ? null : task.toString(),
+                String.valueOf(context.get(SERVICE_URL)));
+    }
+
+    /**
+     * Tells a caller that asked for progress (a progressToken in the request's _meta) how long its call
+     * has waited for reviewers; a caller that did not ask hears nothing.
+     */
+    private static Consumer<ActionView> progress(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (token == null) {
+            return action -> {};
+        }
+        long started = System.nanoTime();
+        return action -> {
+            double waited = (System.nanoTime() - started) / 1e9;
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(
+                        token,
+                        waited,
+                        null,
+                        "waiting for a reviewer: " + action.tool() + " is "
+                                + action.state()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ')));
+            } catch (RuntimeException gone) {
+                log.debug("progress of a gated call could not be sent: {}", gone.getMessage());
+            }
+        };
     }
 }

@@ -46,6 +46,7 @@ abstract class GatewayTest {
     static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration WAIT = Duration.ofSeconds(6);
     static Path sandbox;
 
     @LocalServerPort
@@ -79,6 +80,9 @@ abstract class GatewayTest {
                 "countersign.gateway.servers.files.args[0]", () -> ReferenceServers.entryPoint("server-filesystem"));
         registry.add("countersign.gateway.servers.files.args[1]", sandbox::toString);
         registry.add("countersign.gateway.allowed-origins[0]", () -> "https://console.countersign.test");
+        // Short enough for the tests of calls that outlast them, long enough for a reviewer in a test.
+        registry.add("countersign.gateway.wait", () -> WAIT.toString());
+        registry.add("countersign.gateway.consent-ttl", () -> "PT8S");
     }
 
     /** A new API token of {@code user}, made with the user's password. */
@@ -94,13 +98,25 @@ abstract class GatewayTest {
 
     /** An MCP client of the gateway, initialized, sending {@code token}. */
     McpSyncClient client(String token) {
+        return client(token, Duration.ofSeconds(20));
+    }
+
+    /**
+     * An MCP client of the gateway, initialized, sending {@code token} and the given headers (name,
+     * value, ...), that gives up on a request after {@code timeout}.
+     */
+    McpSyncClient client(String token, Duration timeout, String... headers) {
+        HttpRequest.Builder requests = HttpRequest.newBuilder().header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) {
+            requests.header(headers[i], headers[i + 1]);
+        }
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
                         "http://127.0.0.1:" + port)
                 .endpoint(GatewayConfiguration.ENDPOINT)
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .requestBuilder(requests)
                 .build();
         McpSyncClient client = McpClient.sync(transport)
-                .requestTimeout(Duration.ofSeconds(20))
+                .requestTimeout(timeout)
                 .initializationTimeout(Duration.ofSeconds(20))
                 .build();
         client.initialize();
