@@ -218,6 +218,13 @@ class GatewayGatesCallsForReviewersTest extends GatewayTest {
         assertThat(approval.path("taskId").asString()).isEqualTo("dave-notes-1");
         decide(approval, "{\"decision\":\"approve\"}");
         assertThat(call.get(30, TimeUnit.SECONDS).isError()).isFalse();
+
+        JsonNode task = rest("dave", "GET", "/api/tasks/dave-notes-1", null);
+        assertThat(task.path("agent").asString()).isEqualTo(GatewayCalls.AGENT);
+        assertThat(task.path("requester").asString()).isEqualTo("dave");
+        assertThat(rest("dave", "GET", "/api/tasks/dave-notes-1/history", null).toString())
+                .contains("alice")
+                .contains("files_write_file");
     }
 
     // --- helpers
