@@ -5,6 +5,7 @@ import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.CollectRequest;
+import dev.countersign.task.ReportedOutcome;
 import dev.countersign.task.SubmittedCall;
 import dev.countersign.task.SubmittedCallReceipt;
 import dev.countersign.task.TaskSearchAttributes;
@@ -93,6 +94,35 @@ public class SubmittedCalls {
                 taskId,
                 () -> client.newWorkflowStub(AgentTaskWorkflow.class, taskId).collect(request),
                 () -> new TaskNotActive("task " + taskId + " has ended"));
+    }
+
+    /**
+     * Records what the agent's own run of an allowed call returned; {@code updateId} makes a repeated
+     * report the same one. A report the call cannot take answers {@link DecisionRefused}.
+     */
+    public ActionState report(String taskId, ReportedOutcome outcome, String updateId) {
+        UpdateOptions<ActionState> options = UpdateOptions.<ActionState>newBuilder()
+                .setUpdateId(updateId)
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build();
+        return calls.call(
+                taskId,
+                () -> WorkflowClient.startUpdate(
+                                client.newWorkflowStub(AgentTaskWorkflow.class, taskId)::report, outcome, options)
+                        .getResult(),
+                () -> new TaskNotActive("task " + taskId + " has ended"));
+    }
+
+    /** Who requested the task, as Temporal's search attributes say; empty when there is no such task. */
+    public Optional<String> requester(String taskId) {
+        try {
+            return Optional.ofNullable(client.newUntypedWorkflowStub(taskId)
+                    .describe()
+                    .getTypedSearchAttributes()
+                    .get(TaskSearchAttributes.REQUESTER));
+        } catch (WorkflowNotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     /** The call's action as the task's current run holds it; empty once the task or the action is gone. */

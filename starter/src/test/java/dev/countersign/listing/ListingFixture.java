@@ -15,6 +15,7 @@ import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.CollectRequest;
+import dev.countersign.task.ReportedOutcome;
 import dev.countersign.task.SubmittedCall;
 import dev.countersign.task.SubmittedCallReceipt;
 import dev.countersign.task.TaskMessage;
@@ -242,6 +243,14 @@ final class ListingFixture implements AutoCloseable {
         public ActionView action(String actionId) {
             return null;
         }
+
+        @Override
+        public ActionState report(ReportedOutcome outcome) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void validateReport(ReportedOutcome outcome) {}
 
         @Override
         public void guide(TaskMessage guidance) {}

@@ -7,13 +7,26 @@ import java.util.Map;
 /**
  * A tool call with the task context the policy's conditions may read; {@code actionId} identifies
  * the call within its task, so a review sample is reproducible per action (null in requests
- * recorded before it existed).
+ * recorded before it existed). {@code agentRuns}: the agent runs the tool itself (the gate API), so a
+ * tool Countersign does not know is judged by its name, with no schema to check.
  */
 public record PolicyRequest(
-        String taskId, String agent, String requester, Map<String, Object> input, ToolCall call, String actionId) {
+        String taskId,
+        String agent,
+        String requester,
+        Map<String, Object> input,
+        ToolCall call,
+        String actionId,
+        boolean agentRuns) {
 
     public PolicyRequest(String taskId, String agent, String requester, Map<String, Object> input, ToolCall call) {
-        this(taskId, agent, requester, input, call, null);
+        this(taskId, agent, requester, input, call, null, false);
+    }
+
+    /** A request about a call of a tool Countersign runs. */
+    public PolicyRequest(
+            String taskId, String agent, String requester, Map<String, Object> input, ToolCall call, String actionId) {
+        this(taskId, agent, requester, input, call, actionId, false);
     }
 
     public PolicyRequest {

@@ -44,6 +44,8 @@ final class ActionRecord {
     Instant consentExpiresAt;
     /** The caller came back for the approved call. */
     boolean collectRequested;
+    /** The agent runs the submitted call itself once allowed, and reports its outcome (the gate API). */
+    boolean agentRuns;
 
     private ActionRecord() {}
 

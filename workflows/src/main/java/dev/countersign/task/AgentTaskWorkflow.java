@@ -96,6 +96,13 @@ public interface AgentTaskWorkflow {
     @UpdateValidatorMethod(updateName = "collect")
     void validateCollect(CollectRequest request);
 
+    // An Update: the agent learns at once whether its report was taken, or why not (used, not allowed).
+    @UpdateMethod
+    ActionState report(ReportedOutcome outcome);
+
+    @UpdateValidatorMethod(updateName = "report")
+    void validateReport(ReportedOutcome outcome);
+
     // A Signal: guidance is fire-and-forget; the agent reads it before its next step.
     @SignalMethod
     void guide(TaskMessage guidance);

@@ -289,6 +289,18 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     }
 
     @Override
+    public void validateReport(ReportedOutcome outcome) {
+        refuseOversized("the reported result", PayloadBounds.jsonBytes(outcome.result()));
+        refuseOversized("the reported error", PayloadBounds.utf8Length(outcome.error()));
+        externalCalls.checkReport(outcome);
+    }
+
+    @Override
+    public ActionState report(ReportedOutcome outcome) {
+        return refusing(() -> externalCalls.report(outcome));
+    }
+
+    @Override
     public void guide(TaskMessage guidance) {
         if (state.status.closed() || guidance.text().isBlank()) {
             return;

@@ -137,6 +137,7 @@ final class ExternalCalls {
         }
         ActionRecord action = state.propose(call.call(), TaskBoard.now());
         action.consentTtl = call.consentTtl();
+        action.agentRuns = call.agentRuns();
         state.submitted(call.gateId(), action);
         board.touch();
         return new SubmittedCallReceipt(state.start.taskId(), action.actionId);
@@ -162,9 +163,43 @@ final class ExternalCalls {
     ActionState collect(CollectRequest request) {
         checkCollect(request);
         ActionRecord action = state.action(request.actionId());
-        if (action.state == ActionState.AWAITING_COLLECTION) {
+        if (action.state == ActionState.AWAITING_COLLECTION && !action.agentRuns) {
             action.collectRequested = true;
         }
         return action.state;
+    }
+
+    /** Refuses a report the call cannot take: not the agent's to run, not allowed, or already used; pure. */
+    void checkReport(ReportedOutcome outcome) {
+        checkCollect(new CollectRequest(outcome.actionId(), outcome.requester()));
+        ActionRecord action = state.action(outcome.actionId());
+        if (!action.agentRuns) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.NOT_APPLICABLE,
+                    "call " + action.actionId + " is run by the task itself; there is nothing to report");
+        }
+        switch (action.state) {
+            case AWAITING_COLLECTION, EXPIRED -> {}
+            case PENDING ->
+                throw DecisionRefusal.of(
+                        DecisionRefusal.NOT_APPLICABLE,
+                        "call " + action.actionId + " is not approved yet: it must not have run");
+            case EXECUTED, FAILED ->
+                throw DecisionRefusal.of(
+                        DecisionRefusal.NOT_APPLICABLE,
+                        "call " + action.actionId + " was already used: its outcome was reported (" + action.state
+                                + ")");
+            default ->
+                throw DecisionRefusal.of(
+                        DecisionRefusal.NOT_APPLICABLE,
+                        "call " + action.actionId + " was not allowed to run (" + action.state + ")");
+        }
+    }
+
+    /** Records the agent's report of its run of an allowed call. */
+    ActionState report(ReportedOutcome outcome) {
+        checkReport(outcome);
+        toolCalls.reported(state.action(outcome.actionId()), outcome);
+        return state.action(outcome.actionId()).state;
     }
 }

@@ -93,7 +93,11 @@ final class ToolCalls {
             }
             case AUTO -> {
                 TaskMetrics.decision(call.tool(), verdict.rule(), "auto");
-                execute(action);
+                if (action.agentRuns) {
+                    awaitCollection(action, suspend);
+                } else {
+                    execute(action);
+                }
             }
             case APPROVE -> awaitDecision(approvals.hold(action), suspend);
         }
@@ -172,9 +176,10 @@ final class ToolCalls {
     }
 
     /**
-     * Waits for the caller of an approved submitted call to come back for it, then runs it; one not
-     * collected within its consent lifetime expires and never runs. Returns early, leaving it waiting,
-     * when {@code suspend} holds (the next run waits on with the same deadline).
+     * Waits for the caller of an allowed submitted call to come back for it, then runs it, or, when the
+     * agent runs it itself, for the agent's report of its outcome; one not used within its consent
+     * lifetime expires and never runs. Returns early, leaving it waiting, when {@code suspend} holds (the
+     * next run waits on with the same deadline).
      */
     void awaitCollection(ActionRecord action, BooleanSupplier suspend) {
         if (action.state != ActionState.AWAITING_COLLECTION) {
@@ -184,7 +189,15 @@ final class ToolCalls {
         }
         Duration left = Duration.between(TaskBoard.now(), action.consentExpiresAt);
         if (!left.isNegative() && !left.isZero()) {
-            Workflow.await(left, () -> action.collectRequested || state.cancellation != null || suspend.getAsBoolean());
+            Workflow.await(
+                    left,
+                    () -> action.collectRequested
+                            || action.state != ActionState.AWAITING_COLLECTION
+                            || state.cancellation != null
+                            || suspend.getAsBoolean());
+        }
+        if (action.state != ActionState.AWAITING_COLLECTION) {
+            return; // the agent reported its run
         }
         if (action.collectRequested) {
             execute(action);
@@ -201,6 +214,25 @@ final class ToolCalls {
                     null));
             TaskMetrics.decision(action.call.tool(), action.verdict.rule(), "expired");
         }
+        board.touch();
+    }
+
+    /**
+     * Records what the agent's own run of an allowed call returned: it counts as executed (open for
+     * post-action review as its rule says) or failed. A report after the approval expired is recorded
+     * too, saying so: the call ran, and the record must show it.
+     */
+    void reported(ActionRecord action, ReportedOutcome outcome) {
+        boolean late = action.state == ActionState.EXPIRED;
+        action.state = outcome.success() ? ActionState.EXECUTED : ActionState.FAILED;
+        action.result = outcome.success() ? outcome.result() : null;
+        action.error = outcome.success()
+                ? (late ? "reported by the agent after its approval expired" : null)
+                : outcome.error();
+        if (outcome.success()) {
+            reviews.open(action);
+        }
+        TaskMetrics.toolExecution(action.call.tool(), outcome.success() ? "executed" : "failed");
         board.touch();
     }
 

@@ -19,12 +19,14 @@ final class Verdicts {
 
     PolicyVerdict evaluate(ToolCall call, String actionId) {
         TaskStart start = state.start;
+        ActionRecord action = state.findAction(actionId);
         return policy.evaluatePolicy(new PolicyRequest(
                 start.taskId(),
                 start.agent(),
                 start.requester(),
                 PayloadBounds.json(start.input(), PayloadBounds.MAX_VALUE_BYTES),
                 call,
-                actionId));
+                actionId,
+                action != null && action.agentRuns));
     }
 }

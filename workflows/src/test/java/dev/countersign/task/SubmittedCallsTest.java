@@ -133,6 +133,55 @@ class SubmittedCallsTest {
         assertThat(ended.summary()).contains("no call came for PT1H");
     }
 
+    @Test
+    void aCallTheAgentRunsItselfIsNeverRunByTheTaskAndItsReportIsItsOutcome() {
+        String taskId = startExternal("session-7");
+        SubmittedCallReceipt small = submitForAgent(taskId, "gate-9", refund(5));
+        harness.awaitView(taskId, view -> state(view, small.actionId()) == ActionState.AWAITING_COLLECTION);
+        harness.stub(taskId).collect(new CollectRequest(small.actionId(), TaskHarness.REQUESTER));
+
+        ActionState reported = harness.stub(taskId)
+                .report(new ReportedOutcome(
+                        small.actionId(), TaskHarness.REQUESTER, true, Map.of("refundId", "R-1"), null));
+
+        assertThat(reported).isEqualTo(ActionState.EXECUTED);
+        assertThat(action(harness.stub(taskId).view(), small.actionId()).result())
+                .containsEntry("refundId", "R-1");
+        assertThat(harness.tools.executionsOf("issue_refund")).isZero();
+        assertThatThrownBy(() -> harness.stub(taskId)
+                        .report(new ReportedOutcome(small.actionId(), TaskHarness.REQUESTER, true, Map.of(), null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("already used");
+    }
+
+    @Test
+    void anAgentsReportOfAPendingCallIsRefusedAndALateOneIsRecordedAsLate() {
+        String taskId = startExternal("session-8");
+        SubmittedCallReceipt call = submitForAgent(taskId, "gate-10", refund(250));
+        harness.awaitView(taskId, view -> view.pendingApprovals().size() == 1);
+        ReportedOutcome ran = new ReportedOutcome(call.actionId(), TaskHarness.REQUESTER, true, Map.of(), null);
+
+        assertThatThrownBy(() -> harness.stub(taskId).report(ran))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("not approved yet");
+
+        decide(taskId, call.actionId(), "alice", DecisionKind.APPROVE);
+        harness.awaitView(taskId, view -> state(view, call.actionId()) == ActionState.AWAITING_COLLECTION);
+        harness.env.sleep(CONSENT.plusMinutes(1));
+        harness.awaitView(taskId, view -> state(view, call.actionId()) == ActionState.EXPIRED);
+
+        assertThat(harness.stub(taskId).report(ran)).isEqualTo(ActionState.EXECUTED);
+        assertThat(action(harness.stub(taskId).view(), call.actionId()).error())
+                .isEqualTo("reported by the agent after its approval expired");
+        assertThat(harness.tools.executionsOf("issue_refund")).isZero();
+    }
+
+    private SubmittedCallReceipt submitForAgent(String taskId, String gateId, ToolCall call) {
+        return harness.stub(taskId).submit(new SubmittedCall(gateId, TaskHarness.REQUESTER, call, CONSENT, true));
+    }
+
     private String startExternal(String taskId) {
         TaskStart start = TaskStart.external(
                 taskId, "mcp-gateway", "calls of a session", TaskHarness.REQUESTER, Duration.ofHours(1));

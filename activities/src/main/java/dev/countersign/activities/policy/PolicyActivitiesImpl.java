@@ -42,6 +42,8 @@ public class PolicyActivitiesImpl implements PolicyActivities {
         if (PayloadBounds.isTruncated(call.args())) {
             violations = List.of("the arguments were truncated (" + call.args().get("originalBytes")
                     + " bytes); a call runs only with arguments seen whole");
+        } else if (request.agentRuns() && registry.find(call.tool()).isEmpty()) {
+            violations = List.of(); // the agent's own tool: judged by its name, no schema here to check
         } else {
             try {
                 normalized = registry.normalized(call.tool(), call.args());
@@ -80,6 +82,12 @@ public class PolicyActivitiesImpl implements PolicyActivities {
         ToolCall tagged =
                 new ToolCall(call.tool(), call.args(), call.rationale(), call.confidence(), List.copyOf(tags));
         return new PolicyRequest(
-                request.taskId(), request.agent(), request.requester(), request.input(), tagged, request.actionId());
+                request.taskId(),
+                request.agent(),
+                request.requester(),
+                request.input(),
+                tagged,
+                request.actionId(),
+                request.agentRuns());
     }
 }

@@ -3,6 +3,7 @@ package dev.countersign.service.api;
 import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.DecisionRefused;
+import dev.countersign.client.GateNotFound;
 import dev.countersign.client.PayloadTooLarge;
 import dev.countersign.client.TaskConflict;
 import dev.countersign.client.TaskNotActive;
@@ -59,6 +60,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Map<Class<? extends RuntimeException>, HttpStatus> FACADE_STATUSES = Map.of(
             TaskNotFound.class, HttpStatus.NOT_FOUND,
             ApprovalNotFound.class, HttpStatus.NOT_FOUND,
+            GateNotFound.class, HttpStatus.NOT_FOUND,
             TaskConflict.class, HttpStatus.CONFLICT,
             TaskNotActive.class, HttpStatus.CONFLICT,
             FieldTooLong.class, HttpStatus.BAD_REQUEST,
@@ -84,6 +86,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         TaskNotFound.class,
         ApprovalNotFound.class,
+        GateNotFound.class,
         TaskConflict.class,
         TaskNotActive.class,
         FieldTooLong.class,

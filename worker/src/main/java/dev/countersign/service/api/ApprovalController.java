@@ -89,7 +89,8 @@ public class ApprovalController {
         }
     }
 
-    private static String decisionId(String idempotencyKey) {
+    /** A checked Idempotency-Key, or a new id without one. */
+    static String decisionId(String idempotencyKey) {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }

@@ -64,15 +64,20 @@ public class GatewayConfiguration {
             PolicyActivitiesImpl policy,
             ToolActivitiesImpl tools,
             DataSource dataSource,
-            WorkflowClient client,
-            CountersignProperties countersign,
+            SubmittedCalls submittedCalls,
             GatewayProperties properties,
             ObjectProvider<Clock> clock,
             MeterRegistry meters) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
-        GatedCalls gated = new GatedCalls(
-                new GateIndex(dataSource), new SubmittedCalls(client, countersign.taskQueue(), time), properties, time);
+        GatedCalls gated = new GatedCalls(new GateIndex(dataSource), submittedCalls, properties, time);
         return new GatewayCalls(policy, tools, gated, meters);
+    }
+
+    /** Calls of agents that run elsewhere, submitted to their tasks: the gateway's and the gate API's. */
+    @Bean
+    public SubmittedCalls submittedCalls(
+            WorkflowClient client, CountersignProperties countersign, ObjectProvider<Clock> clock) {
+        return new SubmittedCalls(client, countersign.taskQueue(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
