@@ -7,6 +7,7 @@ import dev.countersign.policy.ReviewPlan;
 import dev.countersign.review.ActionReview;
 import dev.countersign.review.AttentionKind;
 import dev.countersign.review.AttentionRequest;
+import dev.countersign.review.CompensationRecord;
 import dev.countersign.review.ReviewRequest;
 import dev.countersign.review.ReviewResult;
 import dev.countersign.review.ReviewState;
@@ -170,7 +171,7 @@ final class ActionReviews {
                         "action " + action.actionId + " was already reviewed: " + review.state() + " by "
                                 + review.reviewer() + " at " + review.at());
         }
-        if (request.verdict() == ReviewVerdict.ROLLBACK && action.compensationName == null) {
+        if (request.verdict() == ReviewVerdict.ROLLBACK && action.compensationName == null && !action.agentRuns) {
             throw DecisionRefusal.of(
                     DecisionRefusal.NO_COMPENSATION,
                     "action " + action.actionId + " cannot be rolled back: " + action.call.tool()
@@ -189,7 +190,13 @@ final class ActionReviews {
                 case FLAG ->
                     action.review = action.review.with(
                             ReviewState.FLAGGED, request.reviewer(), TaskBoard.now(), request.comment());
-                case ROLLBACK -> compensations.compensate(action, request.reviewer(), request.comment());
+                case ROLLBACK -> {
+                    if (action.agentRuns) {
+                        toOperators(action, request.reviewer(), request.comment());
+                    } else {
+                        compensations.compensate(action, request.reviewer(), request.comment());
+                    }
+                }
             }
             TaskMetrics.review(
                     action.call.tool(), action.verdict.rule(), request.verdict().wireName());
@@ -202,6 +209,28 @@ final class ActionReviews {
                     action.review.state());
             return resultOf(action);
         });
+    }
+
+    /**
+     * A rollback verdict on a call the agent ran itself (the gate API): Countersign has no compensation
+     * to run, so the verdict is recorded and the action waits for an operator to undo it by hand and
+     * resolve it, as a compensation that failed does.
+     */
+    private void toOperators(ActionRecord action, String reviewer, String comment) {
+        Instant now = TaskBoard.now();
+        action.compensation = CompensationRecord.failed(
+                "undo by hand",
+                "the agent ran " + action.call.tool() + " itself, so Countersign has nothing to run to undo it;"
+                        + " an operator must undo it and resolve it here",
+                now,
+                0);
+        action.review = action.review.with(ReviewState.ROLLBACK_FAILED, reviewer, now, comment);
+        TaskMetrics.rollback(action.call.tool(), "to_operators");
+        log.info(
+                "task {} action {}: rollback asked by {} of a call its agent ran; waits for an operator",
+                state.start.taskId(),
+                action.actionId,
+                reviewer);
     }
 
     // --- operators: failed compensations and calls of unknown outcome
@@ -229,6 +258,12 @@ final class ActionReviews {
                                     + " say whether it was done (done or not-done)"
                             : "action " + action.actionId + " needs no attention: its review is "
                                     + action.review.state());
+        }
+        if (request.kind() == AttentionKind.RETRY && action.agentRuns) {
+            throw DecisionRefusal.of(
+                    DecisionRefusal.NO_COMPENSATION,
+                    "action " + action.actionId + " was run by its agent: there is no compensation to retry; undo it"
+                            + " by hand and resolve it");
         }
         if (request.kind() == AttentionKind.RESOLVE && request.comment().isBlank()) {
             throw DecisionRefusal.of(

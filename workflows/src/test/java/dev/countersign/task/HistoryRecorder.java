@@ -1,10 +1,13 @@
 package dev.countersign.task;
 
+import dev.countersign.agent.ToolCall;
+import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +98,69 @@ class HistoryRecorder {
                 write("continued-run-" + (run + 1), runs.get(run));
             }
         }
+    }
+
+    /**
+     * A gateway task: a call approved and collected (the task runs it), one the agent runs itself and
+     * reports, one rejected, one approved and never collected (it expires); then the task ends idle.
+     */
+    @Test
+    void recordSubmittedCalls() throws IOException {
+        try (TaskHarness harness = new TaskHarness()) {
+            String taskId = "gateway-session";
+            Duration consent = Duration.ofMinutes(15);
+            WorkflowClient.start(
+                    harness.client.newWorkflowStub(
+                            AgentTaskWorkflow.class,
+                            io.temporal.client.WorkflowOptions.newBuilder()
+                                    .setWorkflowId(taskId)
+                                    .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
+                                    .build())::run,
+                    TaskStart.external(
+                            taskId, "mcp-gateway", "calls of a session", TaskHarness.REQUESTER, Duration.ofHours(1)),
+                    null);
+            AgentTaskWorkflow task = harness.stub(taskId);
+            String collected = task.submit(new SubmittedCall("g1", TaskHarness.REQUESTER, refund(250), consent))
+                    .actionId();
+            String reported = task.submit(new SubmittedCall("g2", TaskHarness.REQUESTER, refund(5), consent, true))
+                    .actionId();
+            String rejected = task.submit(new SubmittedCall("g3", TaskHarness.REQUESTER, refund(300), consent))
+                    .actionId();
+            String expired = task.submit(new SubmittedCall("g4", TaskHarness.REQUESTER, refund(400), consent))
+                    .actionId();
+            harness.awaitView(taskId, view -> view.pendingApprovals().size() == 3);
+            decide(harness, taskId, collected, dev.countersign.approval.DecisionKind.APPROVE);
+            decide(harness, taskId, rejected, dev.countersign.approval.DecisionKind.REJECT);
+            decide(harness, taskId, expired, dev.countersign.approval.DecisionKind.APPROVE);
+            harness.awaitView(taskId, view -> view.pendingApprovals().isEmpty());
+            task.collect(new CollectRequest(collected, TaskHarness.REQUESTER));
+            task.report(new ReportedOutcome(reported, TaskHarness.REQUESTER, true, Map.of("refundId", "R-1"), null));
+            harness.awaitView(
+                    taskId,
+                    view -> view.actions().stream()
+                            .anyMatch(action ->
+                                    action.actionId().equals(collected) && action.state() == ActionState.EXECUTED));
+            harness.env.sleep(Duration.ofHours(2));
+            harness.result(taskId);
+            write("submitted-calls", harness.client.fetchHistory(taskId));
+        }
+    }
+
+    private static ToolCall refund(double amount) {
+        return new ToolCall("issue_refund", Map.of("orderId", "A-1", "amount", amount), "", null, List.of());
+    }
+
+    private static void decide(
+            TaskHarness harness, String taskId, String actionId, dev.countersign.approval.DecisionKind kind) {
+        harness.decide(new dev.countersign.approval.DecisionRequest(
+                "decision-" + actionId,
+                taskId + "." + actionId,
+                "alice",
+                TaskHarness.GROUPS.get("alice"),
+                kind,
+                null,
+                null,
+                "recorded"));
     }
 
     private static void record(String name, Function<TaskHarness, String> scenario) throws IOException {

@@ -43,7 +43,9 @@ class RecordedHistoriesReplayTest {
                 // a reply with two calls, the refund rejected, then refused again without asking
                 "several-calls-refused-again",
                 // the order id normalized for the policy, then an edit normalized the same way
-                "normalized-arguments");
+                "normalized-arguments",
+                // a gateway task: approved and collected, run and reported by the agent, rejected, expired
+                "submitted-calls");
     }
 
     @ParameterizedTest

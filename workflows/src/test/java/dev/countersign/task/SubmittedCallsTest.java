@@ -7,6 +7,10 @@ import dev.countersign.agent.ToolCall;
 import dev.countersign.approval.DecisionKind;
 import dev.countersign.approval.DecisionRequest;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.review.AttentionKind;
+import dev.countersign.review.ReviewResult;
+import dev.countersign.review.ReviewState;
+import dev.countersign.review.ReviewVerdict;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -178,6 +182,43 @@ class SubmittedCallsTest {
         assertThat(harness.tools.executionsOf("issue_refund")).isZero();
     }
 
+    @Test
+    void aRollbackOfACallTheAgentRanGoesToOperatorsWhoUndoItByHand() {
+        String taskId = "session-9";
+        TaskStart start = new TaskStart(
+                taskId,
+                "mcp-gateway",
+                "calls of a session",
+                Map.of("review", true),
+                TaskHarness.REQUESTER,
+                StepBudget.DEFAULT,
+                true,
+                Duration.ofHours(1));
+        WorkflowClient.start(startStub(taskId)::run, start, null);
+        SubmittedCallReceipt call = submitForAgent(taskId, "gate-11", refund(250));
+        harness.awaitView(taskId, view -> view.pendingApprovals().size() == 1);
+        decide(taskId, call.actionId(), "alice", DecisionKind.APPROVE);
+        harness.awaitView(taskId, view -> state(view, call.actionId()) == ActionState.AWAITING_COLLECTION);
+        harness.stub(taskId)
+                .report(new ReportedOutcome(
+                        call.actionId(), TaskHarness.REQUESTER, true, Map.of("refundId", "R-2"), null));
+
+        ReviewResult rollback =
+                harness.review(taskId, call.actionId(), "alice", ReviewVerdict.ROLLBACK, "wrong customer");
+
+        assertThat(rollback.review().state()).isEqualTo(ReviewState.ROLLBACK_FAILED);
+        assertThat(rollback.compensation().error()).contains("an operator must undo it");
+        assertThat(harness.tools.compensationAttempts).isEmpty();
+        assertThatThrownBy(() -> harness.attend(taskId, call.actionId(), "olga", AttentionKind.RETRY, ""))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("no compensation to retry");
+        ReviewResult resolved = harness.attend(
+                taskId, call.actionId(), "olga", AttentionKind.RESOLVE, "refund R-2 reversed in the ledger");
+        assertThat(resolved.review().state()).isEqualTo(ReviewState.ROLLED_BACK);
+        assertThat(resolved.compensation().resolvedBy()).isEqualTo("olga");
+    }
+
     private SubmittedCallReceipt submitForAgent(String taskId, String gateId, ToolCall call) {
         return harness.stub(taskId).submit(new SubmittedCall(gateId, TaskHarness.REQUESTER, call, CONSENT, true));
     }
@@ -185,14 +226,17 @@ class SubmittedCallsTest {
     private String startExternal(String taskId) {
         TaskStart start = TaskStart.external(
                 taskId, "mcp-gateway", "calls of a session", TaskHarness.REQUESTER, Duration.ofHours(1));
-        AgentTaskWorkflow workflow = harness.client.newWorkflowStub(
+        WorkflowClient.start(startStub(taskId)::run, start, null);
+        return taskId;
+    }
+
+    private AgentTaskWorkflow startStub(String taskId) {
+        return harness.client.newWorkflowStub(
                 AgentTaskWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setWorkflowId(taskId)
                         .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
                         .build());
-        WorkflowClient.start(workflow::run, start, null);
-        return taskId;
     }
 
     private SubmittedCallReceipt submit(String taskId, String gateId, ToolCall call) {
