@@ -207,6 +207,36 @@ class GatewayGatesCallsForReviewersTest extends GatewayTest {
     }
 
     @Test
+    void aCallerThatAsksForProgressHearsThatItsCallWaitsForAReviewer() throws Exception {
+        Path file = sandbox.resolve("progress.txt");
+        List<McpSchema.ProgressNotification> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        McpSyncClient client = client(token("dave"), Duration.ofSeconds(30), heard::add);
+        clients.add(client);
+        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder()
+                .name("files_write_file")
+                .arguments(Map.of("path", file.toString(), "content", "progress"))
+                .progressToken("write-progress")
+                .build();
+        CompletableFuture<McpSchema.CallToolResult> call =
+                CompletableFuture.supplyAsync(() -> client.callTool(request), callers);
+
+        JsonNode approval = pendingFor(file);
+        Eventually.until(
+                "a progress notification of the waiting call",
+                WAIT,
+                Duration.ofMillis(100),
+                () -> List.copyOf(heard),
+                notifications -> !notifications.isEmpty());
+        decide(approval, "{\"decision\":\"approve\"}");
+
+        assertThat(call.get(30, TimeUnit.SECONDS).isError()).isFalse();
+        assertThat(heard).allSatisfy(notification -> {
+            assertThat(notification.progressToken()).isEqualTo("write-progress");
+            assertThat(notification.message()).contains("waiting for a reviewer: files_write_file");
+        });
+    }
+
+    @Test
     void callsNamingATaskGoToThatTask() throws Exception {
         Path file = sandbox.resolve("named.txt");
         McpSyncClient client = client(token("dave"), Duration.ofSeconds(20), "Countersign-Task", "dave-notes-1");

@@ -7,6 +7,7 @@ import dev.countersign.service.CountersignApplication;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -106,6 +108,12 @@ abstract class GatewayTest {
      * value, ...), that gives up on a request after {@code timeout}.
      */
     McpSyncClient client(String token, Duration timeout, String... headers) {
+        return client(token, timeout, progress -> {}, headers);
+    }
+
+    /** The same, hearing the progress notifications of its calls. */
+    McpSyncClient client(
+            String token, Duration timeout, Consumer<McpSchema.ProgressNotification> progress, String... headers) {
         HttpRequest.Builder requests = HttpRequest.newBuilder().header("Authorization", "Bearer " + token);
         for (int i = 0; i < headers.length; i += 2) {
             requests.header(headers[i], headers[i + 1]);
@@ -116,6 +124,7 @@ abstract class GatewayTest {
                 .requestBuilder(requests)
                 .build();
         McpSyncClient client = McpClient.sync(transport)
+                .progressConsumer(progress)
                 .requestTimeout(timeout)
                 .initializationTimeout(Duration.ofSeconds(20))
                 .build();
