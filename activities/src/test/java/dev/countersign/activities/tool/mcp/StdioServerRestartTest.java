@@ -26,7 +26,7 @@ class StdioServerRestartTest {
     @Test
     void aServerKilledBetweenCallsIsRestartedForTheNextCall() throws Exception {
         servers = McpServers.open(
-                Map.of("everything", ReferenceServers.everything().withTimeout(Duration.ofSeconds(5))), Set.of());
+                Map.of("everything", ReferenceServers.everything().withTimeout(Duration.ofSeconds(30))), Set.of());
         Tool echo = servers.tools().stream()
                 .filter(tool -> tool.name().equals("everything_echo"))
                 .findFirst()
