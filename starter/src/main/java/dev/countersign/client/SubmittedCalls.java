@@ -174,11 +174,14 @@ public class SubmittedCalls {
 
         /** Returns when the task's history grew, the run ended, or {@code within} passed. */
         void awaitNewEvent(Duration within) {
+            // One deadline for every page: a real server answers a long-poll with no new event by an empty
+            // page with the same token, and a fresh deadline per page would wait on past `within`.
+            Deadline deadline = Deadline.after(within.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                while (true) {
+                while (!deadline.isExpired()) {
                     GetWorkflowExecutionHistoryResponse page = client.getWorkflowServiceStubs()
                             .blockingStub()
-                            .withDeadline(Deadline.after(within.toMillis(), TimeUnit.MILLISECONDS))
+                            .withDeadline(deadline)
                             .getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
                                     .setNamespace(client.getOptions().getNamespace())
                                     .setExecution(WorkflowExecution.newBuilder().setWorkflowId(taskId))
