@@ -82,8 +82,9 @@ class GateApiIT {
                 Path.of("target/python-venv/bin/python").toAbsolutePath().toString()));
         Assumptions.assumeTrue(
                 Files.isExecutable(python),
-                "no Python with requests at " + python + ": .ci/run makes it (python3 -m venv target/python-venv;"
-                        + " pip install requests)");
+                "no Python with requests at " + python
+                        + ": .ci/run makes it (python3 -m venv worker/target/python-venv;"
+                        + " pip install -r worker/src/test/python/requirements.txt)");
         Path script = Files.createTempFile("gate-example", ".py");
         Files.writeString(script, example());
         String token = api.post("dave", "/api/tokens", Map.of("name", "gate-example"), Map.of())
