@@ -293,8 +293,13 @@ public class CountersignAutoConfiguration {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         List<WebhookTarget> targets = notifications.targets();
-        log.info("Countersign webhooks: {}", targets);
-        return new WebhookNotificationActivities(targets, notifications.consoleUrl(), notifications.timeout(), http);
+        log.info("Countersign webhooks: {}, agent callbacks: {}", targets, notifications.callbacks());
+        return new WebhookNotificationActivities(
+                targets,
+                notifications.callbacks().allowed(),
+                notifications.consoleUrl(),
+                notifications.timeout(),
+                http);
     }
 
     @Bean

@@ -103,4 +103,46 @@ class NotificationPropertiesTest {
         refused("countersign.notifications.timeout", "countersign.notifications.timeout=PT30S");
         refused("countersign.notifications.timeout", "countersign.notifications.timeout=PT0S");
     }
+
+    @Test
+    void withoutCallbackHostsNoCallbackUrlIsAllowed() {
+        runner.run(context -> {
+            NotificationProperties properties = context.getBean(NotificationProperties.class);
+            assertThat(properties.callbacks().hosts()).isEmpty();
+            assertThat(properties.callbacks().allows(URI.create("http://127.0.0.1:8080/cb")))
+                    .isFalse();
+        });
+    }
+
+    @Test
+    void callbackHostsBindAsAListAndAllowOnlyThoseHosts() {
+        runner.withPropertyValues(
+                        "countersign.notifications.callbacks.hosts=agent.example.com,hooks.example.com:8443",
+                        "countersign.notifications.callbacks.secret=cb-s3cr3t")
+                .run(context -> {
+                    NotificationProperties properties = context.getBean(NotificationProperties.class);
+                    assertThat(properties.callbacks().hosts())
+                            .containsExactly("agent.example.com", "hooks.example.com:8443");
+                    assertThat(properties.callbacks().allows(URI.create("https://agent.example.com/cb")))
+                            .isTrue();
+                    assertThat(properties.callbacks().allows(URI.create("https://hooks.example.com/cb")))
+                            .isFalse();
+                    assertThat(properties.toString()).doesNotContain("cb-s3cr3t");
+                });
+    }
+
+    @Test
+    void callbackHostsNeedASecret() {
+        refused(
+                "countersign.notifications.callbacks.secret must be set",
+                "countersign.notifications.callbacks.hosts=agent.example.com");
+    }
+
+    @Test
+    void aCallbackHostIsAHostNotAUrl() {
+        refused(
+                NotificationProperties.CALLBACK_HOSTS + "[0] must be a host name or host:port",
+                "countersign.notifications.callbacks.hosts=https://agent.example.com/cb",
+                "countersign.notifications.callbacks.secret=k");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.countersign.history;
 
 import dev.countersign.agent.ToolCall;
+import dev.countersign.notify.AgentCallback;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.notify.NotificationReceipt;
 import dev.countersign.notify.ReviewerNotification;
@@ -62,6 +63,11 @@ final class ScriptedActivities implements PolicyActivities, ToolActivities, Noti
 
     @Override
     public NotificationReceipt notifyReviewers(ReviewerNotification notification) {
+        return new NotificationReceipt(List.of("log"), List.of());
+    }
+
+    @Override
+    public NotificationReceipt notifyAgent(AgentCallback callback) {
         return new NotificationReceipt(List.of("log"), List.of());
     }
 }

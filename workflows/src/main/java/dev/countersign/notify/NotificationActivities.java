@@ -3,8 +3,9 @@ package dev.countersign.notify;
 import io.temporal.activity.ActivityInterface;
 
 /**
- * Tells the reviewers of an approval's current tier that it waits for them. The workflow calls it
- * without waiting, so a failing target never blocks or loses the approval.
+ * Tells the reviewers of an approval's current tier that it waits for them, and an agent that runs its
+ * own tools what became of a call it ran. The workflow calls it without waiting, so a failing target
+ * never blocks or loses the approval.
  */
 @ActivityInterface
 public interface NotificationActivities {
@@ -16,4 +17,7 @@ public interface NotificationActivities {
     int MAX_ATTEMPTS = 5;
 
     NotificationReceipt notifyReviewers(ReviewerNotification notification);
+
+    /** POSTs {@code callback} to the URL the agent gave with its gate; the receipt names it delivered or failed. */
+    NotificationReceipt notifyAgent(AgentCallback callback);
 }

@@ -46,6 +46,8 @@ final class ActionRecord {
     boolean collectRequested;
     /** The agent runs the submitted call itself once allowed, and reports its outcome (the gate API). */
     boolean agentRuns;
+    /** Where the agent of such a call is told of a rollback verdict on it; null when it gave none. */
+    String callbackUrl;
 
     private ActionRecord() {}
 

@@ -39,14 +39,21 @@ final class ActionReviews {
     private final TaskBoard board;
     private final Compensations compensations;
     private final UnknownOutcomes unknownOutcomes;
+    private final ReviewerAlerts alerts;
     private final WorkflowLock lock = Workflow.newWorkflowLock();
     private int inFlight;
 
-    ActionReviews(TaskState state, TaskBoard board, Compensations compensations, UnknownOutcomes unknownOutcomes) {
+    ActionReviews(
+            TaskState state,
+            TaskBoard board,
+            Compensations compensations,
+            UnknownOutcomes unknownOutcomes,
+            ReviewerAlerts alerts) {
         this.state = state;
         this.board = board;
         this.compensations = compensations;
         this.unknownOutcomes = unknownOutcomes;
+        this.alerts = alerts;
     }
 
     /** Opens the review window of an action that just ran, when its rule asks for review. */
@@ -213,8 +220,9 @@ final class ActionReviews {
 
     /**
      * A rollback verdict on a call the agent ran itself (the gate API): Countersign has no compensation
-     * to run, so the verdict is recorded and the action waits for an operator to undo it by hand and
-     * resolve it, as a compensation that failed does.
+     * to run, so the verdict is recorded, the action waits for an operator to undo it by hand and
+     * resolve it, as a compensation that failed does, and the agent's callback URL, if it gave one, is
+     * told without waiting.
      */
     private void toOperators(ActionRecord action, String reviewer, String comment) {
         Instant now = TaskBoard.now();
@@ -226,6 +234,7 @@ final class ActionReviews {
                 0);
         action.review = action.review.with(ReviewState.ROLLBACK_FAILED, reviewer, now, comment);
         TaskMetrics.rollback(action.call.tool(), "to_operators");
+        alerts.rollbackRequested(state.start.taskId(), action, reviewer, comment);
         log.info(
                 "task {} action {}: rollback asked by {} of a call its agent ran; waits for an operator",
                 state.start.taskId(),

@@ -51,7 +51,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         this.approvals = new Approvals(state, board, verdicts, alerts);
         Compensations compensations = new Compensations(state.start.taskId(), activities.compensations);
         UnknownOutcomes unknownOutcomes = new UnknownOutcomes(state, board);
-        this.reviews = new ActionReviews(state, board, compensations, unknownOutcomes);
+        this.reviews = new ActionReviews(state, board, compensations, unknownOutcomes, alerts);
         this.saga = new Saga(state, reviews, compensations, activities.archive);
         this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools);
         this.turns = new ModelTurns(state, board, activities.agent);

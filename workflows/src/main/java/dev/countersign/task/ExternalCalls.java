@@ -138,6 +138,7 @@ final class ExternalCalls {
         ActionRecord action = state.propose(call.call(), TaskBoard.now());
         action.consentTtl = call.consentTtl();
         action.agentRuns = call.agentRuns();
+        action.callbackUrl = call.callbackUrl();
         state.submitted(call.gateId(), action);
         board.touch();
         return new SubmittedCallReceipt(state.start.taskId(), action.actionId);

@@ -3,6 +3,7 @@ package dev.countersign.activities.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.notify.AgentCallback;
 import dev.countersign.notify.NotificationActivities;
 import dev.countersign.notify.NotificationReceipt;
 import dev.countersign.notify.ReviewerNotification;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * once. A target that accepted (2xx) is remembered in the activity's heartbeat and never called
  * again for this notification; while others fail, the activity fails so Temporal retries them with
  * backoff. On the last attempt it returns the receipt instead, failed targets included, so the task
- * records who may not have heard.
+ * records who may not have heard. Agents that run their own tools are called back the same way, signed
+ * with the callbacks' own secret, at hosts {@link AgentCallbacks} allows.
  */
 public class WebhookNotificationActivities implements NotificationActivities {
 
@@ -54,15 +56,23 @@ public class WebhookNotificationActivities implements NotificationActivities {
     private final List<WebhookTarget> targets;
     private final ConsoleLinks links;
     private final WebhookSender sender;
+    private final AgentCallbackDelivery callbacks;
+
+    /** Reviewer webhooks only: every agent callback is refused. */
+    public WebhookNotificationActivities(
+            List<WebhookTarget> targets, URI consoleUrl, Duration timeout, HttpClient http) {
+        this(targets, AgentCallbacks.NONE, consoleUrl, timeout, http);
+    }
 
     /**
      * @param targets the webhooks, each for one reviewer group
+     * @param callbacks where agents may be called back, and the secret their bodies are signed with
      * @param consoleUrl the web console's base URL, for the links in each message
      * @param timeout how long one POST may take until its answer arrives
      * @param http the client that sends them (its connect timeout and proxy apply)
      */
     public WebhookNotificationActivities(
-            List<WebhookTarget> targets, URI consoleUrl, Duration timeout, HttpClient http) {
+            List<WebhookTarget> targets, AgentCallbacks callbacks, URI consoleUrl, Duration timeout, HttpClient http) {
         this.targets = List.copyOf(targets);
         Set<String> labels = new HashSet<>();
         for (WebhookTarget target : this.targets) {
@@ -79,6 +89,12 @@ public class WebhookNotificationActivities implements NotificationActivities {
         }
         this.links = new ConsoleLinks(consoleUrl);
         this.sender = new WebhookSender(Objects.requireNonNull(http, "http"), timeout);
+        this.callbacks = new AgentCallbackDelivery(Objects.requireNonNull(callbacks, "callbacks"), links, sender);
+    }
+
+    @Override
+    public NotificationReceipt notifyAgent(AgentCallback callback) {
+        return callbacks.deliver(callback);
     }
 
     @Override
@@ -100,7 +116,7 @@ public class WebhookNotificationActivities implements NotificationActivities {
         List<String> failed = new ArrayList<>();
         for (CompletableFuture<WebhookSender.Outcome> pending : sending) {
             WebhookSender.Outcome outcome = pending.join();
-            String label = outcome.target().label();
+            String label = outcome.label();
             if (outcome.delivered()) {
                 delivered.add(label);
                 context.heartbeat(delivered.toArray(String[]::new));
@@ -122,7 +138,7 @@ public class WebhookNotificationActivities implements NotificationActivities {
         PendingApproval approval = notification.approval();
         log.info(
                 "webhook {} accepted {} of approval {} (task {}, tier {}): HTTP {}",
-                outcome.target().label(),
+                outcome.label(),
                 GenericPayload.event(notification.kind()),
                 approval.approvalId(),
                 approval.taskId(),
@@ -134,7 +150,7 @@ public class WebhookNotificationActivities implements NotificationActivities {
         PendingApproval approval = notification.approval();
         log.warn(
                 "webhook {} failed {} of approval {} (task {}, tier {}) on attempt {} of {}: {}",
-                outcome.target().label(),
+                outcome.label(),
                 GenericPayload.event(notification.kind()),
                 approval.approvalId(),
                 approval.taskId(),

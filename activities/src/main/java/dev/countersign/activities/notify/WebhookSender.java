@@ -2,6 +2,7 @@ package dev.countersign.activities.notify;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -24,8 +25,11 @@ final class WebhookSender {
         this.timeout = timeout;
     }
 
-    /** The outcome of one POST: the status when an answer came, and the failure when it was not 2xx. */
-    record Outcome(WebhookTarget target, int status, String failure) {
+    /**
+     * The outcome of one POST: the target's label, the status when an answer came, and the failure when
+     * it was not 2xx.
+     */
+    record Outcome(String label, int status, String failure) {
 
         boolean delivered() {
             return failure == null;
@@ -34,18 +38,23 @@ final class WebhookSender {
 
     /** Never completes exceptionally: every error becomes an outcome with its reason. */
     CompletableFuture<Outcome> send(WebhookTarget target, byte[] body, String deliveryId) {
-        HttpRequest request = HttpRequest.newBuilder(target.url())
+        return send(target.label(), target.url(), target.secret(), body, deliveryId);
+    }
+
+    /** As {@link #send(WebhookTarget, byte[], String)}, to a URL named {@code label}, signed with {@code secret}. */
+    CompletableFuture<Outcome> send(String label, URI url, String secret, byte[] body, String deliveryId) {
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Countersign-Webhook")
-                .header(HmacSignature.HEADER, HmacSignature.sign(body, target.secret()))
+                .header(HmacSignature.HEADER, HmacSignature.sign(body, secret))
                 .header(DELIVERY_HEADER, deliveryId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> error == null
-                        ? new Outcome(target, response.statusCode(), failureOf(response.statusCode()))
-                        : new Outcome(target, 0, reason(unwrap(error))));
+                        ? new Outcome(label, response.statusCode(), failureOf(response.statusCode()))
+                        : new Outcome(label, 0, reason(unwrap(error))));
     }
 
     private static String failureOf(int status) {

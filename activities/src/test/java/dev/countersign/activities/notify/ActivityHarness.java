@@ -21,8 +21,17 @@ final class ActivityHarness implements AutoCloseable {
     }
 
     ActivityHarness(List<WebhookTarget> targets, Duration timeout) {
+        this(targets, AgentCallbacks.NONE, timeout);
+    }
+
+    /** No reviewer webhooks; agents are called back where {@code callbacks} allows. */
+    ActivityHarness(AgentCallbacks callbacks) {
+        this(List.of(), callbacks, Duration.ofSeconds(5));
+    }
+
+    private ActivityHarness(List<WebhookTarget> targets, AgentCallbacks callbacks, Duration timeout) {
         environment.registerActivitiesImplementations(
-                new WebhookNotificationActivities(targets, CONSOLE, timeout, HttpClient.newHttpClient()));
+                new WebhookNotificationActivities(targets, callbacks, CONSOLE, timeout, HttpClient.newHttpClient()));
         notifier = environment.newActivityStub(
                 NotificationActivities.class,
                 ActivityOptions.newBuilder()

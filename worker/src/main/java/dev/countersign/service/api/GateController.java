@@ -2,6 +2,7 @@ package dev.countersign.service.api;
 
 import dev.countersign.agent.ToolCall;
 import dev.countersign.approval.ApprovalId;
+import dev.countersign.autoconfigure.NotificationProperties;
 import dev.countersign.client.GateNotFound;
 import dev.countersign.client.SubmittedCalls;
 import dev.countersign.payload.Digests;
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * /api/gates/{id}?wait=PT30S}, a long-poll on Temporal that any replica answers), and report what the
  * run returned ({@code POST /api/gates/{id}/outcome}), which uses the approval up. A gate is an action
  * of an external task, so reviewers see it in the inbox as any other; only its requester reads it here.
+ * Its {@code callbackUrl}, at an allowed host, is told of a rollback verdict on the call.
  */
 @RestController
 @RequestMapping(path = "/api/gates", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,16 +62,19 @@ public class GateController {
     private final GatewayProperties gateway;
     private final CountersignSecurityProperties security;
     private final FieldLimits limits;
+    private final NotificationProperties notifications;
 
     public GateController(
             SubmittedCalls calls,
             GatewayProperties gateway,
             CountersignSecurityProperties security,
-            FieldLimits limits) {
+            FieldLimits limits,
+            NotificationProperties notifications) {
         this.calls = calls;
         this.gateway = gateway;
         this.security = security;
         this.limits = limits;
+        this.notifications = notifications;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,12 +92,7 @@ public class GateController {
         String gateKey = key == null ? UUID.randomUUID().toString() : Digests.sha256Hex(caller.name() + "\n" + key);
         String taskId = body.taskId() != null ? body.taskId() : "gate-" + gateKey.substring(0, 32);
         String agent = body.agent() == null ? DEFAULT_AGENT : name("agent", body.agent());
-        if (body.callbackUrl() != null) {
-            throw ApiProblem.badRequest(
-                    ApiProblem.INVALID_REQUEST,
-                    "callbackUrl is not supported yet: a rollback verdict on a call the agent ran goes to operators;"
-                            + " leave it out");
-        }
+        String callbackUrl = GateCallbackUrl.checked(body.callbackUrl(), notifications.callbacks());
         TaskStart start = ApiProblem.valid(
                 ApiProblem.INVALID_REQUEST,
                 () -> TaskStart.external(
@@ -101,8 +101,8 @@ public class GateController {
                         "tool calls agent " + agent + " runs itself, gated through the gate API",
                         caller.name(),
                         gateway.taskIdle()));
-        SubmittedCallReceipt receipt =
-                calls.submit(start, new SubmittedCall(gateKey, caller.name(), call, gateway.consentTtl(), true));
+        SubmittedCallReceipt receipt = calls.submit(
+                start, new SubmittedCall(gateKey, caller.name(), call, gateway.consentTtl(), true, callbackUrl));
         ActionView action = calls.await(
                         receipt.taskId(), receipt.actionId(), seen -> seen.verdict() != null, VERDICT_WAIT, seen -> {})
                 .orElseThrow(() -> new IllegalStateException("gate " + receipt + " vanished"));

@@ -6,17 +6,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Post-action review over HTTP: an approved $250 refund stays open for review, a support lead rolls
  * it back, and the ledger shows the refund and its reversal for that order and nothing else. The
  * demo policy reviews approved refunds when {@code countersign.demo.approved-review} sets a window,
- * as here (its own running service); by default it does not, so a demo refund completes once it ran.
+ * as {@link ReviewedRefundsAcceptanceTest} does (its own running service); by default it does not, so a
+ * demo refund completes once it ran.
  */
-@TestPropertySource(properties = "countersign.demo.approved-review={window: PT1H}")
-class ApprovedRefundRollbackTest extends AcceptanceTest {
+class ApprovedRefundRollbackTest extends ReviewedRefundsAcceptanceTest {
 
     private String approvedRefundInReview() {
         String taskId = desk.startRefund("A-1", "250", "USD");

@@ -161,11 +161,29 @@ class GateApiTest extends AcceptanceTest {
     }
 
     @Test
+    void aCallbackUrlIsRefusedNamingTheSettingWhileNoCallbackHostIsSet() {
+        JsonNode problem = anonymous
+                .as("dave")
+                .post("/api/gates", Map.of("tool", "issue_refund", "callbackUrl", "https://agent.example/cb"))
+                .problem(400, "InvalidRequest");
+
+        assertThat(problem.path("detail").asString()).contains("countersign.notifications.callbacks.hosts");
+    }
+
+    @Test
+    void aCallbackUrlThatIsNoAbsoluteHttpUrlIsRefused() {
+        ApiClient dave = anonymous.as("dave");
+        for (String bad : new String[] {"/relative/cb", "ftp://agent.example/cb", "https://user:pw@agent.example/cb"}) {
+            JsonNode problem = dave.post("/api/gates", Map.of("tool", "issue_refund", "callbackUrl", bad))
+                    .problem(400, "InvalidRequest");
+            assertThat(problem.path("detail").asString()).contains("absolute http or https URL");
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithProblems() {
         ApiClient dave = anonymous.as("dave");
         dave.post("/api/gates", Map.of("args", Map.of())).problem(400, "InvalidRequest");
-        dave.post("/api/gates", Map.of("tool", "issue_refund", "callbackUrl", "https://agent.example/cb"))
-                .problem(400, "InvalidRequest");
         dave.post("/api/gates", Map.of("tool", "issue_refund", "taskId", "not a task id!"))
                 .problem(400, "InvalidRequest");
         dave.post("/api/gates", Map.of("tool", "issue_refund", "confidence", 1.5))
