@@ -193,7 +193,10 @@ public class SubmittedCalls {
                     boolean firstPage = pageToken.isEmpty();
                     // An empty token: the run ended (or continued as new); the next wait reads the latest run.
                     pageToken = page.getNextPageToken();
-                    if (pageToken.isEmpty() || (!firstPage && page.getHistory().getEventsCount() > 0)) {
+                    // A long-poll (any page after the first) answers with the new events, or with none just
+                    // before its deadline: a real server sends back an empty page then rather than fail it, so
+                    // polling again here, with a fresh deadline, would wait until the task changed.
+                    if (pageToken.isEmpty() || !firstPage) {
                         return;
                     }
                 }

@@ -99,8 +99,11 @@ final class GatedCalls {
     }
 
     private Gate submit(GatewayCaller caller, ToolCall call, Gate gate) {
+        // To the gate's task, which is the caller's own only when the caller opened the gate: an identical
+        // call that attached before the opener's submission was recorded submits to the same task under the
+        // same update id, so the call is held once, not once more in each attached caller's task.
         SubmittedCallReceipt receipt = tasks.submit(
-                caller.taskStart(properties.taskIdle()),
+                caller.taskStart(gate.taskId(), properties.taskIdle()),
                 new SubmittedCall(gate.gateId(), caller.requester(), call, properties.consentTtl()));
         gates.submitted(gate, receipt.actionId());
         return gate.withActionId(receipt.actionId());

@@ -35,6 +35,17 @@ record GatewayCaller(String requester, String session, String namedTask, String 
         }
     }
 
+    /**
+     * The start of {@code taskId}, this caller's task or one an identical call of the same requester
+     * opened the gate in, when none is running.
+     */
+    TaskStart taskStart(String taskId, Duration idle) {
+        return taskId.equals(taskId())
+                ? taskStart(idle)
+                : TaskStart.external(
+                        taskId, GatewayCalls.AGENT, "tool calls of MCP gateway task " + taskId, requester, idle);
+    }
+
     /** A link to a page of the console, as this caller reaches the service. */
     String consoleLink(String path) {
         return serviceUrl + path;

@@ -136,6 +136,7 @@ class GatewayGatesCallsForReviewersTest extends GatewayTest {
         assertThat(text(first.get(30, TimeUnit.SECONDS))).isEqualTo(text(second.get(30, TimeUnit.SECONDS)));
         assertThat(first.get().isError()).as(text(first.get())).isFalse();
         assertThat(executedActionsFor(file)).isEqualTo(1);
+        assertThat(actionsFor(file)).as("one approval, none left in the inbox").isEqualTo(1);
     }
 
     @Test
@@ -310,18 +311,26 @@ class GatewayGatesCallsForReviewersTest extends GatewayTest {
 
     /** How many actions of every task dave can read wrote {@code file} and ran. */
     private long executedActionsFor(Path file) {
-        long executed = 0;
+        return actionStatesFor(file).stream().filter("EXECUTED"::equals).count();
+    }
+
+    /** How many actions of every task dave can read write {@code file}, whatever their state. */
+    private long actionsFor(Path file) {
+        return actionStatesFor(file).size();
+    }
+
+    private List<String> actionStatesFor(Path file) {
+        List<String> states = new ArrayList<>();
         for (JsonNode task : rest("dave", "GET", "/api/tasks", null)) {
             JsonNode read =
                     rest("dave", "GET", "/api/tasks/" + task.path("taskId").asString(), null);
             for (JsonNode action : read.path("actions")) {
-                if (file.toString().equals(action.path("args").path("path").asString())
-                        && action.path("state").asString().equals("EXECUTED")) {
-                    executed++;
+                if (file.toString().equals(action.path("args").path("path").asString())) {
+                    states.add(action.path("state").asString());
                 }
             }
         }
-        return executed;
+        return states;
     }
 
     private double answered(String outcome) {
