@@ -194,8 +194,8 @@ public class SubmittedCalls {
                     // An empty token: the run ended (or continued as new); the next wait reads the latest run.
                     pageToken = page.getNextPageToken();
                     // A long-poll (any page after the first) answers with the new events, or with none just
-                    // before its deadline: a real server sends back an empty page then rather than fail it, so
-                    // polling again here, with a fresh deadline, would wait until the task changed.
+                    // before its deadline (a real server sends back an empty page then rather than fail it):
+                    // either way the caller reads the action again and checks its own deadline.
                     if (pageToken.isEmpty() || !firstPage) {
                         return;
                     }
