@@ -17,10 +17,9 @@ set -euo pipefail
 
 readonly HOST=127.0.0.1
 
-die() {
-    echo "postgres-cluster: $*" >&2
-    exit 1
-}
+readonly PROGRAM=postgres-cluster
+# shellcheck source=lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
 
 usage() {
     sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -65,14 +64,7 @@ password_file() { echo "$DATA_DIR/password"; }
 
 # The postmaster's pid when our cluster runs; a stale postmaster.pid does not count.
 running_pid() {
-    local pid_file pid
-    pid_file="$(cluster_dir)/postmaster.pid"
-    [[ -f "$pid_file" ]] || return 1
-    pid=$(head -n 1 "$pid_file")
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
-    ps -o args= -p "$pid" 2>/dev/null | grep -q "postgres" || return 1
-    echo "$pid"
+    live_pid "$(cluster_dir)/postmaster.pid" "postgres"
 }
 
 init_cluster() {
@@ -109,8 +101,8 @@ cmd_start() {
             *) usage ;;
         esac
     done
-    [[ "$port" =~ ^[0-9]+$ ]] || die "--port must be a number, was '$port'"
-    [[ "$timeout" =~ ^[0-9]+$ ]] || die "--timeout must be whole seconds, was '$timeout'"
+    require_number --port "$port"
+    require_number --timeout "$timeout"
     [[ "$user" =~ ^[a-z_][a-z0-9_]*$ ]] || die "--user must be a plain lower-case name, was '$user'"
     mkdir -p "$DATA_DIR"
     DATA_DIR=$(cd "$DATA_DIR" && pwd)
@@ -154,15 +146,9 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local timeout=20
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
-            --timeout) timeout=${2:?--timeout needs seconds}; shift 2 ;;
-            *) usage ;;
-        esac
-    done
-    [[ "$timeout" =~ ^[0-9]+$ ]] || die "--timeout must be whole seconds, was '$timeout'"
+    TIMEOUT=20
+    parse_data_dir_options "$@"
+    local timeout=$TIMEOUT
     local pid
     if ! pid=$(running_pid); then
         echo "postgres-cluster: not running"
@@ -179,12 +165,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
-            *) usage ;;
-        esac
-    done
+    parse_data_dir_options "$@"
     local pid address
     if ! pid=$(running_pid); then
         echo "postgres-cluster: not running"

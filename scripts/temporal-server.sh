@@ -37,10 +37,9 @@ readonly SEARCH_ATTRIBUTES=(
 SCRIPTS=$(cd "$(dirname "$0")" && pwd)
 readonly SCRIPTS
 
-die() {
-    echo "temporal-server: $*" >&2
-    exit 1
-}
+readonly PROGRAM=temporal-server
+# shellcheck source=lib/common.sh
+source "$SCRIPTS/lib/common.sh"
 
 usage() {
     sed -n '7,12p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -106,31 +105,6 @@ cmd_installed() {
 
 require_installed() {
     installed || die "the Temporal server ${SERVER_VERSION} is not installed in $(cache_dir): run '$0 install' (needs Go)"
-}
-
-go_bin_dir() {
-    local gobin gopath
-    gobin=$(go env GOBIN)
-    if [[ -n "$gobin" ]]; then
-        echo "$gobin"
-        return
-    fi
-    gopath=$(go env GOPATH)
-    echo "${gopath%%:*}/bin"
-}
-
-find_cli() {
-    if [[ -n "${TEMPORAL_CLI:-}" ]]; then
-        [[ -x "$TEMPORAL_CLI" ]] || die "TEMPORAL_CLI=$TEMPORAL_CLI is not an executable file"
-        echo "$TEMPORAL_CLI"
-        return
-    fi
-    if command -v go >/dev/null 2>&1 && [[ -x "$(go_bin_dir)/temporal" ]]; then
-        echo "$(go_bin_dir)/temporal"
-        return
-    fi
-    command -v temporal 2>/dev/null \
-        || die "no temporal CLI found: run 'scripts/temporal-dev-server.sh install' (needs Go), or set TEMPORAL_CLI"
 }
 
 # ---------------------------------------------------------------- the databases
@@ -275,13 +249,7 @@ YAML
 
 # The pid of our server when it runs; a stale pid file or a reused pid does not count.
 running_pid() {
-    local pid
-    [[ -f "$(pid_file)" ]] || return 1
-    pid=$(<"$(pid_file)")
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
-    ps -o args= -p "$pid" 2>/dev/null | grep -q "temporal-server" || return 1
-    echo "$pid"
+    live_pid "$(pid_file)" "temporal-server"
 }
 
 healthy() {
@@ -338,9 +306,9 @@ cmd_start() {
             *) usage ;;
         esac
     done
-    [[ "$port" =~ ^[0-9]+$ ]] || die "--port must be a number, was '$port'"
-    [[ "$pg_port" =~ ^[0-9]+$ ]] || die "--pg-port must be a number, was '$pg_port'"
-    [[ "$timeout" =~ ^[0-9]+$ ]] || die "--timeout must be whole seconds, was '$timeout'"
+    require_number --port "$port"
+    require_number --pg-port "$pg_port"
+    require_number --timeout "$timeout"
     require_installed
     mkdir -p "$DATA_DIR"
     DATA_DIR=$(cd "$DATA_DIR" && pwd)
@@ -400,67 +368,21 @@ cmd_start() {
     echo "Run Countersign on it: TEMPORAL_ADDRESS=$address java -jar worker/target/countersign-worker-0.1.0-SNAPSHOT.jar"
 }
 
-# SIGTERM, then SIGKILL when it has not exited within the given seconds.
-stop_pid() {
-    local pid=$1 seconds=$2
-    kill -TERM "$pid" 2>/dev/null || return 0
-    local deadline=$((SECONDS + seconds))
-    while kill -0 "$pid" 2>/dev/null; do
-        if ((SECONDS >= deadline)); then
-            echo "temporal-server: pid $pid ignored SIGTERM for ${seconds}s; sending SIGKILL" >&2
-            kill -KILL "$pid" 2>/dev/null || true
-            local killed_at=$SECONDS
-            while kill -0 "$pid" 2>/dev/null && ((SECONDS - killed_at < 5)); do sleep 0.1; done
-            break
-        fi
-        sleep 0.1
-    done
-    ! kill -0 "$pid" 2>/dev/null
-}
-
 # Stops the server, then its PostgreSQL cluster; both stop even when the other is not running.
 cmd_stop() {
-    local timeout=20
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
-            --timeout) timeout=${2:?--timeout needs seconds}; shift 2 ;;
-            *) usage ;;
-        esac
-    done
-    [[ "$timeout" =~ ^[0-9]+$ ]] || die "--timeout must be whole seconds, was '$timeout'"
+    TIMEOUT=20
+    parse_data_dir_options "$@"
     local pid
     if pid=$(running_pid); then
-        stop_pid "$pid" "$timeout" || die "pid $pid is still alive"
+        stop_pid "$pid" "$TIMEOUT" || die "pid $pid is still alive"
         echo "temporal-server: stopped (pid $pid)"
     else
         echo "temporal-server: not running"
     fi
     rm -f "$(pid_file)"
-    "$SCRIPTS/postgres-cluster.sh" stop --data-dir "$(pg_dir)" --timeout "$timeout"
+    "$SCRIPTS/postgres-cluster.sh" stop --data-dir "$(pg_dir)" --timeout "$TIMEOUT"
 }
 
-cmd_status() {
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
-            *) usage ;;
-        esac
-    done
-    local pid address
-    if ! pid=$(running_pid); then
-        echo "temporal-server: not running"
-        return 3
-    fi
-    print_info
-    address=$(sed -n 's/^frontend: //p' "$(info_file)")
-    if answers "$(find_cli)" "$address"; then
-        echo "health: SERVING"
-    else
-        echo "health: not answering on $address"
-        return 1
-    fi
-}
 
 [[ $# -ge 1 ]] || usage
 command=$1
@@ -470,7 +392,7 @@ case $command in
     installed) cmd_installed "$@" ;;
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
-    status) cmd_status "$@" ;;
+    status) temporal_status "$@" ;;
     -h | --help | help) usage 0 ;;
     *) usage ;;
 esac
