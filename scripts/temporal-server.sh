@@ -131,19 +131,19 @@ prepare_database() {
     local pg_port=$1 database=$2 schema=$3
     local exists tables
     exists=$(pg_query postgres "SELECT count(*) FROM pg_database WHERE datname = '$database'") \
-        || die "cannot query PostgreSQL on $HOST:$pg_port; see $(pg_dir)/postgres.log"
+        || fail_start "cannot query PostgreSQL on $HOST:$pg_port; see $(pg_dir)/postgres.log"
     if [[ "$exists" == 0 ]]; then
         sql_tool "$pg_port" "$database" create-database --defaultdb postgres >>"$(log_file)" 2>&1 \
-            || die "could not create the database $database; see $(log_file)"
+            || fail_start "could not create the database $database; see $(log_file)"
     fi
     tables=$(pg_query "$database" "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_version'") \
-        || die "cannot query the database $database"
+        || fail_start "cannot query the database $database"
     if [[ "$tables" == 0 ]]; then
         sql_tool "$pg_port" "$database" setup-schema --version 0.0 >>"$(log_file)" 2>&1 \
-            || die "could not set up schema versioning in $database; see $(log_file)"
+            || fail_start "could not set up schema versioning in $database; see $(log_file)"
     fi
     sql_tool "$pg_port" "$database" update-schema --schema-name "$schema" >>"$(log_file)" 2>&1 \
-        || die "could not update the schema of $database to $schema; see $(log_file)"
+        || fail_start "could not update the schema of $database to $schema; see $(log_file)"
 }
 
 pg_query() {
@@ -288,11 +288,17 @@ print_info() {
     fi
 }
 
+# Stops what a failed start started: the server when $1 names its pid, and the PostgreSQL cluster.
 stop_everything() {
     local pid=$1
     [[ -n "$pid" ]] && stop_pid "$pid" 10 || true
     rm -f "$(pid_file)"
     "$SCRIPTS/postgres-cluster.sh" stop --data-dir "$(pg_dir)" --timeout 10 >/dev/null || true
+}
+
+fail_start() {
+    stop_everything ""
+    die "$@"
 }
 
 cmd_start() {
@@ -341,8 +347,7 @@ cmd_start() {
     until healthy "$cli" "$address"; do
         if ! kill -0 "$pid" 2>/dev/null; then
             tail -n 20 "$(log_file)" >&2
-            stop_everything ""
-            die "the server exited during start-up; its log: $(log_file)"
+            fail_start "the server exited during start-up; its log: $(log_file)"
         fi
         if ((SECONDS >= deadline)); then
             tail -n 20 "$(log_file)" >&2
