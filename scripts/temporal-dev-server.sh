@@ -26,10 +26,9 @@ readonly SEARCH_ATTRIBUTES=(
     CountersignRequester=Keyword
 )
 
-die() {
-    echo "temporal-dev-server: $*" >&2
-    exit 1
-}
+readonly PROGRAM=temporal-dev-server
+# shellcheck source=lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
 
 usage() {
     sed -n '5,10p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -37,17 +36,6 @@ usage() {
 }
 
 # ---------------------------------------------------------------- the binary
-
-go_bin_dir() {
-    local gobin gopath
-    gobin=$(go env GOBIN)
-    if [[ -n "$gobin" ]]; then
-        echo "$gobin"
-        return
-    fi
-    gopath=$(go env GOPATH)
-    echo "${gopath%%:*}/bin"
-}
 
 # Succeeds when the binary is the pinned CLI release. `go install` builds report 0.0.0-DEV from
 # --version, so the module version recorded in the binary is asked first.
@@ -58,27 +46,6 @@ is_pinned_version() {
         return 0
     fi
     "$bin" --version 2>/dev/null | grep -Eq "version ${CLI_VERSION#v}( |$)"
-}
-
-find_cli() {
-    if [[ -n "${TEMPORAL_CLI:-}" ]]; then
-        [[ -x "$TEMPORAL_CLI" ]] || die "TEMPORAL_CLI=$TEMPORAL_CLI is not an executable file"
-        echo "$TEMPORAL_CLI"
-        return
-    fi
-    if command -v go >/dev/null 2>&1; then
-        local candidate
-        candidate="$(go_bin_dir)/temporal"
-        if [[ -x "$candidate" ]]; then
-            echo "$candidate"
-            return
-        fi
-    fi
-    if command -v temporal >/dev/null 2>&1; then
-        command -v temporal
-        return
-    fi
-    die "no temporal CLI found: run '$0 install' (needs Go), or set TEMPORAL_CLI to the binary"
 }
 
 cmd_install() {
@@ -110,13 +77,7 @@ log_file() { echo "$DATA_DIR/temporal.log"; }
 
 # The pid of our dev server when it runs; a stale pid file or a reused pid does not count.
 running_pid() {
-    local pid
-    [[ -f "$(pid_file)" ]] || return 1
-    pid=$(<"$(pid_file)")
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
-    ps -o args= -p "$pid" 2>/dev/null | grep -q "server start-dev" || return 1
-    echo "$pid"
+    live_pid "$(pid_file)" "server start-dev"
 }
 
 answers() {
@@ -240,66 +201,20 @@ cmd_start() {
     echo "Run Countersign on it: TEMPORAL_ADDRESS=$address java -jar worker/target/countersign-worker-0.1.0-SNAPSHOT.jar"
 }
 
-# SIGTERM, then SIGKILL when it has not exited within the given seconds.
-stop_pid() {
-    local pid=$1 seconds=$2
-    kill -TERM "$pid" 2>/dev/null || return 0
-    local deadline=$((SECONDS + seconds))
-    while kill -0 "$pid" 2>/dev/null; do
-        if ((SECONDS >= deadline)); then
-            echo "temporal-dev-server: pid $pid ignored SIGTERM for ${seconds}s; sending SIGKILL" >&2
-            kill -KILL "$pid" 2>/dev/null || true
-            local killed_at=$SECONDS
-            while kill -0 "$pid" 2>/dev/null && ((SECONDS - killed_at < 5)); do sleep 0.1; done
-            break
-        fi
-        sleep 0.1
-    done
-    ! kill -0 "$pid" 2>/dev/null
-}
-
 cmd_stop() {
-    local timeout=20
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
-            --timeout) timeout=${2:?--timeout needs seconds}; shift 2 ;;
-            *) usage ;;
-        esac
-    done
-    [[ "$timeout" =~ ^[0-9]+$ ]] || die "--timeout must be whole seconds, was '$timeout'"
+    TIMEOUT=20
+    parse_data_dir_options "$@"
     local pid
     if ! pid=$(running_pid); then
         rm -f "$(pid_file)"
         echo "temporal-dev-server: not running"
         return 0
     fi
-    stop_pid "$pid" "$timeout" || die "pid $pid is still alive"
+    stop_pid "$pid" "$TIMEOUT" || die "pid $pid is still alive"
     rm -f "$(pid_file)"
     echo "temporal-dev-server: stopped (pid $pid)"
 }
 
-cmd_status() {
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --data-dir) DATA_DIR=${2:?--data-dir needs a directory}; shift 2 ;;
-            *) usage ;;
-        esac
-    done
-    local pid address
-    if ! pid=$(running_pid); then
-        echo "temporal-dev-server: not running"
-        return 3
-    fi
-    print_info
-    address=$(sed -n 's/^frontend: //p' "$(info_file)")
-    if answers "$(find_cli)" "$address"; then
-        echo "health: SERVING"
-    else
-        echo "health: not answering on $address"
-        return 1
-    fi
-}
 
 [[ $# -ge 1 ]] || usage
 command=$1
@@ -308,7 +223,7 @@ case $command in
     install) cmd_install "$@" ;;
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
-    status) cmd_status "$@" ;;
+    status) temporal_status "$@" ;;
     -h | --help | help) usage 0 ;;
     *) usage ;;
 esac

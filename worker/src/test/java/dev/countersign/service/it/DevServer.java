@@ -1,12 +1,9 @@
 package dev.countersign.service.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Temporal CLI dev server with its own SQLite file and port, started and stopped through
@@ -14,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DevServer implements AutoCloseable {
 
-    private static final long SCRIPT_TIMEOUT_SECONDS = 120;
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path dataDir;
     private final Path database;
@@ -58,10 +55,7 @@ final class DevServer implements AutoCloseable {
                 "60"));
         dynamicConfig.forEach(setting -> args.addAll(List.of("--dynamic-config", setting)));
         script(args.toArray(String[]::new));
-        long pid = Long.parseLong(read(dataDir.resolve("temporal.pid")).trim());
-        process = ProcessHandle.of(pid)
-                .orElseThrow(() -> new IllegalStateException("the dev server's pid " + pid + " is not running"));
-        ManagedProcesses.track(process);
+        process = Scripts.trackedPid(dataDir.resolve("temporal.pid"), "the dev server");
     }
 
     /** Stops it gracefully through the script; the database file stays. */
@@ -85,38 +79,6 @@ final class DevServer implements AutoCloseable {
     }
 
     private void script(String... args) {
-        List<String> command =
-                new ArrayList<>(List.of("bash", ItSettings.devServerScript().toString()));
-        command.addAll(List.of(args));
-        Path output = dataDir.resolve("script-" + args[0] + ".out");
-        try {
-            Files.createDirectories(dataDir);
-            Process script = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            if (!script.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                script.destroyForcibly();
-                throw new IllegalStateException(
-                        String.join(" ", command) + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s");
-            }
-            if (script.exitValue() != 0) {
-                throw new IllegalStateException(
-                        String.join(" ", command) + " exited with " + script.exitValue() + ":\n" + read(output));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        Scripts.run(ItSettings.devServerScript(), dataDir, SCRIPT_TIMEOUT, args);
     }
 }

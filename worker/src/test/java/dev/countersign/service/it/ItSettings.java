@@ -45,6 +45,14 @@ final class ItSettings {
         return existing(script, "it.dev-server-script");
     }
 
+    static Path temporalServerScript() {
+        String configured = System.getProperty("it.temporal-server-script");
+        Path script = configured != null
+                ? Path.of(configured)
+                : moduleDir().resolve("../scripts/temporal-server.sh").normalize();
+        return existing(script, "it.temporal-server-script");
+    }
+
     static List<String> workerJvmOptions() {
         String options = System.getProperty("it.worker.jvm-options", DEFAULT_WORKER_JVM_OPTIONS);
         return Arrays.stream(options.trim().split("\\s+"))
