@@ -10,7 +10,6 @@ import dev.countersign.task.SubmittedCall;
 import dev.countersign.task.SubmittedCallReceipt;
 import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
-import dev.countersign.task.TaskStatus;
 import io.grpc.Deadline;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -23,9 +22,7 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,15 +64,9 @@ public class SubmittedCalls {
     public SubmittedCallReceipt submit(TaskStart start, SubmittedCall call) {
         AgentTaskWorkflow workflow = client.newWorkflowStub(
                 AgentTaskWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(start.taskId())
-                        .setTaskQueue(taskQueue)
+                TaskStartOptions.of(start, taskQueue)
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
                         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                                .set(TaskSearchAttributes.STATUS, TaskStatus.RUNNING.name())
-                                .set(TaskSearchAttributes.REQUESTER, start.requester())
-                                .build())
                         .build());
         UpdateOptions<SubmittedCallReceipt> options = UpdateOptions.<SubmittedCallReceipt>newBuilder()
                 .setUpdateId("submit-" + call.gateId())

@@ -26,9 +26,7 @@ import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.StepBudget;
 import dev.countersign.task.TaskMessage;
-import dev.countersign.task.TaskSearchAttributes;
 import dev.countersign.task.TaskStart;
-import dev.countersign.task.TaskStatus;
 import dev.countersign.task.TaskView;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -36,10 +34,8 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Functions;
 import java.time.Clock;
 import java.time.Instant;
@@ -143,16 +139,8 @@ public class TemporalCountersign implements Countersign {
         }
         AgentTaskWorkflow workflow = client.newWorkflowStub(
                 AgentTaskWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(start.taskId())
-                        .setTaskQueue(taskQueue)
+                TaskStartOptions.of(start, taskQueue)
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                        // Known to visibility from the start, so a task whose very first workflow task
-                        // fails still shows its requester, who may then see and cancel it.
-                        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                                .set(TaskSearchAttributes.STATUS, TaskStatus.RUNNING.name())
-                                .set(TaskSearchAttributes.REQUESTER, start.requester())
-                                .build())
                         .build());
         try {
             WorkflowClient.start(workflow::run, start.withBudget(budgets.apply(start.agent())), null);
