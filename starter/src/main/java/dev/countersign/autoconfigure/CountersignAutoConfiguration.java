@@ -38,6 +38,7 @@ import dev.countersign.profile.AgentProfiles;
 import dev.countersign.profile.AgentsFile;
 import dev.countersign.profile.InvalidAgentsFile;
 import dev.countersign.profile.ModelDrivenAgents;
+import dev.countersign.store.CountersignSchema;
 import dev.countersign.store.JdbcTaskStore;
 import dev.countersign.task.TaskArchiveActivities;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -171,12 +172,20 @@ public class CountersignAutoConfiguration {
         return new ToolActivitiesImpl(tools, limits.maxPayloadBytes());
     }
 
+    /** Countersign's tables in the application's database, migrated at start-up (Flyway). */
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean
+    public CountersignSchema countersignSchema(DataSource dataSource) {
+        return CountersignSchema.migrate(dataSource);
+    }
+
     /** Conversations and archived actions in the application's database, beside its other tables. */
     @Bean
     @ConditionalOnBean(DataSource.class)
     @ConditionalOnMissingBean({TranscriptStore.class, ActionArchive.class})
-    public JdbcTaskStore countersignTaskStore(DataSource dataSource) {
-        return new JdbcTaskStore(dataSource, java.time.Clock.systemUTC());
+    public JdbcTaskStore countersignTaskStore(CountersignSchema schema) {
+        return new JdbcTaskStore(schema.dataSource(), java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -22,8 +22,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Conversations and archived actions in tables of the application's DataSource, created if missing
- * with SQL that H2 and PostgreSQL both accept. Values are stored as JSON written the way Temporal's
+ * Conversations and archived actions in tables of the application's DataSource, which
+ * {@link CountersignSchema} creates (H2 and PostgreSQL). Values are stored as JSON written the way Temporal's
  * default payload converter writes them, so they read back exactly as the workflow sent them. Use a
  * database as durable as the Temporal server: a task whose conversation the store forgot fails.
  *
@@ -32,35 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stored (PostgreSQL would abort a whole transaction on the duplicate key).
  */
 public class JdbcTaskStore implements TranscriptStore, ActionArchive {
-
-    private static final List<String> SCHEMA = List.of("""
-            CREATE TABLE IF NOT EXISTS countersign_conversation (
-                task_id      VARCHAR(1000) NOT NULL,
-                first_run_id VARCHAR(200)  NOT NULL,
-                agent        VARCHAR(1000) NOT NULL,
-                goal         TEXT,
-                input        TEXT,
-                created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-                PRIMARY KEY (task_id, first_run_id)
-            )""", """
-            CREATE TABLE IF NOT EXISTS countersign_transcript_entry (
-                task_id      VARCHAR(1000) NOT NULL,
-                first_run_id VARCHAR(200)  NOT NULL,
-                position     INTEGER       NOT NULL,
-                entry        TEXT          NOT NULL,
-                PRIMARY KEY (task_id, first_run_id, position)
-            )""", """
-            CREATE TABLE IF NOT EXISTS countersign_archived_action (
-                task_id       VARCHAR(1000) NOT NULL,
-                first_run_id  VARCHAR(200)  NOT NULL,
-                action_id     VARCHAR(32)   NOT NULL,
-                action_number BIGINT        NOT NULL,
-                view_json     TEXT          NOT NULL,
-                archived_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-                PRIMARY KEY (task_id, first_run_id, action_id)
-            )""", """
-            CREATE INDEX IF NOT EXISTS countersign_archived_action_by_number
-                ON countersign_archived_action (task_id, first_run_id, action_number)""");
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
@@ -73,7 +44,6 @@ public class JdbcTaskStore implements TranscriptStore, ActionArchive {
         this.clock = clock;
         this.json = JacksonJsonPayloadConverter.newDefaultObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        SCHEMA.forEach(statement -> jdbc.sql(statement).update());
     }
 
     @Override

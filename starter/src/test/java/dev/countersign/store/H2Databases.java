@@ -16,12 +16,12 @@ final class H2Databases {
 
     private H2Databases() {}
 
-    /** A new empty database, as the worker's embedded default is. */
+    /** A new database with Countersign's tables, as the worker's embedded default is at start-up. */
     static JdbcDataSource fresh() {
         return at("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** A new empty database in H2's PostgreSQL mode, a first check that the SQL stays portable. */
+    /** The same in H2's PostgreSQL mode, a first check that the SQL stays portable. */
     static JdbcDataSource freshPostgresLike() {
         return at("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
@@ -30,6 +30,7 @@ final class H2Databases {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
+        CountersignSchema.migrate(dataSource);
         return dataSource;
     }
 

@@ -13,27 +13,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The gateway's gates in a table of the application's DataSource (created if missing, in SQL that H2
- * and PostgreSQL both accept), so any replica finds the gate of a repeated call. A gate is open while
+ * The gateway's gates in a table of the application's DataSource (created by CountersignSchema's
+ * migrations, on H2 or PostgreSQL), so any replica finds the gate of a repeated call. A gate is open while
  * it answers identical calls: at most one per call key, held by a unique column that is cleared when
  * the gate closes, so concurrent identical calls attach to one gate.
  */
 final class GateIndex {
 
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS countersign_gateway_gate (
-                gate_id      VARCHAR(40)  NOT NULL PRIMARY KEY,
-                open_key     CHAR(64),
-                call_key     CHAR(64)     NOT NULL,
-                requester    VARCHAR(200) NOT NULL,
-                tool         VARCHAR(200) NOT NULL,
-                args_digest  VARCHAR(100) NOT NULL,
-                task_id      VARCHAR(128) NOT NULL,
-                action_id    VARCHAR(40),
-                created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-                collected_at TIMESTAMP WITH TIME ZONE,
-                CONSTRAINT countersign_gateway_gate_open UNIQUE (open_key)
-            )""";
     private static final String COLUMNS =
             "gate_id, call_key, requester, tool, args_digest, task_id, action_id, created_at, collected_at";
 
@@ -41,7 +27,6 @@ final class GateIndex {
 
     GateIndex(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        jdbc.sql(SCHEMA).update();
     }
 
     /** The key of a call: the same requester calling the same tool with arguments of the same digest. */

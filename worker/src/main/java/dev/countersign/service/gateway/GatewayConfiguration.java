@@ -12,6 +12,7 @@ import dev.countersign.service.security.BearerAuthentication;
 import dev.countersign.service.security.CountersignSecurityProperties;
 import dev.countersign.service.security.CurrentUser;
 import dev.countersign.service.security.ProblemAccessDeniedHandler;
+import dev.countersign.store.CountersignSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
@@ -23,7 +24,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,13 +63,13 @@ public class GatewayConfiguration {
     GatewayCalls gatewayCalls(
             PolicyActivitiesImpl policy,
             ToolActivitiesImpl tools,
-            DataSource dataSource,
+            CountersignSchema schema,
             SubmittedCalls submittedCalls,
             GatewayProperties properties,
             ObjectProvider<Clock> clock,
             MeterRegistry meters) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
-        GatedCalls gated = new GatedCalls(new GateIndex(dataSource), submittedCalls, properties, time);
+        GatedCalls gated = new GatedCalls(new GateIndex(schema.dataSource()), submittedCalls, properties, time);
         return new GatewayCalls(policy, tools, gated, meters);
     }
 

@@ -1,18 +1,18 @@
 package dev.countersign.service.security.token;
 
 import dev.countersign.service.security.ConfiguredUsers;
+import dev.countersign.store.CountersignSchema;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Personal API tokens on the application's DataSource, and what turns a bearer token into its owner. */
+/** Personal API tokens in the application's database (CountersignSchema), and what turns a bearer token into its owner. */
 @Configuration(proxyBeanMethods = false)
 public class ApiTokenConfiguration {
 
     @Bean
-    public JdbcApiTokens apiTokens(DataSource dataSource) {
-        return new JdbcApiTokens(dataSource, Clock.systemUTC());
+    public JdbcApiTokens apiTokens(CountersignSchema schema) {
+        return new JdbcApiTokens(schema.dataSource(), Clock.systemUTC());
     }
 
     @Bean

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * API tokens in a table of the application's DataSource, created if missing with SQL that H2 and
- * PostgreSQL both accept. A row holds the SHA-256 of its token, never the token; the last-used time
+ * API tokens in a table of the application's DataSource, created by CountersignSchema's migrations
+ * (H2 or PostgreSQL). A row holds the SHA-256 of its token, never the token; the last-used time
  * is written at most once a minute per token, so a busy script does not turn every call into a write.
  */
 public class JdbcApiTokens implements ApiTokens {
@@ -27,18 +27,6 @@ public class JdbcApiTokens implements ApiTokens {
 
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS countersign_api_token (
-                id           VARCHAR(32)  NOT NULL PRIMARY KEY,
-                owner_name   VARCHAR(200) NOT NULL,
-                token_name   VARCHAR(200) NOT NULL,
-                secret_hash  CHAR(64)     NOT NULL,
-                created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-                expires_at   TIMESTAMP WITH TIME ZONE,
-                last_used_at TIMESTAMP WITH TIME ZONE,
-                revoked_at   TIMESTAMP WITH TIME ZONE,
-                revoked_by   VARCHAR(200)
-            )""";
     private static final String COLUMNS =
             "id, owner_name, token_name, created_at, expires_at, last_used_at, revoked_at, revoked_by";
 
@@ -50,7 +38,6 @@ public class JdbcApiTokens implements ApiTokens {
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
         this.secrets = new TokenSecrets(new SecureRandom());
-        jdbc.sql(SCHEMA).update();
     }
 
     @Override

@@ -23,10 +23,10 @@ import dev.countersign.service.api.WithTestUsers;
 import dev.countersign.service.security.token.ApiTokenConfiguration;
 import dev.countersign.service.security.token.JdbcApiTokens;
 import dev.countersign.service.testing.MutableClock;
+import dev.countersign.service.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,8 +38,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -62,16 +60,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class BasicLoginThrottleTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import(ApiTokenConfiguration.class)
+    @Import({ApiTokenConfiguration.class, TestDatabase.class})
     static class Setup {
-
-        @Bean
-        DataSource dataSource() {
-            return new EmbeddedDatabaseBuilder()
-                    .setType(EmbeddedDatabaseType.H2)
-                    .generateUniqueName(true)
-                    .build();
-        }
 
         @Bean
         MutableClock clock() {

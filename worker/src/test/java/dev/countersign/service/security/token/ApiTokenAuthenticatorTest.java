@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.service.testing.MutableClock;
+import dev.countersign.store.CountersignSchema;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,8 @@ class ApiTokenAuthenticatorTest {
             .generateUniqueName(true)
             .build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
-    private final JdbcApiTokens tokens = new JdbcApiTokens(database, clock);
+    private final JdbcApiTokens tokens =
+            new JdbcApiTokens(CountersignSchema.migrate(database).dataSource(), clock);
     private final InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(user("bob", "GROUP_finance"));
     private final ApiTokenAuthenticator authenticator = new ApiTokenAuthenticator(tokens, users, clock);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.service.testing.MutableClock;
+import dev.countersign.store.CountersignSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,8 @@ class JdbcApiTokensTest {
             .generateUniqueName(true)
             .build();
     private final MutableClock clock = new MutableClock(START);
-    private final JdbcApiTokens tokens = new JdbcApiTokens(database, clock);
+    private final JdbcApiTokens tokens =
+            new JdbcApiTokens(CountersignSchema.migrate(database).dataSource(), clock);
 
     @AfterEach
     void closeDatabase() {

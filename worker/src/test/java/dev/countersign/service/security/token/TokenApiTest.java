@@ -3,17 +3,14 @@ package dev.countersign.service.security.token;
 import dev.countersign.service.api.ApiTestApplication;
 import dev.countersign.service.api.TestUsers;
 import dev.countersign.service.api.WithTestUsers;
+import dev.countersign.service.testing.TestDatabase;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import javax.sql.DataSource;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
@@ -34,15 +31,6 @@ import org.springframework.test.context.TestPropertySource;
 @interface TokenApiTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import({ApiTokenConfiguration.class, ApiTokenController.class})
-    class Tokens {
-
-        @Bean
-        DataSource dataSource() {
-            return new EmbeddedDatabaseBuilder()
-                    .setType(EmbeddedDatabaseType.H2)
-                    .generateUniqueName(true)
-                    .build();
-        }
-    }
+    @Import({ApiTokenConfiguration.class, ApiTokenController.class, TestDatabase.class})
+    class Tokens {}
 }
