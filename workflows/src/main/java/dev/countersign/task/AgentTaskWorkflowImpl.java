@@ -40,6 +40,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
     private final ModelTurns turns;
     private final Handover handover;
     private final ExternalCalls externalCalls;
+    private final DecisionRecorder recorder;
 
     @WorkflowInit
     public AgentTaskWorkflowImpl(TaskStart start, TaskState carried) {
@@ -55,7 +56,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         this.saga = new Saga(state, reviews, compensations, activities.archive);
         this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools);
         this.turns = new ModelTurns(state, board, activities.agent);
-        this.handover = new Handover(state, activities.archive, alerts::idle);
+        this.recorder = new DecisionRecorder(state, activities.records);
+        this.handover = new Handover(state, activities.archive, () -> alerts.idle() && recorder.idle());
         this.externalCalls = new ExternalCalls(state, board, toolCalls, handover);
     }
 
@@ -67,6 +69,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
 
     @Override
     public TaskView run(TaskStart start, TaskState carried) {
+        recorder.start();
         board.touch();
         if (state.start.external()) {
             externalCalls.serve();
@@ -110,7 +113,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         }
         reviews.holdOpen();
         // A notification's outcome belongs on the task; its retries are bounded by its retry policy.
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && alerts.idle());
+        // Every row of the decision record is stored before the task ends.
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && alerts.idle() && recorder.idle());
         return state.view();
     }
 

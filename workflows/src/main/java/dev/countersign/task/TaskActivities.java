@@ -40,6 +40,18 @@ final class TaskActivities {
     final TaskArchiveActivities archive = Workflow.newActivityStub(
             TaskArchiveActivities.class, options(Duration.ofSeconds(30), Duration.ofMinutes(1), 10));
 
+    /** Retried without limit, at most a minute apart: a row of the decision record is never dropped. */
+    final DecisionRecordActivities records = Workflow.newActivityStub(
+            DecisionRecordActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2.0)
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .build())
+                    .build());
+
     private static ActivityOptions heartbeating(Duration startToClose, Duration maxInterval, int attempts) {
         return ActivityOptions.newBuilder(options(startToClose, maxInterval, attempts))
                 .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)

@@ -42,6 +42,26 @@ class HistoryRecorder {
         record("compensation-retried", ReviewScenarios::failedCompensationRetried);
     }
 
+    /** A refund edited by alice, then rolled back in review, its decision record sent to the store. */
+    @Test
+    void recordDecisionRecord() throws IOException {
+        record("decision-record", harness -> {
+            String taskId = harness.startRefund(250, "review");
+            harness.awaitPending(taskId);
+            harness.decide(
+                    taskId,
+                    "alice",
+                    dev.countersign.approval.DecisionKind.EDIT,
+                    java.util.Map.of("orderId", "A-1", "amount", 200),
+                    null,
+                    "partial");
+            harness.awaitStatus(taskId, TaskStatus.IN_REVIEW);
+            harness.review(taskId, "a2", "olga", dev.countersign.review.ReviewVerdict.ROLLBACK, "wrong order");
+            harness.result(taskId);
+            return taskId;
+        });
+    }
+
     @Test
     void recordOutcomeUnknown() throws IOException {
         record("outcome-unknown-done", ReviewScenarios::outcomeUnknownConfirmedDone);

@@ -45,7 +45,9 @@ class RecordedHistoriesReplayTest {
                 // the order id normalized for the policy, then an edit normalized the same way
                 "normalized-arguments",
                 // a gateway task: approved and collected, run and reported by the agent, rejected, expired
-                "submitted-calls");
+                "submitted-calls",
+                // a refund edited, then rolled back in review, its decision record sent to the store
+                "decision-record");
     }
 
     @ParameterizedTest

@@ -70,6 +70,7 @@ final class TaskHarness implements AutoCloseable {
     final RecordingTools tools = new RecordingTools();
     final RecordingNotifier notifier = new RecordingNotifier();
     final RecordingArchive archive = new RecordingArchive();
+    final RecordingDecisionStore records = new RecordingDecisionStore();
     final WorkflowClient client = env.getWorkflowClient();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -90,7 +91,7 @@ final class TaskHarness implements AutoCloseable {
 
     void register(Worker worker) {
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(agent, new RefundTestPolicy(), tools, notifier, archive);
+        worker.registerActivitiesImplementations(agent, new RefundTestPolicy(), tools, notifier, archive, records);
     }
 
     String startRefund(double amount) {
