@@ -38,10 +38,17 @@ import dev.countersign.profile.AgentProfiles;
 import dev.countersign.profile.AgentsFile;
 import dev.countersign.profile.InvalidAgentsFile;
 import dev.countersign.profile.ModelDrivenAgents;
+import dev.countersign.record.DecisionRecordActivitiesImpl;
+import dev.countersign.record.DecisionRecordProperties;
+import dev.countersign.record.DecisionRecordPurge;
+import dev.countersign.record.DecisionRecordStore;
+import dev.countersign.record.InMemoryDecisionRecordStore;
+import dev.countersign.record.JdbcDecisionRecordStore;
 import dev.countersign.store.ClusterLease;
 import dev.countersign.store.CountersignSchema;
 import dev.countersign.store.JdbcClusterLease;
 import dev.countersign.store.JdbcTaskStore;
+import dev.countersign.task.DecisionRecordActivities;
 import dev.countersign.task.TaskArchiveActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -98,7 +105,8 @@ import org.springframework.core.io.ResourceLoader;
     NotificationProperties.class,
     PayloadLimits.class,
     ListingProperties.class,
-    HistoryProperties.class
+    HistoryProperties.class,
+    DecisionRecordProperties.class
 })
 public class CountersignAutoConfiguration {
 
@@ -197,6 +205,36 @@ public class CountersignAutoConfiguration {
                 + " and tasks that outlive this process fail; give the application a durable database (such as"
                 + " PostgreSQL) when the Temporal server is durable");
         return new InMemoryTaskStore();
+    }
+
+    /** The durable decision record in the application's database, beside Countersign's other tables. */
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean(DecisionRecordStore.class)
+    public JdbcDecisionRecordStore countersignDecisionRecordStore(CountersignSchema schema) {
+        return new JdbcDecisionRecordStore(schema, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DecisionRecordStore.class)
+    public InMemoryDecisionRecordStore countersignInMemoryDecisionRecordStore() {
+        log.warn("Countersign has no DataSource: the decision record is kept in memory only and is lost with this"
+                + " process");
+        return new InMemoryDecisionRecordStore(java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DecisionRecordActivities countersignDecisionRecordActivities(DecisionRecordStore store) {
+        return new DecisionRecordActivitiesImpl(store);
+    }
+
+    /** Deletes the decision record's rows past their retention, daily; every replica may run it. */
+    @Bean
+    @ConditionalOnMissingBean
+    public DecisionRecordPurge countersignDecisionRecordPurge(
+            DecisionRecordStore store, DecisionRecordProperties properties) {
+        return new DecisionRecordPurge(store, properties, java.time.Clock.systemUTC());
     }
 
     /**
@@ -429,11 +467,12 @@ public class CountersignAutoConfiguration {
                 PolicyActivitiesImpl policy,
                 ToolActivitiesImpl tools,
                 NotificationActivities notifications,
-                TaskArchiveActivities archive) {
+                TaskArchiveActivities archive,
+                DecisionRecordActivities records) {
             StarterWorkerFactories factories = new StarterWorkerFactories(
                     client,
                     properties.taskQueue(),
-                    List.of(agent, policy, tools, notifications, archive),
+                    List.of(agent, policy, tools, notifications, archive, records),
                     temporal.getIfAvailable(),
                     beanFactory,
                     environment);

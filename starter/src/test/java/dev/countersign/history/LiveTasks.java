@@ -35,6 +35,8 @@ final class LiveTasks implements AutoCloseable {
         worker.registerActivitiesImplementations(
                 new AgentActivitiesImpl(List.of(new ScriptedAgent()), store),
                 new TaskArchiveActivitiesImpl(store),
+                new dev.countersign.record.DecisionRecordActivitiesImpl(
+                        new dev.countersign.record.InMemoryDecisionRecordStore(java.time.Clock.systemUTC())),
                 new ScriptedActivities());
         env.start();
     }

@@ -42,7 +42,7 @@ public record DecisionRecordRow(
     }
 
     /** This row at {@code when}. */
-    public DecisionRecordRow at(Instant when) {
+    public DecisionRecordRow timed(Instant when) {
         return new DecisionRecordRow(
                 taskId,
                 actionId,
@@ -86,7 +86,7 @@ public record DecisionRecordRow(
     }
 
     /** This row as done by {@code who}. */
-    public DecisionRecordRow by(String who) {
+    public DecisionRecordRow doneBy(String who) {
         return new DecisionRecordRow(
                 taskId,
                 actionId,

@@ -94,7 +94,7 @@ public final class DecisionRecordRows {
                             decision.at(),
                             decision.decision().wireName(),
                             decision.comment())
-                    .by(decision.reviewer());
+                    .doneBy(decision.reviewer());
             if (decision.decision() == DecisionRecordKind.EDIT) {
                 String after = decision.args() == null ? null : argsDigest(action.tool(), decision.args());
                 row = row.digests(after, before);
@@ -154,7 +154,7 @@ public final class DecisionRecordRows {
         if (done) {
             return row(action, "settlement", DecisionEvent.SETTLEMENT, null, "done", (String)
                             action.result().get("comment"))
-                    .by((String) action.result().get("confirmedBy"));
+                    .doneBy((String) action.result().get("confirmedBy"));
         }
         String said = action.error().substring(NOT_DONE.length());
         int colon = said.indexOf(": ");
@@ -165,7 +165,7 @@ public final class DecisionRecordRows {
                         null,
                         "not_done",
                         colon < 0 ? null : said.substring(colon + 2))
-                .by(colon < 0 ? null : said.substring(0, colon));
+                .doneBy(colon < 0 ? null : said.substring(0, colon));
     }
 
     private void review(ActionView action, List<DecisionRecordRow> rows) {
@@ -189,7 +189,7 @@ public final class DecisionRecordRows {
                         overwritten ? null : review.at(),
                         verdict,
                         overwritten ? null : review.comment())
-                .by(overwritten ? null : review.reviewer()));
+                .doneBy(overwritten ? null : review.reviewer()));
         if (compensation == null) {
             return;
         }
@@ -209,7 +209,7 @@ public final class DecisionRecordRows {
                             compensation.at(),
                             "resolved",
                             compensation.resolution())
-                    .by(compensation.resolvedBy()));
+                    .doneBy(compensation.resolvedBy()));
         }
     }
 

@@ -100,12 +100,12 @@ final class DecisionRecorder {
 
     /** Fills in what the view no longer shows but this run saw: the time, the agent's own run, the proposal's digest. */
     private DecisionRecordRow completed(ActionRecord action, DecisionRecordRow row) {
-        DecisionRecordRow done = row.at() == null ? row.at(TaskBoard.now()) : row;
+        DecisionRecordRow done = row.at() == null ? row.timed(TaskBoard.now()) : row;
         if (done.kind() == DecisionEvent.PROPOSAL && done.argsDigest() != null) {
             proposals.put(action.actionId, done.argsDigest());
         }
         if (done.kind() == DecisionEvent.EXECUTION && action.agentRuns) {
-            done = done.by("agent");
+            done = done.doneBy("agent");
         }
         if ("edit".equals(done.outcome()) && done.previousArgsDigest() == null) {
             done = done.digests(done.argsDigest(), proposals.get(action.actionId));

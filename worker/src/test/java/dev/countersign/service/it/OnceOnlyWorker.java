@@ -14,6 +14,8 @@ import dev.countersign.policy.Outcome;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.PolicyVerdict;
+import dev.countersign.record.DecisionRecordActivitiesImpl;
+import dev.countersign.record.InMemoryDecisionRecordStore;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.AgentTaskWorkflowImpl;
 import dev.countersign.tool.ToolInvocation;
@@ -27,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +55,9 @@ public final class OnceOnlyWorker {
         worker.registerActivitiesImplementations(
                 new WireOnceAgent(),
                 (PolicyActivities) OnceOnlyWorker::runsOnItsOwn,
-                new ToolActivitiesImpl(new ToolRegistry(List.of(new SlowWire(Path.of(args[1]))))));
+                new ToolActivitiesImpl(new ToolRegistry(List.of(new SlowWire(Path.of(args[1]))))),
+                // The task's decision record must be stored for it to end; this process keeps it in memory.
+                new DecisionRecordActivitiesImpl(new InMemoryDecisionRecordStore(Clock.systemUTC())));
         factory.start();
     }
 
