@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Computes the decision record of a policy from task views: counts per tool and rule, time to
+ * Computes the decision record of a policy from actions (task views, or the stored record's rows): counts per tool and rule, time to
  * decision, shadow-rule outcomes, and the rules the record suggests relaxing or tightening. Pure:
  * the same tasks always give the same numbers. Percentiles use the nearest-rank method.
  */
@@ -28,17 +28,23 @@ public final class DecisionStatistics {
     private final List<ActionView> actions;
     private final ReviewMarks marks;
 
-    private DecisionStatistics(List<TaskView> tasks, ReviewMarks marks) {
-        this.actions = tasks.stream().flatMap(task -> task.actions().stream()).toList();
+    private DecisionStatistics(List<ActionView> actions, ReviewMarks marks) {
+        this.actions = List.copyOf(actions);
         this.marks = marks;
     }
 
     public static DecisionStatistics of(List<TaskView> tasks) {
-        return new DecisionStatistics(tasks, ReviewMarks.FROM_VIEW);
+        return of(tasks, ReviewMarks.FROM_VIEW);
     }
 
     static DecisionStatistics of(List<TaskView> tasks, ReviewMarks marks) {
-        return new DecisionStatistics(tasks, marks);
+        return new DecisionStatistics(
+                tasks.stream().flatMap(task -> task.actions().stream()).toList(), marks);
+    }
+
+    /** The statistics of these actions, whichever tasks they belong to. */
+    public static DecisionStatistics ofActions(List<ActionView> actions) {
+        return new DecisionStatistics(actions, ReviewMarks.FROM_VIEW);
     }
 
     /** Counts per tool and rule, sorted by tool then rule; calls without a rule count under "default". */

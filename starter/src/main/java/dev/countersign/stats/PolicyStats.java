@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The decision record of a policy, computed from the tasks themselves: one entry per tool and
- * rule, one per shadow rule. {@code tasksRead} says how many tasks it covers and
- * {@code truncated} whether older ones were left out (the reader's limit); {@code tasksUnreadable}
- * how many running tasks among the newest could not be read (their decisions are not counted), and
- * {@code unreadableTaskIds} which. {@code actionsNotRead} counts actions of the tasks read that are
- * not counted: earlier runs' actions of tasks that continued as new, where no action archive gives
- * them back.
+ * The decision record of a policy, computed from the durable decision record's rows: one entry per
+ * tool and rule, one per shadow rule. {@code tasksRead} says how many tasks it covers and
+ * {@code truncated} whether older ones were left out (the reader's limit). The record is read from
+ * one store, so {@code tasksUnreadable} and {@code actionsNotRead} are 0 and {@code
+ * unreadableTaskIds} empty; they stay for clients that read them.
  */
 public record PolicyStats(
         Instant computedAt,

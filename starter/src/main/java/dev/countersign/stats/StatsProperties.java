@@ -6,8 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the decision record: how many approved-unedited requests in a row make a rule a
  * candidate to relax ({@code relax-after}, default 50), and how many of the newest tasks the
- * statistics read at most ({@code max-tasks}, default 1000; reading a task costs one call to
- * Temporal).
+ * statistics read at most ({@code max-tasks}, default 1000) from the decision record.
  */
 @ConfigurationProperties("countersign.stats")
 public record StatsProperties(

@@ -12,8 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.policy.Outcome;
+import dev.countersign.record.DecisionRecordStore;
+import dev.countersign.record.InMemoryDecisionRecordStore;
 import dev.countersign.review.ReviewState;
 import dev.countersign.task.ActionState;
+import dev.countersign.task.DecisionRecordRows;
 import dev.countersign.task.TaskView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,5 +221,34 @@ class DecisionStatisticsTest {
     void aStreakBelowOneIsRefused() {
         assertThatThrownBy(() -> DecisionStatistics.of(tasks).suggestions(0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The statistics read from the stored decision record are those of the tasks whose rows it holds:
+     * the same fates, times to decision, shadow outcomes, review marks and suggestions.
+     */
+    @Test
+    void theStoredRecordGivesTheNumbersTheTasksGive() {
+        List<TaskView> every = new ArrayList<>(tasks);
+        every.add(task(
+                "s1",
+                approval("medium-refunds").decided("alice", EDIT, minutes(3)).shadow("relax", Outcome.AUTO)));
+        every.add(task("s2", auto("small-refunds").reviewed(ReviewState.FLAGGED).shadow("strict", Outcome.APPROVE)));
+        every.add(task("s3", auto("small-refunds").reviewed(ReviewState.ROLLED_BACK)));
+        DecisionRecordStore store = new InMemoryDecisionRecordStore(java.time.Clock.systemUTC());
+        for (TaskView task : every) {
+            DecisionRecordRows rows = new DecisionRecordRows(task.taskId(), task.requester(), task.agent());
+            task.actions().forEach(action -> store.record(rows.of(action)));
+        }
+        PolicyStatsReader reader =
+                new PolicyStatsReader(store, new StatsProperties(1, 1000), java.time.Clock.systemUTC());
+
+        PolicyStats stats = reader.stats(null);
+
+        DecisionStatistics fromTasks = DecisionStatistics.of(every);
+        assertThat(stats.tasksRead()).isEqualTo(every.size());
+        assertThat(stats.rules()).isEqualTo(fromTasks.rules());
+        assertThat(stats.shadows()).isEqualTo(fromTasks.shadows());
+        assertThat(reader.suggestions(null, 1)).isEqualTo(fromTasks.suggestions(1));
     }
 }

@@ -5,46 +5,42 @@ import static dev.countersign.stats.Calls.auto;
 import static dev.countersign.task.DecisionRecordKind.APPROVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import dev.countersign.client.Countersign;
-import dev.countersign.listing.TaskRead;
+import dev.countersign.record.DecisionRecordStore;
+import dev.countersign.record.InMemoryDecisionRecordStore;
 import dev.countersign.task.ActionView;
-import dev.countersign.task.TaskView;
+import dev.countersign.task.DecisionRecordRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A task that continued as new counts once in the decision record, with its earlier runs' decisions
- * beside those its latest run holds; where nothing gives the earlier ones back, the record says how
- * many it left out.
+ * A task that continued as new counts once in the decision record: the rows its new run sends again
+ * for the actions it carried are kept once, beside the earlier runs' rows.
  */
 class EveryRunCountsOnceTest {
 
-    /** Four actions over the task's runs: a1 and a2 archived, a2 and a3 held by the latest run's view. */
     private final ActionView a1 = auto("small-refunds").view("a1");
-
-    private final ActionView a2Archived = approval("medium-refunds").view("a2");
+    private final ActionView a2Pending = approval("medium-refunds")
+            .state(dev.countersign.task.ActionState.PENDING)
+            .view("a2");
     private final ActionView a2 = approval("medium-refunds")
             .decided("alice", APPROVE, Duration.ofMinutes(1))
             .view("a2");
     private final ActionView a3 = approval("medium-refunds")
             .decided("bob", APPROVE, Duration.ofMinutes(2))
             .view("a3");
-    private final TaskView latestRun = Calls.longTask("long-1", List.of(a2, a3), 3, "run-1");
 
-    private final Countersign countersign = mock(Countersign.class);
-    private final StatsProperties properties = new StatsProperties(50, 1000);
+    private final DecisionRecordStore store = new InMemoryDecisionRecordStore(Clock.systemUTC());
+    private final DecisionRecordRows rows = new DecisionRecordRows("long-1", "dave", "support");
 
     @Test
     void earlierRunsDecisionsAreCountedWithTheLatestRunsOnce() {
-        when(countersign.taskList(1000)).thenReturn(List.of(TaskRead.of(latestRun)));
-        EarlierActions archive = task -> List.of(a1, a2Archived);
+        send(a1, a2Pending); // the first run
+        send(a1, a2, a3); // the next run sends its carried actions again
 
-        PolicyStats stats = new PolicyStatsReader(countersign, properties, Clock.systemUTC(), archive).stats(null);
+        PolicyStats stats = new PolicyStatsReader(store, new StatsProperties(50, 1000), Clock.systemUTC()).stats(null);
 
         assertThat(stats.tasksRead()).isEqualTo(1);
         assertThat(stats.actionsNotRead()).isZero();
@@ -54,23 +50,19 @@ class EveryRunCountsOnceTest {
     }
 
     @Test
-    void aTaskListedTwiceCountsOnce() {
-        when(countersign.taskList(1000)).thenReturn(List.of(TaskRead.of(latestRun), TaskRead.of(latestRun)));
+    void beyondTheReadersLimitTheOlderTasksAreLeftOutAndSaidToBe() {
+        send(a1);
+        new DecisionRecordRows("later", "dave", "support").of(a3).forEach(row -> store.record(List.of(row)));
 
-        PolicyStats stats =
-                new PolicyStatsReader(countersign, properties, Clock.systemUTC(), task -> List.of(a1)).stats(null);
+        PolicyStats stats = new PolicyStatsReader(store, new StatsProperties(50, 1), Clock.systemUTC()).stats(null);
 
         assertThat(stats.tasksRead()).isEqualTo(1);
-        assertThat(stats.rules()).extracting(RuleStats::calls).containsExactly(2, 1);
+        assertThat(stats.truncated()).isTrue();
     }
 
-    @Test
-    void withoutAnArchiveTheEarlierActionsAreSaidToBeLeftOut() {
-        when(countersign.taskList(1000)).thenReturn(List.of(TaskRead.of(latestRun)));
-
-        PolicyStats stats = new PolicyStatsReader(countersign, properties, Clock.systemUTC()).stats(null);
-
-        assertThat(stats.actionsNotRead()).isEqualTo(1);
-        assertThat(stats.rules()).extracting(RuleStats::calls).containsExactly(2);
+    private void send(ActionView... actions) {
+        for (ActionView action : actions) {
+            store.record(rows.of(action));
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Derives the rows of the decision record from one action as a task's view shows it: the workflow
  * sends them as they appear, and a rebuild derives them again from the tasks Temporal still keeps.
- * What a view no longer shows (the arguments and verdict before an edit, the reviewer of a rollback an
+ * What a view no longer shows (the arguments before an edit, the reviewer of a rollback an
  * operator retried) is null, and a time it does not keep is null too. Pure and deterministic, so
  * workflow code may use it.
  */
@@ -50,7 +50,7 @@ public final class DecisionRecordRows {
         rows.add(row(action, "proposal", DecisionEvent.PROPOSAL, action.proposedAt(), null, null)
                 .digests(proposed, null));
         if (action.verdict() != null) {
-            rows.add(verdict(action, edited));
+            rows.add(verdict(action));
         }
         decisions(action, proposed, rows);
         endings(action, rows);
@@ -58,11 +58,11 @@ public final class DecisionRecordRows {
         return rows;
     }
 
-    private DecisionRecordRow verdict(ActionView action, boolean edited) {
-        if (edited) {
-            // The verdict shown is the edited call's: the one first given is no longer in the view.
-            return row(action, "verdict", DecisionEvent.VERDICT, action.proposedAt(), null, null);
-        }
+    /**
+     * The verdict the view shows: after an edit, the edited call's (the workflow sent the first one
+     * before the edit, and a rebuild may find that the rule changed).
+     */
+    private DecisionRecordRow verdict(ActionView action) {
         return new DecisionRecordRow(
                 taskId,
                 action.actionId(),
