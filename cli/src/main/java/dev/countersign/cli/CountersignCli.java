@@ -9,6 +9,7 @@ import dev.countersign.cli.inbox.InboxCommand;
 import dev.countersign.cli.login.LoginCommand;
 import dev.countersign.cli.login.LogoutCommand;
 import dev.countersign.cli.output.OutputOptions;
+import dev.countersign.cli.records.RecordsCommand;
 import dev.countersign.cli.review.CompensationCommand;
 import dev.countersign.cli.review.OutcomeCommand;
 import dev.countersign.cli.review.ReviewCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ReviewCommand.class,
             CompensationCommand.class,
             OutcomeCommand.class,
+            RecordsCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         },

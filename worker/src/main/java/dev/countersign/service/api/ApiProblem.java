@@ -26,6 +26,10 @@ class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, code, detail);
     }
 
+    static ApiProblem notFound(String code, String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, code, detail);
+    }
+
     static ApiProblem conflict(String code, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, code, detail);
     }

@@ -91,6 +91,44 @@ final class TemporalProbe implements AutoCloseable {
         return results;
     }
 
+    /**
+     * Deletes the task's workflow through the Temporal API, as the namespace's retention does once it
+     * passed, and waits until the server answers that it knows no such workflow and lists it no more.
+     */
+    void deleteAndAwaitGone(String taskId, Duration timeout) {
+        io.temporal.api.common.v1.WorkflowExecution execution = io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                .setWorkflowId(taskId)
+                .build();
+        service.blockingStub()
+                .deleteWorkflowExecution(io.temporal.api.workflowservice.v1.DeleteWorkflowExecutionRequest.newBuilder()
+                        .setNamespace("default")
+                        .setWorkflowExecution(execution)
+                        .build());
+        Eventually.until(
+                "the server deleted task " + taskId,
+                timeout,
+                Deadlines.POLL,
+                () -> known(execution) || count("WorkflowId = '" + taskId + "'") > 0,
+                stillThere -> !stillThere);
+    }
+
+    private boolean known(io.temporal.api.common.v1.WorkflowExecution execution) {
+        try {
+            service.blockingStub()
+                    .describeWorkflowExecution(
+                            io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                                    .setNamespace("default")
+                                    .setExecution(execution)
+                                    .build());
+            return true;
+        } catch (io.grpc.StatusRuntimeException e) {
+            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     List<WorkflowExecutionHistory> histories(Collection<String> taskIds) {
         return taskIds.stream().map(client::fetchHistory).toList();
     }
