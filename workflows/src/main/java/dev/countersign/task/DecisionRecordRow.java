@@ -43,6 +43,20 @@ public record DecisionRecordRow(
 
     /** This row at {@code when}. */
     public DecisionRecordRow timed(Instant when) {
+        return with(when, argsDigest, previousArgsDigest, by);
+    }
+
+    /** This row with the arguments digests given. */
+    public DecisionRecordRow digests(String args, String previousArgs) {
+        return with(at, args, previousArgs, by);
+    }
+
+    /** This row as done by {@code who}. */
+    public DecisionRecordRow doneBy(String who) {
+        return with(at, argsDigest, previousArgsDigest, who);
+    }
+
+    private DecisionRecordRow with(Instant when, String args, String previousArgs, String who) {
         return new DecisionRecordRow(
                 taskId,
                 actionId,
@@ -55,52 +69,8 @@ public record DecisionRecordRow(
                 outcome,
                 rule,
                 policyHash,
-                argsDigest,
-                previousArgsDigest,
-                by,
-                comment,
-                shadowRule,
-                shadowOutcome);
-    }
-
-    /** This row with the arguments digests given. */
-    public DecisionRecordRow digests(String args, String previousArgs) {
-        return new DecisionRecordRow(
-                taskId,
-                actionId,
-                eventKey,
-                kind,
-                at,
-                requester,
-                agent,
-                tool,
-                outcome,
-                rule,
-                policyHash,
                 args,
                 previousArgs,
-                by,
-                comment,
-                shadowRule,
-                shadowOutcome);
-    }
-
-    /** This row as done by {@code who}. */
-    public DecisionRecordRow doneBy(String who) {
-        return new DecisionRecordRow(
-                taskId,
-                actionId,
-                eventKey,
-                kind,
-                at,
-                requester,
-                agent,
-                tool,
-                outcome,
-                rule,
-                policyHash,
-                argsDigest,
-                previousArgsDigest,
                 who,
                 comment,
                 shadowRule,

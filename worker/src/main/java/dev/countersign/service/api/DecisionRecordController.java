@@ -38,13 +38,7 @@ public class DecisionRecordController {
 
     @GetMapping("/tasks/{taskId}")
     public List<DecisionRecordRow> task(@PathVariable String taskId, Authentication authentication) {
-        Reviewer caller = CurrentUser.of(authentication);
-        if (!caller.inAnyOf(security.operatorGroups()) && !caller.inAnyOf(security.adminGroups())) {
-            throw ApiProblem.forbidden(
-                    "NotAnOperator",
-                    "the decision record is for members of " + security.operatorGroups() + " and "
-                            + security.adminGroups());
-        }
+        RecordReaders.require(authentication, security, "the decision record");
         List<DecisionRecordRow> rows = store.rowsOf(List.of(taskId));
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("TaskNotRecorded", "the decision record holds nothing of task " + taskId);

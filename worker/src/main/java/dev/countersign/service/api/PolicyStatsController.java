@@ -1,8 +1,6 @@
 package dev.countersign.service.api;
 
 import dev.countersign.service.security.CountersignSecurityProperties;
-import dev.countersign.service.security.CurrentUser;
-import dev.countersign.service.security.Reviewer;
 import dev.countersign.stats.PolicyStats;
 import dev.countersign.stats.PolicyStatsReader;
 import dev.countersign.stats.Suggestion;
@@ -48,13 +46,7 @@ public class PolicyStatsController {
     }
 
     private void requireOperator(Authentication authentication) {
-        Reviewer caller = CurrentUser.of(authentication);
-        if (!caller.inAnyOf(security.operatorGroups()) && !caller.inAnyOf(security.adminGroups())) {
-            throw ApiProblem.forbidden(
-                    "NotAnOperator",
-                    "the policy's decision record is for members of " + security.operatorGroups() + " and "
-                            + security.adminGroups());
-        }
+        RecordReaders.require(authentication, security, "the policy's decision record");
     }
 
     private static Instant instant(String since) {

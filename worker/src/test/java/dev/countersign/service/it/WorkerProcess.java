@@ -23,7 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class WorkerProcess implements AutoCloseable {
 
-    static final List<String> USERS = List.of("dave", "alice", "bob", "carol", "olga", "frank");
+    static final List<String> USERS = List.of("dave", "alice", "bob", "carol", "olga", "frank", "ada");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
