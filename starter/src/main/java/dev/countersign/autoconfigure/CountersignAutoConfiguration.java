@@ -201,7 +201,8 @@ public class CountersignAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({TranscriptStore.class, ActionArchive.class})
     public InMemoryTaskStore countersignInMemoryTaskStore() {
-        log.warn("Countersign has no DataSource: task conversations and archived actions are kept in memory only,"
+        log.warn("Countersign has no DataSource: task conversations, archived actions and the decision record are kept"
+                + " in memory only,"
                 + " and tasks that outlive this process fail; give the application a durable database (such as"
                 + " PostgreSQL) when the Temporal server is durable");
         return new InMemoryTaskStore();
@@ -218,8 +219,7 @@ public class CountersignAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(DecisionRecordStore.class)
     public InMemoryDecisionRecordStore countersignInMemoryDecisionRecordStore() {
-        log.warn("Countersign has no DataSource: the decision record is kept in memory only and is lost with this"
-                + " process");
+        // The task store's warning says it once for both: without a DataSource, nothing outlives the process.
         return new InMemoryDecisionRecordStore(java.time.Clock.systemUTC());
     }
 
