@@ -3,6 +3,7 @@ package dev.countersign.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.store.CountersignSchema;
+import dev.countersign.store.TestPostgres;
 import dev.countersign.task.DecisionEvent;
 import dev.countersign.task.DecisionRecordRow;
 import java.time.Clock;
@@ -13,22 +14,33 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The decision record's table keeps each (task, action, event key) once, whoever sends it again, and
- * deletes what is past its retention; on H2 as the worker embeds it and in H2's PostgreSQL mode.
+ * deletes what is past its retention; on H2 as the worker embeds it, in H2's PostgreSQL mode, and on
+ * PostgreSQL.
  */
 class DecisionRecordStoreKeepsEachRowOnceTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
+    private static final String POSTGRESQL = "PostgreSQL 15";
+
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
     static Stream<String> databases() {
-        return Stream.of("", ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        return Stream.of("", ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", POSTGRESQL);
     }
 
     private static DecisionRecordStore store(String mode) {
+        if (mode.equals(POSTGRESQL)) {
+            return new JdbcDecisionRecordStore(
+                    CountersignSchema.migrate(postgres.dataSource()), Clock.fixed(NOW, ZoneOffset.UTC));
+        }
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + mode + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");

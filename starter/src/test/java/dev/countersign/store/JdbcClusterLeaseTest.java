@@ -20,7 +20,7 @@ class JdbcClusterLeaseTest {
 
     private static final Duration DURATION = Duration.ofSeconds(15);
 
-    private final DataSource database = H2Databases.fresh();
+    private final DataSource database = database();
     private Instant now = Instant.parse("2026-12-07T10:00:00Z");
     private final Clock clock = new Clock() {
         @Override
@@ -38,6 +38,11 @@ class JdbcClusterLeaseTest {
             return now;
         }
     };
+
+    /** The database the replicas share. */
+    protected DataSource database() {
+        return H2Databases.fresh();
+    }
 
     private JdbcClusterLease replica(String name) {
         return new JdbcClusterLease(database, "gauge", name, DURATION, clock);
