@@ -38,7 +38,9 @@ import dev.countersign.profile.AgentProfiles;
 import dev.countersign.profile.AgentsFile;
 import dev.countersign.profile.InvalidAgentsFile;
 import dev.countersign.profile.ModelDrivenAgents;
+import dev.countersign.store.ClusterLease;
 import dev.countersign.store.CountersignSchema;
+import dev.countersign.store.JdbcClusterLease;
 import dev.countersign.store.JdbcTaskStore;
 import dev.countersign.task.TaskArchiveActivities;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -382,11 +384,26 @@ public class CountersignAutoConfiguration {
                 .withArchivedActions(archivedActions);
     }
 
-    @Bean
+    /**
+     * Exported by one replica at a time: the holder of a lease in the shared database, or this process
+     * when there is no database (then it is the whole cluster).
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-    public PendingApprovalsGauge countersignPendingApprovalsGauge(TaskDirectory directory) {
-        return new PendingApprovalsGauge(directory, java.time.Duration.ofSeconds(2), java.time.Clock.systemUTC());
+    public PendingApprovalsGauge countersignPendingApprovalsGauge(
+            TaskDirectory directory, ObjectProvider<CountersignSchema> schema) {
+        Clock clock = Clock.systemUTC();
+        ClusterLease lease = schema.stream()
+                .findFirst()
+                .<ClusterLease>map(database -> new JdbcClusterLease(
+                        database.dataSource(),
+                        "pending-approvals-gauge",
+                        ReplicaName.of(),
+                        PendingApprovalsGauge.RENEWAL.multipliedBy(3),
+                        clock))
+                .orElseGet(ClusterLease::solo);
+        return new PendingApprovalsGauge(directory, java.time.Duration.ofSeconds(2), clock, lease);
     }
 
     /** This process's worker; an API-only replica ({@code countersign.worker.enabled=false}) has none. */

@@ -3,6 +3,8 @@ package dev.countersign.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.store.CountersignSchema;
+import dev.countersign.store.JdbcClusterLease;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,10 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 class PendingApprovalsGaugeTest {
 
@@ -90,5 +95,65 @@ class PendingApprovalsGaugeTest {
         now = now.plusSeconds(3);
 
         assertThat(read(registry)).isEqualTo(3);
+    }
+
+    @Test
+    void onlyTheReplicaHoldingTheLeaseExportsAndAnotherTakesOverWhenItStops() {
+        DataSource database = new EmbeddedDatabaseBuilder()
+                .setType(EmbeddedDatabaseType.H2)
+                .generateUniqueName(true)
+                .build();
+        CountersignSchema.migrate(database);
+        SimpleMeterRegistry registryA = new SimpleMeterRegistry();
+        SimpleMeterRegistry registryB = new SimpleMeterRegistry();
+        PendingApprovalsGauge a = replica(database, "a");
+        PendingApprovalsGauge b = replica(database, "b");
+        a.bindTo(registryA);
+        b.bindTo(registryB);
+
+        assertThat(read(registryA)).isEqualTo(3);
+        assertThat(registryB.find(PendingApprovalsGauge.NAME).gauges()).isEmpty();
+
+        a.close();
+        b.renew();
+        a.renew(); // a stopped replica's late renewal does not take the lease back
+
+        assertThat(read(registryB)).isEqualTo(3);
+        assertThat(registryA.find(PendingApprovalsGauge.NAME).gauges()).isEmpty();
+    }
+
+    @Test
+    void aHolderThatStopsRenewingLosesTheGaugeToAnother() {
+        DataSource database = new EmbeddedDatabaseBuilder()
+                .setType(EmbeddedDatabaseType.H2)
+                .generateUniqueName(true)
+                .build();
+        CountersignSchema.migrate(database);
+        SimpleMeterRegistry registryA = new SimpleMeterRegistry();
+        SimpleMeterRegistry registryB = new SimpleMeterRegistry();
+        PendingApprovalsGauge a = replica(database, "a");
+        PendingApprovalsGauge b = replica(database, "b");
+        a.bindTo(registryA);
+        b.bindTo(registryB);
+
+        now = now.plus(PendingApprovalsGauge.RENEWAL.multipliedBy(4)); // a was stuck for four renewals
+        b.renew();
+        a.renew();
+
+        assertThat(read(registryB)).isEqualTo(3);
+        assertThat(registryA.find(PendingApprovalsGauge.NAME).gauges()).isEmpty();
+    }
+
+    private PendingApprovalsGauge replica(DataSource database, String name) {
+        return new PendingApprovalsGauge(
+                directory,
+                Duration.ofSeconds(2),
+                clock,
+                new JdbcClusterLease(
+                        database,
+                        "pending-approvals-gauge",
+                        name,
+                        PendingApprovalsGauge.RENEWAL.multipliedBy(3),
+                        clock));
     }
 }
