@@ -41,6 +41,11 @@ final class Api {
         return send(user, "GET", path, HttpRequest.BodyPublishers.noBody(), Map.of());
     }
 
+    /** A GET with {@code headers} added, or put in place of the default ones (such as Accept). */
+    Reply get(String user, String path, Map<String, String> headers) {
+        return send(user, "GET", path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
     /** A GET with an API token ({@code Authorization: Bearer}) instead of a password. */
     Reply getWithToken(String token, String path) {
         return send(bearer(token), "GET", path, HttpRequest.BodyPublishers.noBody(), Map.of());
@@ -89,7 +94,7 @@ final class Api {
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "application/json")
                 .method(method, body);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return request;
     }
 

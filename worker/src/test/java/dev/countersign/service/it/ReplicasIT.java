@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +47,8 @@ class ReplicasIT {
     private static final String B = Replicas.B;
     private static final String LEAD = "alice";
     private static final BigDecimal NEEDS_A_LEAD = new BigDecimal("250");
+    private static final String PENDING_GAUGE = "countersign_approvals_pending";
+    private static final Pattern PENDING_SAMPLE = Pattern.compile(PENDING_GAUGE + "(?:\\{[^}]*\\})? (\\S+)");
 
     private static final String PENDING_PGDATA = "claims and console sessions are in each replica's memory on main;"
             + " branch pgdata puts them in the database";
@@ -269,6 +274,62 @@ class ReplicasIT {
         assertThat(onB.body()).contains("on-replica-b");
     }
 
+    @Test
+    @Order(6)
+    void onlyOneReplicaExportsThePendingGaugeAndTheOtherTakesOverWhenItStops() {
+        Map<String, BigDecimal> waiting = RefundTasks.of("replicas-gauge", 2, NEEDS_A_LEAD.toPlainString());
+        waiting.forEach((taskId, amount) -> desk(A).startRefund(taskId, RefundTasks.orderId(taskId), amount));
+        desk(B).awaitInbox(LEAD, RefundTasks.approvalIds(waiting), Deadlines.STEP);
+        double pending = waiting.size();
+
+        Map<String, OptionalDouble> gauges = Eventually.until(
+                "exactly one of A and B exports " + PENDING_GAUGE + " " + pending,
+                Deadlines.STEP,
+                Deadlines.POLL,
+                () -> pendingGauges(List.of(A, B)),
+                exported -> exporters(exported).size() == 1
+                        && exported.get(exporters(exported).get(0)).getAsDouble() == pending);
+        String holder = exporters(gauges).get(0);
+        String other = holder.equals(A) ? B : A;
+
+        replicas.stop(holder);
+        long stopped = System.nanoTime();
+        Eventually.until(
+                other + " exports " + PENDING_GAUGE + " " + pending + " once " + holder + " stopped",
+                Deadlines.STEP,
+                Deadlines.POLL,
+                () -> pendingGauges(List.of(other)).get(other),
+                exported -> exported.isPresent() && exported.getAsDouble() == pending);
+        System.out.printf(
+                "replicas: %s = %.0f exported by %s only; %s took over %d ms after %s stopped%n",
+                PENDING_GAUGE, pending, holder, other, millisSince(stopped), holder);
+    }
+
+    /** Each replica's {@value #PENDING_GAUGE} as an operator scrapes it; empty where it is not exported. */
+    private Map<String, OptionalDouble> pendingGauges(List<String> names) {
+        Map<String, OptionalDouble> gauges = new LinkedHashMap<>();
+        for (String name : names) {
+            Api.Reply scrape = api(name).get(Desk.OPERATOR, "/actuator/prometheus", Map.of("Accept", "text/plain"));
+            scrape.expect(200);
+            gauges.put(
+                    name,
+                    scrape.text()
+                            .lines()
+                            .map(PENDING_SAMPLE::matcher)
+                            .filter(Matcher::matches)
+                            .mapToDouble(sample -> Double.parseDouble(sample.group(1)))
+                            .findFirst());
+        }
+        return gauges;
+    }
+
+    private static List<String> exporters(Map<String, OptionalDouble> gauges) {
+        return gauges.entrySet().stream()
+                .filter(gauge -> gauge.getValue().isPresent())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     private void assertSignedIn(ConsoleSession session, String replica, String user) {
         ConsoleSession.Page inbox = session.get(replicas.port(replica), "/inbox");
         assertThat(inbox.status())
@@ -349,6 +410,7 @@ class ReplicasIT {
         properties.put("aConsoleSessionSurvivesItsReplicasRestartAndWorksOnTheOther", "session");
         properties.put("aDecisionSentToBothReplicasAtOnceIsAppliedOnce", "decision");
         properties.put("theLiveInboxBehindOneReplicaFollowsTasksOfTheOther", "inbox");
+        properties.put("onlyOneReplicaExportsThePendingGaugeAndTheOtherTakesOverWhenItStops", "gauge");
         return properties;
     }
 
