@@ -107,26 +107,12 @@ final class Replicas implements AutoCloseable {
 
     @Override
     public void close() {
-        List<RuntimeException> failures = new ArrayList<>();
-        for (WorkerProcess worker : workers.values()) {
-            run(worker::close, failures);
-        }
+        List<Runnable> steps = new ArrayList<>();
+        workers.values().forEach(worker -> steps.add(worker::close));
         workers.clear();
         if (temporal != null) {
-            run(temporal::close, failures);
+            steps.add(temporal::close);
         }
-        if (!failures.isEmpty()) {
-            IllegalStateException failure = new IllegalStateException("cleaning up " + dir + " failed");
-            failures.forEach(failure::addSuppressed);
-            throw failure;
-        }
-    }
-
-    private static void run(Runnable step, List<RuntimeException> failures) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
+        CleanUp.all(dir, steps);
     }
 }
