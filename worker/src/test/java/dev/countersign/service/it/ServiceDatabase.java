@@ -73,14 +73,6 @@ final class ServiceDatabase {
         return count("SELECT COUNT(*) FROM refunds WHERE task_id = ?", taskId);
     }
 
-    /** Idempotency keys of that task that occur on more than one refund row. */
-    int duplicateRefundKeys(String taskId) {
-        return count(
-                "SELECT COUNT(*) FROM (SELECT idempotency_key FROM refunds WHERE task_id = ?"
-                        + " GROUP BY idempotency_key HAVING COUNT(*) > 1) AS repeated",
-                taskId);
-    }
-
     private int count(String sql, String parameter) {
         try (Connection connection = DriverManager.getConnection(url, NAME, password);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
