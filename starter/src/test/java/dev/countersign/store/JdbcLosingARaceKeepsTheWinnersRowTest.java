@@ -9,7 +9,7 @@ import dev.countersign.task.ActionState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcLosingARaceKeepsTheWinnersRowTest {
 
-    private final JdbcDataSource database = H2Databases.fresh();
+    private final DataSource database = database();
     private final JdbcTaskStore rival = new JdbcTaskStore(database, Clock.systemUTC());
+
+    /** A fresh database with Countersign's tables; H2 here, PostgreSQL in the subclass. */
+    protected DataSource database() {
+        return H2Databases.fresh();
+    }
 
     @Test
     void anEntryStoredMeanwhileIsKept() {

@@ -7,12 +7,17 @@ import dev.countersign.activities.store.TranscriptStore;
 import dev.countersign.activities.store.TranscriptStoreContract;
 import java.time.Clock;
 import java.util.Map;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class JdbcTranscriptStoreTest extends TranscriptStoreContract {
 
-    private final JdbcDataSource database = H2Databases.fresh();
+    private final DataSource database = database();
+
+    /** A fresh database with Countersign's tables; H2 here, PostgreSQL in the subclass. */
+    protected DataSource database() {
+        return H2Databases.fresh();
+    }
 
     @Override
     protected TranscriptStore newStore() {

@@ -17,7 +17,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * the console's own page, CSRF protection (session-stored token; forms carry it as a hidden field,
  * htmx requests as a header), a new session id at login, logout by POST, and a strict
  * Content-Security-Policy (the console runs no inline script or style). Users come from the same
- * {@code UserDetailsService} as the API.
+ * {@code UserDetailsService} as the API. The session, and with it the sign-in and the CSRF token, is
+ * kept by Spring Session in the service's database (application.yml), so every replica honours it.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleSecurityConfiguration {

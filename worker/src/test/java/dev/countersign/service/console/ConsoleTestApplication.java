@@ -13,6 +13,7 @@ import dev.countersign.service.console.task.TaskPagesController;
 import dev.countersign.service.console.token.TokenPageController;
 import dev.countersign.service.limits.LimitsConfiguration;
 import dev.countersign.service.security.ApiSecurityConfiguration;
+import dev.countersign.service.testing.TestDatabase;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
     ApiExceptionHandler.class,
     ConsoleSecurityConfiguration.class,
     ConsoleConfiguration.class,
+    TestDatabase.class,
     ConsoleAdvice.class,
     ConsoleErrorViews.class,
     HomeController.class,

@@ -17,8 +17,4 @@ public record Claim(String approvalId, String reviewer, Instant since, Instant e
     public boolean heldBy(String name) {
         return reviewer.equals(name);
     }
-
-    boolean activeAt(Instant now) {
-        return now.isBefore(expiresAt);
-    }
 }

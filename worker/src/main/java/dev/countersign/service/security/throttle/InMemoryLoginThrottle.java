@@ -1,6 +1,5 @@
 package dev.countersign.service.security.throttle;
 
-import dev.countersign.payload.Digests;
 import dev.countersign.service.security.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,16 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link LoginThrottle} of one replica, in memory. User names and addresses are counted in two
+ * The {@link LoginThrottle} of one replica, in memory: used only where the application has no
+ * database ({@link JdbcLoginThrottle} otherwise, which every replica shares). User names and addresses are counted in two
  * separate maps, each bounded by {@code max-tracked} entries with the least recently seen forgotten
  * first, so spraying user names can neither grow memory nor push an address's count out. A user
- * name longer than {@value #MAX_KEY_LENGTH} characters is kept as its SHA-256, so memory stays
+ * name longer than {@value LoginThrottleKeys#MAX_KEY_LENGTH} characters is kept as its SHA-256, so memory stays
  * bounded whatever size the names come in. Thread-safe; every call is short and takes one lock.
  */
 public class InMemoryLoginThrottle implements LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryLoginThrottle.class);
-    static final int MAX_KEY_LENGTH = 64;
 
     private final LoginThrottleProperties settings;
     private final Clock clock;
@@ -112,10 +111,7 @@ public class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     private static String key(String value) {
-        if (value == null || value.length() <= MAX_KEY_LENGTH) {
-            return value == null ? "" : value;
-        }
-        return "sha256:" + Digests.sha256Hex(value);
+        return LoginThrottleKeys.key(value);
     }
 
     private static Map<String, Counter> bounded(int maxEntries) {

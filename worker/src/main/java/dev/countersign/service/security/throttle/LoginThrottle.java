@@ -9,10 +9,9 @@ import java.util.Optional;
  * before any password is checked. Bearer tokens never pass through it. Nobody is locked out for good:
  * a back-off ends, and counters expire.
  *
- * <p>The implementation here ({@link InMemoryLoginThrottle}) keeps its counters in the memory of one
- * replica, so with several replicas an attacker gets each replica's allowance. A later version keeps
- * the counters in the service's PostgreSQL database, which every replica shares, behind this same
- * interface.
+ * <p>The service keeps the counters in its database ({@link JdbcLoginThrottle}), which every replica
+ * shares, so several replicas give an attacker no more tries than one. {@link InMemoryLoginThrottle}
+ * counts in one replica's memory, for an application without a database.
  */
 public interface LoginThrottle {
 

@@ -1,5 +1,6 @@
 package dev.countersign.service.security.throttle;
 
+import dev.countersign.store.CountersignSchema;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The login throttle and the one {@code AuthenticationProvider} bean, which Spring Security's global
+ * The login throttle (in the service's database, shared by replicas; in memory only without one) and the one {@code AuthenticationProvider} bean, which Spring Security's global
  * authentication manager then uses in place of the provider it would build from the user store: the
  * same user store and password encoder, behind the throttle.
  */
@@ -19,8 +20,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public class LoginThrottleConfiguration {
 
     @Bean
-    public LoginThrottle loginThrottle(LoginThrottleProperties properties, ObjectProvider<Clock> clock) {
-        return new InMemoryLoginThrottle(properties, clock.getIfAvailable(Clock::systemUTC));
+    public LoginThrottle loginThrottle(
+            LoginThrottleProperties properties, ObjectProvider<CountersignSchema> schema, ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        CountersignSchema database = schema.getIfAvailable();
+        return database == null
+                ? new InMemoryLoginThrottle(properties, time)
+                : new JdbcLoginThrottle(database.dataSource(), properties, time);
     }
 
     @Bean

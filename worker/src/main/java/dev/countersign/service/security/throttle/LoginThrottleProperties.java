@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How failed logins are throttled: after {@code max-failures-per-user} failures for one user name, or
  * {@code max-failures-per-address} from one client address, within {@code window}, further attempts
  * are refused with 429 for {@code initial-backoff}; each further failure after a back-off doubles it,
- * up to {@code max-backoff}. Counters end {@code window} after their last back-off. At most {@code
- * max-tracked} user names and as many addresses are tracked; the least recently seen are forgotten
- * first.
+ * up to {@code max-backoff}. Counters end {@code window} after their last back-off (and are then purged
+ * from the database). {@code max-tracked} bounds the in-memory throttle of an application without a
+ * database: at most that many user names and as many addresses, the least recently seen forgotten first.
  */
 @ConfigurationProperties("countersign.security.login-throttle")
 public record LoginThrottleProperties(

@@ -4,33 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.service.testing.MutableClock;
-import dev.countersign.store.CountersignSchema;
+import dev.countersign.service.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 class JdbcApiTokensTest {
 
     private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
 
-    private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder()
-            .setType(EmbeddedDatabaseType.H2)
-            .generateUniqueName(true)
-            .build();
+    private final DataSource database = database();
     private final MutableClock clock = new MutableClock(START);
-    private final JdbcApiTokens tokens =
-            new JdbcApiTokens(CountersignSchema.migrate(database).dataSource(), clock);
+    private final JdbcApiTokens tokens = new JdbcApiTokens(database, clock);
+
+    /** A fresh database with Countersign's tables; H2 here, PostgreSQL in the subclass. */
+    protected DataSource database() {
+        return TestDatabase.freshH2();
+    }
 
     @AfterEach
     void closeDatabase() {
-        database.shutdown();
+        if (database instanceof EmbeddedDatabase embedded) {
+            embedded.shutdown();
+        }
     }
 
     @Test
