@@ -24,6 +24,7 @@ readonly SEARCH_ATTRIBUTES=(
     CountersignRisk=Keyword
     CountersignTool=Keyword
     CountersignRequester=Keyword
+    CountersignReviewGroups=KeywordList
 )
 
 readonly PROGRAM=temporal-dev-server

@@ -33,6 +33,7 @@ readonly SEARCH_ATTRIBUTES=(
     CountersignRisk=Keyword
     CountersignTool=Keyword
     CountersignRequester=Keyword
+    CountersignReviewGroups=KeywordList
 )
 SCRIPTS=$(cd "$(dirname "$0")" && pwd)
 readonly SCRIPTS

@@ -276,7 +276,7 @@ public class TemporalCountersign implements Countersign {
     @Override
     public ReviewQueue reviewQueue(String reviewer, Collection<String> groups, boolean operator) {
         Instant now = clock.instant();
-        List<TaskRead> read = reads.readAll(directory.openTaskIds());
+        List<TaskRead> read = reads.readAll(directory.awaitingReviewTaskIds(groups, operator));
         List<PendingReview> reviews = read.stream()
                 .map(TaskRead::view)
                 .filter(Objects::nonNull)

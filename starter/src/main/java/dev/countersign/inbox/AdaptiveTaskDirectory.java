@@ -59,6 +59,11 @@ public class AdaptiveTaskDirectory implements TaskDirectory {
     }
 
     @Override
+    public List<String> awaitingReviewTaskIds(Collection<String> groups, boolean operator) {
+        return chosen().awaitingReviewTaskIds(groups, operator);
+    }
+
+    @Override
     public long countAwaitingApproval() {
         return chosen().countAwaitingApproval();
     }

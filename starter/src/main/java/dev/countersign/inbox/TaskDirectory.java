@@ -17,6 +17,15 @@ public interface TaskDirectory {
      */
     List<String> awaitingApprovalTaskIds(java.util.Collection<String> groups);
 
+    /**
+     * Ids of running tasks with an executed action these groups (or, for an operator, anyone) may
+     * review now, newest first; a superset is fine (the caller checks each action), a subset is not.
+     * Without a better way to find them, every running task.
+     */
+    default List<String> awaitingReviewTaskIds(java.util.Collection<String> groups, boolean operator) {
+        return openTaskIds();
+    }
+
     /** How many running tasks wait for an approval now, whoever may give it. */
     long countAwaitingApproval();
 

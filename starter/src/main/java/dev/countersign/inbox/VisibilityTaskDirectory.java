@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds tasks with visibility queries over Countersign's search attributes, as a real Temporal
@@ -19,6 +18,7 @@ public class VisibilityTaskDirectory implements TaskDirectory {
 
     static final String TASKS = "WorkflowType = '" + AgentTaskWorkflow.class.getSimpleName() + "'";
     static final String LATEST_RUNS = "ExecutionStatus != 'ContinuedAsNew'";
+    static final String RUNNING_TASKS = TASKS + " AND ExecutionStatus = 'Running'";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@-]+");
 
     private final WorkflowClient client;
@@ -29,29 +29,44 @@ public class VisibilityTaskDirectory implements TaskDirectory {
 
     @Override
     public List<String> openTaskIds() {
-        return ids(TASKS + " AND ExecutionStatus = 'Running'", Integer.MAX_VALUE);
+        return ids(RUNNING_TASKS, Integer.MAX_VALUE);
     }
 
     @Override
     public List<String> awaitingApprovalTaskIds(Collection<String> groups) {
-        List<String> quoted = groups.stream()
-                .filter(group -> PLAIN.matcher(group).matches())
-                .map(group -> "'" + group + "'")
-                .toList();
+        List<String> quoted = quoted(groups);
         if (quoted.isEmpty()) {
             return List.of();
         }
         return ids(
-                TASKS + " AND ExecutionStatus = 'Running' AND " + TaskSearchAttributes.STATUS.getName()
-                        + " = 'AWAITING_APPROVAL' AND " + TaskSearchAttributes.GROUPS.getName() + " IN ("
-                        + quoted.stream().collect(Collectors.joining(", ")) + ")",
+                RUNNING_TASKS + " AND " + TaskSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL' AND "
+                        + TaskSearchAttributes.GROUPS.getName() + " IN (" + String.join(", ", quoted) + ")",
                 Integer.MAX_VALUE);
+    }
+
+    /**
+     * Tasks whose review search attribute names one of the groups (an operator: any review), and
+     * tasks started before Countersign published it, which have none and are checked one by one.
+     */
+    @Override
+    public List<String> awaitingReviewTaskIds(Collection<String> groups, boolean operator) {
+        String reviews = TaskSearchAttributes.REVIEW_GROUPS.getName();
+        List<String> wanted = operator ? List.of("'" + TaskSearchAttributes.ANY_REVIEW + "'") : quoted(groups);
+        String published = wanted.isEmpty() ? "" : reviews + " IN (" + String.join(", ", wanted) + ") OR ";
+        return ids(RUNNING_TASKS + " AND (" + published + reviews + " IS NULL)", Integer.MAX_VALUE);
+    }
+
+    private static List<String> quoted(Collection<String> groups) {
+        return groups.stream()
+                .filter(group -> PLAIN.matcher(group).matches())
+                .map(group -> "'" + group + "'")
+                .toList();
     }
 
     @Override
     public long countAwaitingApproval() {
-        return client.countWorkflows(TASKS + " AND ExecutionStatus = 'Running' AND "
-                        + TaskSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL'")
+        return client.countWorkflows(
+                        RUNNING_TASKS + " AND " + TaskSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL'")
                 .getCount();
     }
 

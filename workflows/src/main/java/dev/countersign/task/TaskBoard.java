@@ -1,9 +1,11 @@
 package dev.countersign.task;
 
 import dev.countersign.approval.PendingApproval;
+import dev.countersign.review.ReviewState;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -18,8 +20,12 @@ final class TaskBoard {
 
     private static final Logger log = Workflow.getLogger(TaskBoard.class);
 
+    /** Since this version the task also publishes who may review its executed actions. */
+    static final String REVIEW_SEARCH_ATTRIBUTE = "review-search-attribute";
+
     private final TaskState state;
     private List<Object> published = List.of();
+    private Boolean publishesReviews;
 
     TaskBoard(TaskState state) {
         this.state = state;
@@ -59,19 +65,56 @@ final class TaskBoard {
                 .flatMap(approval -> approval.groups().stream())
                 .distinct()
                 .toList();
-        List<Object> values = oldest == null
-                ? List.of(state.status)
-                : List.of(state.status, groups, oldest.tool(), oldest.required());
+        List<Object> values = new ArrayList<>(
+                oldest == null
+                        ? List.of(state.status)
+                        : List.of(state.status, groups, oldest.tool(), oldest.required()));
+        boolean reviews = publishesReviews();
+        boolean anyAwaitsReview = false;
+        List<String> reviewGroups = List.of();
+        if (reviews) {
+            anyAwaitsReview = state.actions.stream().anyMatch(TaskBoard::awaitsReview);
+            reviewGroups = state.actions.stream()
+                    .filter(TaskBoard::awaitsReview)
+                    .flatMap(action -> action.review.groups().stream())
+                    .distinct()
+                    .sorted()
+                    .toList();
+            values.add(anyAwaitsReview);
+            values.add(reviewGroups);
+        }
         if (Objects.equals(values, published)) {
             return;
         }
         published = values;
-        Workflow.upsertTypedSearchAttributes(TaskSearchAttributes.of(
-                        state.status,
-                        state.start.requester(),
-                        oldest == null ? null : oldest.tool(),
-                        groups,
-                        oldest == null ? 0 : oldest.required())
-                .toArray(SearchAttributeUpdate[]::new));
+        List<SearchAttributeUpdate<?>> updates = new ArrayList<>(TaskSearchAttributes.of(
+                state.status,
+                state.start.requester(),
+                oldest == null ? null : oldest.tool(),
+                groups,
+                oldest == null ? 0 : oldest.required()));
+        if (reviews) {
+            updates.add(TaskSearchAttributes.reviews(anyAwaitsReview, reviewGroups));
+        }
+        Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate[]::new));
+    }
+
+    /**
+     * Whether an operator or a reviewer must look at the action: its review window is open (closed
+     * windows are told apart by the readers, which know the time), its rollback failed, or its
+     * outcome is unknown.
+     */
+    private static boolean awaitsReview(ActionRecord action) {
+        return action.review.state().open()
+                || action.review.state() == ReviewState.ROLLBACK_FAILED
+                || action.state == ActionState.OUTCOME_UNKNOWN;
+    }
+
+    /** Tasks that ran before this version keep publishing what they did, so their histories replay. */
+    private boolean publishesReviews() {
+        if (publishesReviews == null) {
+            publishesReviews = Workflow.getVersion(REVIEW_SEARCH_ATTRIBUTE, Workflow.DEFAULT_VERSION, 1) == 1;
+        }
+        return publishesReviews;
     }
 }

@@ -2,6 +2,7 @@ package dev.countersign.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.review.ReviewVerdict;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.common.SearchAttributes;
 import java.util.List;
@@ -65,5 +66,28 @@ class SearchAttributesTest {
         return harness.client.fetchHistory(taskId).getEvents().stream()
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES)
                 .count();
+    }
+
+    @Test
+    void anActionAwaitingReviewPublishesWhoMayReviewItUntilItsVerdict() {
+        String taskId = harness.startRefund(250, "review");
+        harness.awaitPending(taskId);
+        assertThat(attributesOf(taskId).get(TaskSearchAttributes.REVIEW_GROUPS))
+                .containsExactly(TaskSearchAttributes.NOTHING_TO_REVIEW);
+        harness.approve(taskId, "alice");
+        TaskView inReview = harness.awaitStatus(taskId, TaskStatus.IN_REVIEW);
+        List<String> reviewGroups =
+                TaskHarness.action(inReview, "issue_refund").review().groups();
+
+        assertThat(attributesOf(taskId).get(TaskSearchAttributes.REVIEW_GROUPS))
+                .startsWith(TaskSearchAttributes.ANY_REVIEW)
+                .containsAll(reviewGroups)
+                .hasSize(reviewGroups.size() + 1);
+
+        harness.review(taskId, "a2", "erin", ReviewVerdict.OK, "fine");
+        harness.awaitStatus(taskId, TaskStatus.COMPLETED);
+
+        assertThat(attributesOf(taskId).get(TaskSearchAttributes.REVIEW_GROUPS))
+                .containsExactly(TaskSearchAttributes.NOTHING_TO_REVIEW);
     }
 }

@@ -72,6 +72,11 @@ public final class ApiClient {
         return send(request, path, true);
     }
 
+    /** A removal; repeating it finds the thing gone, which the caller handles. */
+    public ApiResponse delete(String path) {
+        return send(request(path).DELETE(), path, true);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(server.resolve(path))
                 .timeout(requestTimeout)

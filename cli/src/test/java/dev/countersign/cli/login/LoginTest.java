@@ -17,6 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LoginTest {
 
+    private static final String ISSUED = """
+            {"info":{"id":"tok1","owner":"alice","name":"countersign CLI on here","createdAt":"2026-12-07T09:00:00Z",
+                     "expiresAt":"2027-01-06T09:00:00Z"},
+             "secret":"cs_issued_secret"}
+            """;
+
     @TempDir
     Path home;
 
@@ -35,8 +41,8 @@ class LoginTest {
     }
 
     @Test
-    void acceptedCredentialsAreStoredInAFileOnlyTheOwnerCanRead() throws IOException {
-        server.on("GET", "/api/approvals", 200, "[]");
+    void aPasswordIsExchangedForAPersonalTokenAndOnlyTheTokenIsStoredInAFileOnlyTheOwnerCanRead() throws IOException {
+        server.on("POST", "/api/tokens", 201, ISSUED);
 
         Cli.Result result = cli.stdin("demo\n")
                 .run(
@@ -49,8 +55,12 @@ class LoginTest {
                         "--config",
                         home.resolve("conf/countersign/config.json").toString());
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("logged in to " + server.url() + " as alice");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("logged in to " + server.url() + " as alice with a personal API token")
+                .contains("expires 2027-01-06T09:00:00Z")
+                .contains("your password was not stored")
+                .doesNotContain("cs_issued_secret");
         Path config = home.resolve("conf/countersign/config.json");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
                 .isEqualTo("rw-------");
@@ -58,16 +68,149 @@ class LoginTest {
                 .isEqualTo("rwx------");
         JsonNode stored = new ObjectMapper().readTree(config.toFile());
         assertThat(stored.get("server").asText()).isEqualTo(server.url());
+        assertThat(stored.get("token").asText()).isEqualTo("cs_issued_secret");
+        assertThat(stored.get("tokenId").asText()).isEqualTo("tok1");
+        assertThat(stored.has("password")).isFalse();
+        assertThat(Files.readString(config)).doesNotContain("demo");
+        FakeServer.Recorded exchange = server.requests("POST", "/api/tokens").get(0);
+        assertThat(exchange.header("Authorization")).isEqualTo("Basic YWxpY2U6ZGVtbw==");
+        assertThat(exchange.json().get("name").asText()).startsWith("countersign CLI on ");
+        assertThat(exchange.json().get("lifetime").asText()).isEqualTo("P30D");
+    }
+
+    @Test
+    void laterCommandsSendTheIssuedTokenNotThePassword() {
+        server.on("POST", "/api/tokens", 201, ISSUED);
+        server.on("GET", "/api/approvals", 200, "[]");
+        cli.stdin("demo").runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        Cli.Result inbox = cli.runWithConfig("inbox");
+
+        assertThat(inbox.exitCode()).as(inbox.err()).isZero();
+        assertThat(server.requests("GET", "/api/approvals"))
+                .extracting(request -> request.header("Authorization"))
+                .containsOnly("Bearer cs_issued_secret");
+    }
+
+    @Test
+    void theTokenLifetimeIsTheCallersAndOneTheServerRefusesSaysHowToWriteIt() {
+        server.on("POST", "/api/tokens", 400, """
+                {"title":"Bad request","status":400,"detail":"lifetime must be an ISO-8601 duration","code":"BadRequest"}
+                """);
+
+        Cli.Result result = cli.stdin("demo")
+                .runWithConfig(
+                        "login",
+                        "--server",
+                        server.url(),
+                        "--user",
+                        "alice",
+                        "--password-stdin",
+                        "--token-lifetime",
+                        "a week");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("ISO-8601").contains("P30D");
+        assertThat(server.requests("POST", "/api/tokens")
+                        .get(0)
+                        .json()
+                        .get("lifetime")
+                        .asText())
+                .isEqualTo("a week");
+        assertThat(cli.config()).doesNotExist();
+    }
+
+    @Test
+    void aServerWithoutTokensSaysToStoreThePassword() {
+        Cli.Result result = cli.stdin("demo")
+                .runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("--store-password");
+        assertThat(cli.config()).doesNotExist();
+    }
+
+    @Test
+    void storePasswordKeepsHttpBasicForScripts() throws IOException {
+        server.on("GET", "/api/approvals", 200, "[]");
+
+        Cli.Result result = cli.stdin("demo")
+                .runWithConfig(
+                        "login", "--server", server.url(), "--user", "alice", "--password-stdin", "--store-password");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("logged in to " + server.url() + " as alice");
+        JsonNode stored = new ObjectMapper().readTree(cli.config().toFile());
         assertThat(stored.get("user").asText()).isEqualTo("alice");
         assertThat(stored.get("password").asText()).isEqualTo("demo");
         assertThat(stored.has("token")).isFalse();
+        assertThat(server.requests("POST", "/api/tokens")).isEmpty();
         assertThat(server.requests("GET", "/api/approvals").get(0).header("Authorization"))
                 .isEqualTo("Basic YWxpY2U6ZGVtbw==");
     }
 
     @Test
+    void storePasswordWithATokenIsAUsageError() {
+        Cli.Result result = cli.runWithConfig("login", "--server", server.url(), "--token", "cs_x", "--store-password");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--store-password goes with --user");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void loggingInAgainRevokesTheTokenOfThePreviousLogin() {
+        server.on(
+                "POST",
+                "/api/tokens",
+                FakeServer.Answer.of(201, ISSUED),
+                FakeServer.Answer.of(201, ISSUED.replace("tok1", "tok2").replace("cs_issued_secret", "cs_second")));
+        server.on("DELETE", "/api/tokens/tok1", 204, "");
+        cli.stdin("demo").runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        Cli.Result again = cli.stdin("demo")
+                .runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(server.requests("DELETE", "/api/tokens/tok1"))
+                .singleElement()
+                .satisfies(revoke -> assertThat(revoke.header("Authorization")).isEqualTo("Bearer cs_second"));
+    }
+
+    @Test
+    void logoutRevokesTheIssuedTokenBeforeForgettingIt() {
+        server.on("POST", "/api/tokens", 201, ISSUED);
+        server.on("DELETE", "/api/tokens/tok1", 204, "");
+        cli.stdin("demo").runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        Cli.Result result = cli.runWithConfig("logout");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("revoked the API token tok1").contains("logged out");
+        assertThat(server.requests("DELETE", "/api/tokens/tok1"))
+                .singleElement()
+                .satisfies(revoke -> assertThat(revoke.header("Authorization")).isEqualTo("Bearer cs_issued_secret"));
+        assertThat(cli.config()).doesNotExist();
+    }
+
+    @Test
+    void logoutForgetsTheTokenEvenWhenTheServerCannotRevokeIt() {
+        server.on("POST", "/api/tokens", 201, ISSUED);
+        server.on("DELETE", "/api/tokens/tok1", 401, """
+                {"title":"Invalid token","status":401,"detail":"the API token expired","code":"InvalidToken"}
+                """);
+        cli.stdin("demo").runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
+
+        Cli.Result result = cli.runWithConfig("logout");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("was not revoked").contains("expires by itself");
+        assertThat(cli.config()).doesNotExist();
+    }
+
+    @Test
     void refusedCredentialsExitWith3AndStoreNothing() {
-        server.onFixture("GET", "/api/approvals", 401, "problems/unauthenticated.json");
+        server.onFixture("POST", "/api/tokens", 401, "problems/unauthenticated.json");
 
         Cli.Result result = cli.stdin("wrong")
                 .runWithConfig("login", "--server", server.url(), "--user", "alice", "--password-stdin");
@@ -81,7 +224,7 @@ class LoginTest {
 
     @Test
     void passwordComesFromTheEnvironmentWhenNotPipedIn() {
-        server.on("GET", "/api/approvals", 200, "[]");
+        server.on("POST", "/api/tokens", 201, ISSUED);
 
         Cli.Result result = cli.env("COUNTERSIGN_PASSWORD", "s3cret")
                 .runWithConfig("login", "--server", server.url(), "--user", "bob");
@@ -92,7 +235,7 @@ class LoginTest {
 
     @Test
     void passwordIsPromptedForWhenNeitherPipedNorInTheEnvironment() {
-        server.on("GET", "/api/approvals", 200, "[]");
+        server.on("POST", "/api/tokens", 201, ISSUED);
 
         Cli.Result result =
                 cli.typedPassword("demo").runWithConfig("login", "--server", server.url(), "--user", "carol");
@@ -138,7 +281,7 @@ class LoginTest {
 
     @Test
     void withoutConfigOptionTheFileGoesUnderXdgConfigHome() {
-        server.on("GET", "/api/approvals", 200, "[]");
+        server.on("POST", "/api/tokens", 201, ISSUED);
         Path xdg = home.resolve("xdg");
 
         Cli.Result result = cli.env("XDG_CONFIG_HOME", xdg.toString())
@@ -151,7 +294,7 @@ class LoginTest {
 
     @Test
     void withoutXdgConfigHomeTheFileGoesUnderDotConfig() {
-        server.on("GET", "/api/approvals", 200, "[]");
+        server.on("POST", "/api/tokens", 201, ISSUED);
 
         Cli.Result result =
                 cli.stdin("demo").run("login", "--server", server.url(), "--user", "alice", "--password-stdin");
@@ -162,7 +305,7 @@ class LoginTest {
 
     @Test
     void loggingInAgainReplacesTheStoredCredentialsAndKeepsThemPrivate() throws IOException {
-        server.on("GET", "/api/approvals", 200, "[]");
+        server.on("POST", "/api/tokens", 201, ISSUED);
         cli.loggedIn(server.url(), "alice", "old");
 
         Cli.Result result = cli.stdin("new").runWithConfig("login", "--user", "bob", "--password-stdin");
@@ -170,8 +313,9 @@ class LoginTest {
         assertThat(result.exitCode()).isZero();
         assertThat(Files.readString(cli.config()))
                 .contains("\"bob\"")
-                .contains("\"new\"")
-                .doesNotContain("old");
+                .contains("cs_issued_secret")
+                .doesNotContain("old")
+                .doesNotContain("new");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.config())))
                 .isEqualTo("rw-------");
     }

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The console's settings and its one piece of state of its own, in the service's database: who is looking at which approval. */
+/**
+ * The console's settings and its one piece of state of its own, in the service's database: who is
+ * looking at which approval.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsoleProperties.class)
 public class ConsoleConfiguration {

@@ -3,7 +3,10 @@ package dev.countersign.service.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A reviewer creates a personal API token, the real CLI works with it, and once revoked the CLI is
@@ -102,6 +106,43 @@ class ApiTokensWithTheCliTest extends AcceptanceTest {
                 .isZero();
         assertThat(anonymous.bearer(secret).get("/api/approvals").status()).isEqualTo(200);
         anonymous.bearer(secret).post("/api/tokens", Map.of("name", "child")).problem(403, "TokenCannotCreateTokens");
+    }
+
+    @Test
+    void passwordLoginStoresAPersonalTokenNamedForTheMachineAndLogoutRevokesIt() throws Exception {
+        CliRunner cli = CliRunner.against(port);
+
+        CliRunner.Run login = cli.run("login", "--server", cli.server(), "--user", "frank", "--token-lifetime", "P7D");
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        assertThat(login.out()).contains("as frank with a personal API token").contains("password was not stored");
+        String stored = Files.readString(cli.configFile());
+        assertThat(stored).doesNotContain(ApiClient.PASSWORD);
+        String tokenId = new ObjectMapper().readTree(stored).path("tokenId").asString();
+        JsonNode issued = token(tokenId);
+        assertThat(issued.path("name").asString()).startsWith("countersign CLI on ");
+        assertThat(Duration.between(
+                        Instant.parse(issued.path("createdAt").asString()),
+                        Instant.parse(issued.path("expiresAt").asString())))
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(cli.run("inbox").exitCode()).isZero();
+        assertThat(token(tokenId).path("lastUsedAt").isString())
+                .as("used by the inbox")
+                .isTrue();
+
+        CliRunner.Run logout = cli.run("logout");
+
+        assertThat(logout.out()).contains("revoked the API token " + tokenId);
+        assertThat(token(tokenId).path("revokedBy").asString()).isEqualTo("frank");
+    }
+
+    private JsonNode token(String tokenId) {
+        for (JsonNode token : desk.as("frank").get("/api/tokens").ok(200)) {
+            if (token.path("id").asString().equals(tokenId)) {
+                return token;
+            }
+        }
+        throw new AssertionError("frank has no token " + tokenId);
     }
 
     private static String sha256(String text) throws Exception {

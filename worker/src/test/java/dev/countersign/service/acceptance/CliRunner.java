@@ -47,6 +47,11 @@ final class CliRunner {
         return server;
     }
 
+    /** Where login stores what it stores (XDG_CONFIG_HOME is this runner's home). */
+    Path configFile() {
+        return home.resolve("countersign/config.json");
+    }
+
     /** Logs in with an API token piped in, asserting that the server accepted it. */
     CliRunner loggedInWithToken(String token) {
         Run login = withStdin(token + "\n", "login", "--server", server, "--token-stdin");

@@ -42,10 +42,12 @@ public class Claims {
     public Claim claim(String approvalId, String reviewer) {
         Instant now = clock.instant();
         OffsetDateTime expiresAt = at(now.plus(ttl));
-        jdbc.sql("DELETE FROM countersign_review_claim WHERE expires_at <= ?")
-                .param(at(now))
-                .update();
         while (true) {
+            // Inside the loop: a claim that expires between the statements below is cleared on the next
+            // turn, so the loop cannot spin on a row that is neither active nor gone.
+            jdbc.sql("DELETE FROM countersign_review_claim WHERE expires_at <= ?")
+                    .param(at(clock.instant()))
+                    .update();
             try {
                 jdbc.sql("INSERT INTO countersign_review_claim (" + COLUMNS + ") VALUES (?, ?, ?, ?)")
                         .params(approvalId, reviewer, at(now), expiresAt)

@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link LoginThrottle} of one replica, in memory: used only where the application has no
- * database ({@link JdbcLoginThrottle} otherwise, which every replica shares). User names and addresses are counted in two
- * separate maps, each bounded by {@code max-tracked} entries with the least recently seen forgotten
- * first, so spraying user names can neither grow memory nor push an address's count out. A user
- * name longer than {@value LoginThrottleKeys#MAX_KEY_LENGTH} characters is kept as its SHA-256, so memory stays
- * bounded whatever size the names come in. Thread-safe; every call is short and takes one lock.
+ * database ({@link JdbcLoginThrottle} otherwise, which every replica shares). User names and
+ * addresses are counted in two separate maps, each bounded by {@code max-tracked} entries with the
+ * least recently seen forgotten first, so spraying user names can neither grow memory nor push an
+ * address's count out. A user name longer than {@value LoginThrottleKeys#MAX_KEY_LENGTH} characters
+ * is kept as its SHA-256, so memory stays bounded whatever size the names come in. Thread-safe;
+ * every call is short and takes one lock.
  */
 public class InMemoryLoginThrottle implements LoginThrottle {
 

@@ -11,9 +11,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The login throttle (in the service's database, shared by replicas; in memory only without one) and the one {@code AuthenticationProvider} bean, which Spring Security's global
- * authentication manager then uses in place of the provider it would build from the user store: the
- * same user store and password encoder, behind the throttle.
+ * The login throttle (in the service's database, shared by replicas; in memory only without one)
+ * and the one {@code AuthenticationProvider} bean, which Spring Security's global authentication
+ * manager then uses in place of the provider it would build from the user store: the same user store
+ * and password encoder, behind the throttle.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleProperties.class)
