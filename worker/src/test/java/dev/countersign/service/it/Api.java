@@ -41,6 +41,20 @@ final class Api {
         return send(user, "GET", path, HttpRequest.BodyPublishers.noBody(), Map.of());
     }
 
+    /** A GET with {@code headers} added, or put in place of the default ones (such as Accept). */
+    Reply get(String user, String path, Map<String, String> headers) {
+        return send(user, "GET", path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** A GET with an API token ({@code Authorization: Bearer}) instead of a password. */
+    Reply getWithToken(String token, String path) {
+        return send(bearer(token), "GET", path, HttpRequest.BodyPublishers.noBody(), Map.of());
+    }
+
+    Reply delete(String user, String path) {
+        return send(user, "DELETE", path, HttpRequest.BodyPublishers.noBody(), Map.of());
+    }
+
     /** One GET without retries that gives up after {@code timeout}: empty when no answer came. */
     Optional<Reply> probe(String user, String path, Duration timeout) {
         HttpRequest request = request(user, "GET", path, HttpRequest.BodyPublishers.noBody(), Map.of())
@@ -65,22 +79,38 @@ final class Api {
 
     private HttpRequest.Builder request(
             String user, String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
-        String credentials =
-                Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return request(basic(user), method, path, body, headers);
+    }
+
+    private HttpRequest.Builder request(
+            Credentials credentials,
+            String method,
+            String path,
+            HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", credentials.header())
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "application/json")
                 .method(method, body);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return request;
     }
 
     private Reply send(
             String user, String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(user, method, path, body, headers);
-        String description = method + " " + path + " as " + user + " on port " + port;
+        return send(basic(user), method, path, body, headers);
+    }
+
+    private Reply send(
+            Credentials credentials,
+            String method,
+            String path,
+            HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = request(credentials, method, path, body, headers);
+        String description = method + " " + path + " as " + credentials.who() + " on port " + port;
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -96,6 +126,18 @@ final class Api {
         }
         throw new IllegalStateException(description + " failed " + ATTEMPTS + " times", last);
     }
+
+    private static Credentials basic(String user) {
+        String encoded = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return new Credentials(user, "Basic " + encoded);
+    }
+
+    private static Credentials bearer(String token) {
+        return new Credentials("a token", "Bearer " + token);
+    }
+
+    /** An Authorization header and how a failure message names its holder (never the secret). */
+    private record Credentials(String who, String header) {}
 
     private static JsonNode parse(String text) {
         if (text == null || text.isBlank()) {

@@ -80,28 +80,14 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<RuntimeException> failures = new ArrayList<>();
-        for (WorkerProcess worker : workers) {
-            run(worker::close, failures);
-        }
+        List<Runnable> steps = new ArrayList<>();
+        workers.forEach(worker -> steps.add(worker::close));
         if (probe != null) {
-            run(probe::close, failures);
+            steps.add(probe::close);
         }
         if (temporal != null) {
-            run(temporal::close, failures);
+            steps.add(temporal::close);
         }
-        if (!failures.isEmpty()) {
-            IllegalStateException failure = new IllegalStateException("cleaning up " + dir + " failed");
-            failures.forEach(failure::addSuppressed);
-            throw failure;
-        }
-    }
-
-    private static void run(Runnable step, List<RuntimeException> failures) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
+        CleanUp.all(dir, steps);
     }
 }
