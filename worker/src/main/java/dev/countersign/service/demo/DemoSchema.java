@@ -1,16 +1,17 @@
 package dev.countersign.service.demo;
 
 import javax.sql.DataSource;
-import org.springframework.core.io.ClassPathResource;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's tables in a DataSource, created if missing and seeded with a few orders when this is
- * made (from {@code demo/schema.sql} and {@code demo/orders.sql}). The tools and the ledger take
- * their JdbcClient from here, so none of them can run before the tables exist.
+ * The demo's tables in a DataSource, migrated by Flyway from {@code classpath:db/demo} with a history
+ * table of their own ({@code countersign_demo_schema_history}) and seeded with a few orders when this
+ * is made. Flyway's lock lets one replica of several starting at once create them while the others
+ * wait. The tools and the ledger take their JdbcClient from here, so none of them can run before the
+ * tables exist.
  */
 public final class DemoSchema {
 
@@ -22,11 +23,20 @@ public final class DemoSchema {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** Creates the tables that are missing and the seed orders that are missing; safe to repeat. */
+    /**
+     * Creates the tables and the seed orders that are missing; safe to repeat. A database that holds
+     * them from before Flyway (they were created if missing) migrates too: the scripts are written to
+     * run on it.
+     */
     public static DemoSchema createIn(DataSource dataSource) {
-        new ResourceDatabasePopulator(
-                        new ClassPathResource("demo/schema.sql"), new ClassPathResource("demo/orders.sql"))
-                .execute(dataSource);
+        Flyway.configure(DemoSchema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/demo")
+                .table("countersign_demo_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
         return new DemoSchema(dataSource);
     }
 
