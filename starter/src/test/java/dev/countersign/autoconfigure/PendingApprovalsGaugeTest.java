@@ -99,17 +99,7 @@ class PendingApprovalsGaugeTest {
 
     @Test
     void onlyTheReplicaHoldingTheLeaseExportsAndAnotherTakesOverWhenItStops() {
-        DataSource database = new EmbeddedDatabaseBuilder()
-                .setType(EmbeddedDatabaseType.H2)
-                .generateUniqueName(true)
-                .build();
-        CountersignSchema.migrate(database);
-        SimpleMeterRegistry registryA = new SimpleMeterRegistry();
-        SimpleMeterRegistry registryB = new SimpleMeterRegistry();
-        PendingApprovalsGauge a = replica(database, "a");
-        PendingApprovalsGauge b = replica(database, "b");
-        a.bindTo(registryA);
-        b.bindTo(registryB);
+        startTwoReplicasOnOneDatabase();
 
         assertThat(read(registryA)).isEqualTo(3);
         assertThat(registryB.find(PendingApprovalsGauge.NAME).gauges()).isEmpty();
@@ -124,17 +114,7 @@ class PendingApprovalsGaugeTest {
 
     @Test
     void aHolderThatStopsRenewingLosesTheGaugeToAnother() {
-        DataSource database = new EmbeddedDatabaseBuilder()
-                .setType(EmbeddedDatabaseType.H2)
-                .generateUniqueName(true)
-                .build();
-        CountersignSchema.migrate(database);
-        SimpleMeterRegistry registryA = new SimpleMeterRegistry();
-        SimpleMeterRegistry registryB = new SimpleMeterRegistry();
-        PendingApprovalsGauge a = replica(database, "a");
-        PendingApprovalsGauge b = replica(database, "b");
-        a.bindTo(registryA);
-        b.bindTo(registryB);
+        startTwoReplicasOnOneDatabase();
 
         now = now.plus(PendingApprovalsGauge.RENEWAL.multipliedBy(4)); // a was stuck for four renewals
         b.renew();
@@ -142,6 +122,24 @@ class PendingApprovalsGaugeTest {
 
         assertThat(read(registryB)).isEqualTo(3);
         assertThat(registryA.find(PendingApprovalsGauge.NAME).gauges()).isEmpty();
+    }
+
+    private final SimpleMeterRegistry registryA = new SimpleMeterRegistry();
+    private final SimpleMeterRegistry registryB = new SimpleMeterRegistry();
+    private PendingApprovalsGauge a;
+    private PendingApprovalsGauge b;
+
+    /** Replicas a and b, each with its registry, sharing a lease in one database; a starts first. */
+    private void startTwoReplicasOnOneDatabase() {
+        DataSource database = new EmbeddedDatabaseBuilder()
+                .setType(EmbeddedDatabaseType.H2)
+                .generateUniqueName(true)
+                .build();
+        CountersignSchema.migrate(database);
+        a = replica(database, "a");
+        b = replica(database, "b");
+        a.bindTo(registryA);
+        b.bindTo(registryB);
     }
 
     private PendingApprovalsGauge replica(DataSource database, String name) {
