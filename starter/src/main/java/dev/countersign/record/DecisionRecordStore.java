@@ -24,6 +24,9 @@ public interface DecisionRecordStore {
      */
     List<String> newestTasks(Instant since, int limit);
 
+    /** How many rows these tasks have, counted where they are stored. */
+    int countRowsOf(Collection<String> taskIds);
+
     /** Every task the record holds rows of. */
     List<String> taskIds();
 

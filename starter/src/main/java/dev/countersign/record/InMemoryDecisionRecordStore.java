@@ -51,6 +51,14 @@ public class InMemoryDecisionRecordStore implements DecisionRecordStore {
     }
 
     @Override
+    public int countRowsOf(Collection<String> taskIds) {
+        Set<String> wanted = Set.copyOf(taskIds);
+        return (int) rows.values().stream()
+                .filter(row -> wanted.contains(row.taskId()))
+                .count();
+    }
+
+    @Override
     public List<String> newestTasks(Instant since, int limit) {
         Map<String, Instant> first = rows.values().stream()
                 .collect(Collectors.toMap(

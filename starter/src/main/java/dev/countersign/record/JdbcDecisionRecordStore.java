@@ -91,6 +91,19 @@ public class JdbcDecisionRecordStore implements DecisionRecordStore {
     }
 
     @Override
+    public int countRowsOf(Collection<String> taskIds) {
+        List<String> ids = List.copyOf(taskIds);
+        long count = 0;
+        for (int from = 0; from < ids.size(); from += IDS_A_QUERY) {
+            count += jdbc.sql("SELECT COUNT(*) FROM countersign_decision_record WHERE task_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_A_QUERY)))
+                    .query(Long.class)
+                    .single();
+        }
+        return Math.toIntExact(count);
+    }
+
+    @Override
     public List<String> newestTasks(Instant since, int limit) {
         return jdbc.sql("SELECT task_id FROM countersign_decision_record GROUP BY task_id"
                         + " HAVING MIN(happened_at) >= ? ORDER BY MIN(happened_at) DESC, task_id"

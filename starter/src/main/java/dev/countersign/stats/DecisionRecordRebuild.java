@@ -76,7 +76,7 @@ public class DecisionRecordRebuild {
         }
         int added = store.record(missing);
         List<String> gone = onlyInStore(tasks.keySet(), unreadable, truncated);
-        int rowsGone = gone.isEmpty() ? 0 : store.rowsOf(gone).size();
+        int rowsGone = gone.isEmpty() ? 0 : store.countRowsOf(gone);
         log.info(
                 "decision record rebuilt from {} task(s): {} row(s) added, {} differ, {} only in the record ({} task(s))",
                 tasks.size(),

@@ -58,6 +58,7 @@ class DecisionRecordStoreKeepsEachRowOnceTest {
                         List.of(approved, Rows.row("t-1", "a2", "proposal", DecisionEvent.PROPOSAL, null, NOW))))
                 .isEqualTo(2);
         assertThat(store.record(List.of(approved.doneBy("mallory")))).isZero();
+        assertThat(store.countRowsOf(List.of("t-1", "t-unknown"))).isEqualTo(2);
 
         assertThat(store.rowsOf(List.of("t-1")))
                 .filteredOn(row -> row.eventKey().equals("decision-0"))

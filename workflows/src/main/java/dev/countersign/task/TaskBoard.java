@@ -70,17 +70,15 @@ final class TaskBoard {
                         ? List.of(state.status)
                         : List.of(state.status, groups, oldest.tool(), oldest.required()));
         boolean reviews = publishesReviews();
-        boolean anyAwaitsReview = false;
-        List<String> reviewGroups = List.of();
+        List<ActionRecord> awaitingReview =
+                reviews ? state.actions.stream().filter(TaskBoard::awaitsReview).toList() : List.of();
+        List<String> reviewGroups = awaitingReview.stream()
+                .flatMap(action -> action.review.groups().stream())
+                .distinct()
+                .sorted()
+                .toList();
         if (reviews) {
-            anyAwaitsReview = state.actions.stream().anyMatch(TaskBoard::awaitsReview);
-            reviewGroups = state.actions.stream()
-                    .filter(TaskBoard::awaitsReview)
-                    .flatMap(action -> action.review.groups().stream())
-                    .distinct()
-                    .sorted()
-                    .toList();
-            values.add(anyAwaitsReview);
+            values.add(!awaitingReview.isEmpty());
             values.add(reviewGroups);
         }
         if (Objects.equals(values, published)) {
@@ -94,7 +92,7 @@ final class TaskBoard {
                 groups,
                 oldest == null ? 0 : oldest.required()));
         if (reviews) {
-            updates.add(TaskSearchAttributes.reviews(anyAwaitsReview, reviewGroups));
+            updates.add(TaskSearchAttributes.reviews(!awaitingReview.isEmpty(), reviewGroups));
         }
         Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate[]::new));
     }
