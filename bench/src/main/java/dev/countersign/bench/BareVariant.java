@@ -1,0 +1,48 @@
+package dev.countersign.bench;
+
+import io.temporal.client.WorkflowUpdateStage;
+
+/**
+ * One way of running the bare gate: its task queue (whose worker has eager activities on or off, a
+ * workflow cache or none), whether the tool runs as a local activity, and the Update stage the client
+ * waits for before it counts the decision acknowledged.
+ */
+record BareVariant(String name, String taskQueue, boolean local, WorkflowUpdateStage ackStage, String technique) {
+
+    static final String EAGER = "bare-eager";
+    static final String NO_EAGER = "bare-no-eager";
+    static final String NO_STICKY = "bare-no-sticky";
+
+    /** Temporal's defaults, as Countersign's worker has them: sticky cache on, eager activities allowed. */
+    static final BareVariant BASELINE = new BareVariant(
+            "bare Temporal", EAGER, false, WorkflowUpdateStage.COMPLETED, "SDK defaults, as Countersign's worker");
+
+    static final BareVariant EAGER_OFF = new BareVariant(
+            "bare, eager off",
+            NO_EAGER,
+            false,
+            WorkflowUpdateStage.COMPLETED,
+            "WorkerOptions.setDisableEagerExecution(true): the activity goes through matching");
+    static final BareVariant LOCAL = new BareVariant(
+            "bare, local activity",
+            EAGER,
+            true,
+            WorkflowUpdateStage.COMPLETED,
+            "the tool as a local activity, run in the workflow task's worker");
+    static final BareVariant ACCEPTED = new BareVariant(
+            "bare, ack at ACCEPTED",
+            EAGER,
+            false,
+            WorkflowUpdateStage.ACCEPTED,
+            "the client waits for the Update's ACCEPTED stage, not COMPLETED");
+    static final BareVariant STICKY_OFF = new BareVariant(
+            "bare, sticky off",
+            NO_STICKY,
+            false,
+            WorkflowUpdateStage.COMPLETED,
+            "WorkerFactoryOptions.setWorkflowCacheSize(0): every workflow task replays the history");
+
+    static java.util.List<BareVariant> all() {
+        return java.util.List.of(BASELINE, EAGER_OFF, LOCAL, ACCEPTED, STICKY_OFF);
+    }
+}

@@ -1,0 +1,310 @@
+package dev.countersign.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decision to acknowledged and decision to executed, open-loop at fixed rates, for Countersign, the
+ * bare Temporal variants and LangGraph, in rounds whose order rotates; then completed gates per
+ * second at saturation for Countersign and the bare baseline, alternating too.
+ */
+final class GateLatency {
+
+    static final String LANGGRAPH = "LangGraph";
+    private static final Logger log = LoggerFactory.getLogger(GateLatency.class);
+
+    private final BenchOptions options;
+    private final Touches touches;
+    private final Map<String, Map<Double, Histogram>> ack = new LinkedHashMap<>();
+    private final Map<String, Map<Double, Histogram>> executed = new LinkedHashMap<>();
+    private final Map<String, List<Double>> throughput = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private String langGraphSystem;
+    private String langGraphSkipped;
+
+    GateLatency(BenchOptions options, Touches touches) {
+        this.options = options;
+        this.touches = touches;
+    }
+
+    /**
+     * @param systems Countersign first, then the bare variants (the baseline first among them)
+     * @param langGraph null when the LangGraph column is skipped, with {@code whyNot} saying why
+     */
+    void run(List<GateSystem> systems, LangGraphGate langGraph, String whyNot) {
+        langGraphSkipped = langGraph == null ? whyNot : null;
+        List<String> columns =
+                new ArrayList<>(systems.stream().map(GateSystem::name).toList());
+        if (langGraph != null) {
+            columns.add(LANGGRAPH);
+        }
+        columns.forEach(name -> {
+            ack.put(name, new LinkedHashMap<>());
+            executed.put(name, new LinkedHashMap<>());
+        });
+        int warmup = options.integer("warmup");
+        for (int round = 0; round < options.integer("rounds"); round++) {
+            List<String> order = new ArrayList<>(columns);
+            Collections.rotate(order, -round);
+            for (String column : order) {
+                for (double rate : options.rates()) {
+                    int count = (int) Math.round(rate * options.integer("seconds"));
+                    String prefix = "r" + round + "-" + slug(column) + "-" + (int) rate;
+                    log.info(
+                            "round {}: {} at {}/s, {} decisions after {} warm-up",
+                            round + 1,
+                            column,
+                            rate,
+                            count,
+                            warmup);
+                    if (column.equals(LANGGRAPH)) {
+                        LangGraphGate.Run run = langGraph.run(prefix, rate, count, warmup);
+                        langGraphSystem = run.system();
+                        merge(column, rate, run.ack(), run.executed());
+                        continue;
+                    }
+                    GateSystem system = systems.stream()
+                            .filter(s -> s.name().equals(column))
+                            .findFirst()
+                            .orElseThrow();
+                    List<Gate> gates = system.prepare(prefix, count + warmup);
+                    OpenLoop.Outcome outcome = OpenLoop.atRate(system, gates, rate, warmup, touches);
+                    system.awaitSettled(gates);
+                    merge(column, rate, outcome.ack(), outcome.executed());
+                    if (outcome.failed() > 0 || outcome.neverExecuted() > 0) {
+                        problems.add("round %d, %s at %s/s: %d decisions failed (first: %s), %d gates never executed"
+                                .formatted(
+                                        round + 1,
+                                        column,
+                                        rate,
+                                        outcome.failed(),
+                                        outcome.firstFailure(),
+                                        outcome.neverExecuted()));
+                    }
+                }
+            }
+            if (!options.skips("saturation")) {
+                saturate(systems.subList(0, 2), round);
+            }
+        }
+    }
+
+    private void saturate(List<GateSystem> pair, int round) {
+        List<GateSystem> order = new ArrayList<>(pair);
+        Collections.rotate(order, -round);
+        for (GateSystem system : order) {
+            List<Gate> gates =
+                    system.prepare("s" + round + "-" + slug(system.name()), options.integer("saturation-gates"));
+            log.info(
+                    "round {}: {} at saturation, {} in flight",
+                    round + 1,
+                    system.name(),
+                    options.integer("concurrency"));
+            double perSecond = OpenLoop.saturated(system, gates, options.integer("concurrency"), touches);
+            system.awaitSettled(gates);
+            throughput.computeIfAbsent(system.name(), name -> new ArrayList<>()).add(perSecond);
+        }
+    }
+
+    private void merge(String column, double rate, Histogram ackOf, Histogram executedOf) {
+        ack.get(column).computeIfAbsent(rate, r -> OpenLoop.histogram()).add(ackOf);
+        executed.get(column).computeIfAbsent(rate, r -> OpenLoop.histogram()).add(executedOf);
+    }
+
+    static String slug(String name) {
+        return name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "").toLowerCase();
+    }
+
+    Histogram executed(String system, double rate) {
+        return executed.get(system).get(rate);
+    }
+
+    void report(Report report, String countersign, String bare, List<BareVariant> variants) {
+        StringBuilder text = new StringBuilder("## The approval gate\n\n");
+        text.append("""
+                Each gate is a tool call held until one decision. **Countersign**: a task of the model-driven agent
+                `bench` (its model is the bench's OpenAI-compatible endpoint, its tool `bench_touch` comes from the
+                bench's MCP server over streamable HTTP) whose call the policy holds for one approval from
+                `bench-reviewers`; the decision is `POST /api/approvals/{id}/decision` with a bearer token and an
+                `Idempotency-Key`, acknowledged by the HTTP answer. **Bare Temporal**: workflow `BareGate` waits for
+                one Update `decide` (the handler records the decision and returns), then runs one activity that calls
+                the same MCP tool with the same MCP Java SDK client over streamable HTTP; acknowledged by the Update's
+                result. Executed is the instant the MCP tool was called, on the bench JVM's clock; both latencies
+                count from the decision's intended start (open-loop at a fixed rate, so no coordinated omission).
+                All gates are created and waiting before the decisions start.
+
+                """);
+        text.append("| variant | what it changes |\n| --- | --- |\n");
+        variants.forEach(v -> text.append("| ")
+                .append(v.name())
+                .append(" | ")
+                .append(v.technique())
+                .append(" |\n"));
+        if (langGraphSkipped != null) {
+            text.append("\n**LangGraph column skipped:** ")
+                    .append(langGraphSkipped)
+                    .append("\n");
+        } else if (langGraphSystem != null) {
+            text.append("\nLangGraph: ")
+                    .append(langGraphSystem)
+                    .append(", `bench/langgraph/gate.py`, on the same PostgreSQL.\n");
+        }
+        text.append("\n")
+                .append(options.integer("rounds"))
+                .append(" rounds, each system in turn (the order rotates each round); per round and rate ")
+                .append(options.integer("seconds"))
+                .append(" s of decisions after ")
+                .append(options.integer("warmup"))
+                .append(" warm-up decisions that are not counted.\n\n");
+        for (double rate : options.rates()) {
+            text.append(table("Decision → executed at %s/s".formatted(trim(rate)), executed, rate, bare));
+            text.append(table("Decision → acknowledged at %s/s".formatted(trim(rate)), ack, rate, bare));
+            String name = "gate-" + trim(rate);
+            Map<String, Histogram> lines = new LinkedHashMap<>();
+            executed.forEach((system, byRate) -> lines.put(system, byRate.get(rate)));
+            Charts.percentiles("Decision to executed at %s/s".formatted(trim(rate)), lines, report.image(name));
+            text.append(Report.imageLink(name, "decision to executed by percentile at " + trim(rate) + "/s"))
+                    .append("\n\n");
+            target(report, countersign, bare, rate);
+        }
+        if (!throughput.isEmpty()) {
+            text.append(saturation(report, countersign, bare));
+        }
+        if (!problems.isEmpty()) {
+            text.append("Problems during the run:\n\n");
+            problems.forEach(problem -> text.append("- ").append(problem).append('\n'));
+            text.append('\n');
+        }
+        text.append("<details><summary>Raw histograms (HdrHistogram percentile distributions, ms)</summary>\n\n");
+        for (double rate : options.rates()) {
+            for (String system : executed.keySet()) {
+                Histogram e = executed.get(system).get(rate);
+                Histogram a = ack.get(system).get(rate);
+                if (e == null) {
+                    continue;
+                }
+                text.append("- ")
+                        .append(system)
+                        .append(" at ")
+                        .append(trim(rate))
+                        .append("/s: [executed](")
+                        .append(report.hgrm("gate-" + slug(system) + "-" + trim(rate) + "-executed", e))
+                        .append("), [acknowledged](")
+                        .append(report.hgrm("gate-" + slug(system) + "-" + trim(rate) + "-ack", a))
+                        .append(")\n");
+            }
+        }
+        text.append("\n</details>\n");
+        report.section(text.toString());
+    }
+
+    private String table(String title, Map<String, Map<Double, Histogram>> series, double rate, String bare) {
+        StringBuilder text = new StringBuilder("### ").append(title).append("\n\n");
+        text.append("| system | p50 | p90 | p99 | max | count | p50 / bare | p99 / bare |\n");
+        text.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        Histogram base = series.get(bare).get(rate);
+        series.forEach((system, byRate) -> {
+            Histogram h = byRate.get(rate);
+            if (h == null || h.getTotalCount() == 0) {
+                return;
+            }
+            text.append(Report.percentileRow(system, h))
+                    .append(" %s | %s |\n".formatted(ratio(h, base, 50), ratio(h, base, 99)));
+        });
+        return text.append('\n').toString();
+    }
+
+    private void target(Report report, String countersign, String bare, double rate) {
+        Histogram ours = executed.get(countersign).get(rate);
+        Histogram theirs = executed.get(bare).get(rate);
+        for (int percentile : new int[] {50, 99}) {
+            double r = (double) ours.getValueAtPercentile(percentile) / theirs.getValueAtPercentile(percentile);
+            report.target(
+                    "decision → executed p%d at %s/s, Countersign / bare Temporal".formatted(percentile, trim(rate)),
+                    "≤ 1.10×",
+                    "%.2f× (%s ms / %s ms)"
+                            .formatted(
+                                    r,
+                                    Report.ms(ours.getValueAtPercentile(percentile)),
+                                    Report.ms(theirs.getValueAtPercentile(percentile))),
+                    r <= 1.10);
+        }
+        Histogram langGraph =
+                executed.containsKey(LANGGRAPH) ? executed.get(LANGGRAPH).get(rate) : null;
+        for (int percentile : new int[] {50, 99}) {
+            String what =
+                    "decision → executed p%d at %s/s, Countersign below LangGraph".formatted(percentile, trim(rate));
+            if (langGraph == null || langGraph.getTotalCount() == 0) {
+                report.notMeasured(what, "< LangGraph", "LangGraph column skipped");
+                continue;
+            }
+            long o = ours.getValueAtPercentile(percentile);
+            long l = langGraph.getValueAtPercentile(percentile);
+            report.target(what, "< LangGraph", "%s ms vs %s ms".formatted(Report.ms(o), Report.ms(l)), o < l);
+        }
+    }
+
+    private String saturation(Report report, String countersign, String bare) {
+        StringBuilder text = new StringBuilder("### Throughput at saturation\n\n");
+        text.append("Completed gates per second (from the first decision to the last tool call) when ")
+                .append(options.integer("saturation-gates"))
+                .append(" waiting gates are decided with ")
+                .append(options.integer("concurrency"))
+                .append(" decisions in flight; one figure per round.\n\n");
+        text.append("| system | per round | median |\n| --- | --- | --- |\n");
+        Map<String, Double> medians = new LinkedHashMap<>();
+        throughput.forEach((system, perRound) -> {
+            double median = median(perRound);
+            medians.put(system, median);
+            text.append("| %s | %s | %.1f |\n"
+                    .formatted(
+                            system,
+                            String.join(
+                                    ", ",
+                                    perRound.stream()
+                                            .map(v -> "%.1f".formatted(v))
+                                            .toList()),
+                            median));
+        });
+        Charts.bars(
+                "Completed gates per second at saturation (median of rounds)",
+                "gates/s",
+                medians,
+                report.image("throughput"));
+        text.append('\n')
+                .append(Report.imageLink("throughput", "completed gates per second at saturation"))
+                .append("\n\n");
+        if (medians.containsKey(countersign) && medians.containsKey(bare)) {
+            double r = medians.get(countersign) / medians.get(bare);
+            report.target(
+                    "throughput at saturation, Countersign / bare Temporal",
+                    "≥ 0.90×",
+                    "%.2f× (%.1f / %.1f gates/s)".formatted(r, medians.get(countersign), medians.get(bare)),
+                    r >= 0.90);
+        }
+        return text.toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String ratio(Histogram h, Histogram base, int percentile) {
+        if (base == null || base.getTotalCount() == 0) {
+            return "";
+        }
+        return "%.2f×".formatted((double) h.getValueAtPercentile(percentile) / base.getValueAtPercentile(percentile));
+    }
+
+    static String trim(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.countersign.bench.bare;
+
+import io.temporal.activity.ActivityInterface;
+
+/** The tool call of the bare gate: the bench MCP server's touch tool. */
+@ActivityInterface
+public interface TouchActivity {
+
+    void touch(String gate);
+}
