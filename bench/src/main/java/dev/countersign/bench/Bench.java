@@ -131,13 +131,62 @@ final class Bench {
         if (!options.skips("gate")) {
             scenario("the approval gate", () -> gateLatency(environment));
         }
+        if (!options.skips("gateway")) {
+            scenario(
+                    "the MCP gateway's overhead",
+                    () -> new GatewayOverhead(options).run(environment.api(), environment.requesterToken(), report));
+        }
+        if (!options.skips("auth")) {
+            scenario(
+                    "HTTP Basic versus a token",
+                    () -> new AuthCost()
+                            .run(
+                                    environment.api(),
+                                    BenchUsers.REVIEWER,
+                                    users.password(),
+                                    environment.reviewerToken(),
+                                    options.integer("auth-requests"),
+                                    report));
+        }
+        if (!options.skips("cli")) {
+            scenario(
+                    "the CLI's start-up",
+                    () -> new CliStartup()
+                            .run(
+                                    repo,
+                                    dir,
+                                    environment.api().root(),
+                                    environment.reviewerToken(),
+                                    options.integer("cli-runs"),
+                                    report));
+        }
+        if (!options.skips("pending")) {
+            scenario(
+                    "tasks pending at once",
+                    () -> new PendingAtScale(options, touches)
+                            .run(
+                                    environment.service(),
+                                    environment.api(),
+                                    countersignGates(environment),
+                                    ServiceApi.bearer(environment.reviewerToken()),
+                                    ServiceApi.bearer(environment.operatorToken()),
+                                    dir,
+                                    report));
+        }
+        if (options.flag("jfr")) {
+            environment.service().dumpFlightRecording(dir.resolve("worker.jfr"));
+        }
     }
 
-    private void gateLatency(Environment environment) {
-        CountersignGates countersign = new CountersignGates(
+    private static CountersignGates countersignGates(Environment environment) {
+        return new CountersignGates(
                 environment.api(),
                 ServiceApi.bearer(environment.requesterToken()),
                 ServiceApi.bearer(environment.reviewerToken()));
+    }
+
+    private void gateLatency(Environment environment) {
+        CountersignGates countersign = countersignGates(environment);
         List<GateSystem> systems = new ArrayList<>();
         systems.add(countersign);
         BareVariant.all().forEach(variant -> systems.add(environment.bare().gates(variant)));

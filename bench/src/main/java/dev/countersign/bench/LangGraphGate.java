@@ -60,7 +60,8 @@ final class LangGraphGate {
         try {
             JsonNode json = ServiceApi.JSON.readTree(Files.readString(result));
             return new Run(
-                    json.path("system").asText("LangGraph"),
+                    json.path("system").asText("LangGraph") + ", durability "
+                            + json.path("durability").asText("async"),
                     histogram(json.path("decisionToAckMicros")),
                     histogram(json.path("decisionToExecutedMicros")));
         } catch (IOException e) {
