@@ -3,8 +3,8 @@
 # bench/langgraph is there) on one machine, in one run; it writes docs/performance.md, its charts
 # docs/images/performance-*.png and the raw histograms docs/performance/*.hgrm. See docs/performance.md.
 #
-#   scripts/bench.sh [--rounds 4] [--rates 10,50] [--seconds 8] [--warmup 20] [--saturation-gates 200]
-#                    [--concurrency 32] [--pending 10000] [--inbox-requests 200] [--gateway-calls 2000]
+#   scripts/bench.sh [--rounds 3] [--rates 10,50] [--seconds 4] [--warmup 10] [--saturation-gates 100]
+#                    [--concurrency 32] [--pending 1000] [--inbox-requests 200] [--gateway-calls 2000]
 #                    [--auth-requests 300] [--cli-runs 10] [--worker-jvm -Xmx512m] [--workflow-cache 600]
 #                    [--jfr true] [--skip langgraph,gate,saturation,gateway,auth,cli,pending] [--out docs]
 #

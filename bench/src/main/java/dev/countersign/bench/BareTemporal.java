@@ -83,6 +83,10 @@ final class BareTemporal implements AutoCloseable {
         return bare;
     }
 
+    WorkflowClient client() {
+        return client;
+    }
+
     /** The default workflow cache size of a WorkerFactory, the one the baseline runs with. */
     static int defaultCacheSize() {
         return WorkerFactoryOptions.newBuilder().validateAndBuildWithDefaults().getWorkflowCacheSize();

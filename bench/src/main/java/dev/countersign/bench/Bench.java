@@ -44,6 +44,9 @@ final class Bench {
 
     void run() {
         long began = System.nanoTime();
+        // Interrupted (Ctrl-C, SIGTERM): the servers it started are stopped all the same.
+        Thread stopper = new Thread(this::stopAll, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
             Environment environment = setUp();
             scenarios(environment);
@@ -53,6 +56,7 @@ final class Bench {
         } finally {
             machine.put("load average at the end (1, 5, 15 min)", Machine.loadAverage());
             stopAll();
+            Runtime.getRuntime().removeShutdownHook(stopper);
             String took = "%d min %d s"
                     .formatted(
                             Duration.ofNanos(System.nanoTime() - began).toMinutes(),
@@ -203,6 +207,28 @@ final class Bench {
         GateLatency gate = new GateLatency(options, touches);
         gate.run(systems, langGraph, whyNot);
         gate.report(report, countersign.name(), BareVariant.BASELINE.name(), BareVariant.all());
+        report.section(anatomy(environment.bare()));
+    }
+
+    /** The histories of one decided gate of each kind, from the first round at the first rate. */
+    private String anatomy(BareTemporal bare) {
+        GateAnatomy anatomy = new GateAnatomy(bare.client());
+        int rate = (int) Math.round(options.rates().get(0));
+        int index = options.integer("warmup") + rate * options.integer("seconds") / 2;
+        StringBuilder text = new StringBuilder("### Anatomy of one decision
+
+");
+        text.append("""
+                The history of one gate of each kind from round 1 at %d/s, as the server recorded it: each workflow
+                task (scheduled, started, completed), activity and search-attribute upsert between the Update's
+                acceptance and the tool's completion is a round trip between a worker and the server, and on this
+                server each one is a write to PostgreSQL.
+
+                """.formatted(rate));
+        text.append(anatomy.describe("Countersign", "r0-countersign-" + rate + "-" + index, "ExecuteTool"));
+        text.append(anatomy.describe("bare Temporal", "r0-bare-temporal-" + rate + "-" + index, "Touch"));
+        text.append(anatomy.describe("bare, local activity", "r0-bare-local-activity-" + rate + "-" + index, "local"));
+        return text.toString();
     }
 
     private void scenario(String name, Runnable scenario) {
@@ -242,10 +268,10 @@ final class Bench {
         return resource;
     }
 
-    private void stopAll() {
+    private synchronized void stopAll() {
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
-                started.get(i).close();
+                started.remove(i).close();
             } catch (Exception e) {
                 log.warn("could not stop {}: {}", started.get(i).getClass().getSimpleName(), e.toString());
             }

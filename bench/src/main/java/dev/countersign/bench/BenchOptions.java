@@ -16,13 +16,13 @@ record BenchOptions(Map<String, String> values) {
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("rounds", "4");
+        defaults.put("rounds", "3");
         defaults.put("rates", "10,50");
-        defaults.put("seconds", "8");
-        defaults.put("warmup", "20");
-        defaults.put("saturation-gates", "200");
+        defaults.put("seconds", "4");
+        defaults.put("warmup", "10");
+        defaults.put("saturation-gates", "100");
         defaults.put("concurrency", "32");
-        defaults.put("pending", "10000");
+        defaults.put("pending", "1000");
         defaults.put("inbox-requests", "200");
         defaults.put("gateway-calls", "2000");
         defaults.put("gateway-warmup", "200");
