@@ -215,9 +215,7 @@ final class Bench {
         GateAnatomy anatomy = new GateAnatomy(bare.client());
         int rate = (int) Math.round(options.rates().get(0));
         int index = options.integer("warmup") + rate * options.integer("seconds") / 2;
-        StringBuilder text = new StringBuilder("### Anatomy of one decision
-
-");
+        StringBuilder text = new StringBuilder("### Anatomy of one decision\n\n");
         text.append("""
                 The history of one gate of each kind from round 1 at %d/s, as the server recorded it: each workflow
                 task (scheduled, started, completed), activity and search-attribute upsert between the Update's
