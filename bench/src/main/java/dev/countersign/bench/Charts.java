@@ -28,13 +28,12 @@ final class Charts {
                 .width(900)
                 .height(500)
                 .title(title)
-                .xAxisTitle("percentile")
+                .xAxisTitle("percentile (log scale of the tail)")
                 .yAxisTitle("ms")
                 .build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> trim(100 * (1 - 1 / x)) + "%");
+        // x is log10(1 / (1 - q)): 1 is the 90th percentile, 2 the 99th, 3 the 99.9th.
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> trim(100 * (1 - Math.pow(10, -x))) + "%");
         chart.getStyler().setyAxisTickLabelsFormattingFunction(y -> trim(y));
         series.forEach((name, histogram) -> {
             if (histogram.getTotalCount() == 0) {
@@ -47,7 +46,7 @@ final class Charts {
                 if (fraction >= 1.0) {
                     break;
                 }
-                x.add(1 / (1 - fraction));
+                x.add(Math.log10(1 / (1 - fraction)));
                 y.add(value.getValueIteratedTo() / 1000.0);
             }
             XYSeries line = chart.addSeries(name, x, y);

@@ -42,7 +42,9 @@ final class GateAnatomy {
         events.forEach(event -> types.merge(shortName(event.getEventType()), 1, Integer::sum));
         text.append("Whole history: ")
                 .append(events.size())
-                .append(" events. From the decision's acceptance to the tool's completion:\n\n");
+                .append(" events. From the decision's acceptance to the tool's completion, in the order of the")
+                .append(" history (the server writes an activity's STARTED event when the activity ends, with the")
+                .append(" time it started):\n\n");
         text.append("| ms after acceptance | event | detail |\n| --- | --- | --- |\n");
         long start = millis(events.get(accepted));
         Map<Long, String> scheduled = new TreeMap<>();
