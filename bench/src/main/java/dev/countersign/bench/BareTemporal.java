@@ -116,7 +116,10 @@ final class BareTemporal implements AutoCloseable {
                                     .setTaskQueue(variant.taskQueue())
                                     .setWorkflowId(id)
                                     .build());
-                    WorkflowClient.start(gate::run, new BareGateInput(id, variant.local()));
+                    WorkflowClient.start(
+                            gate::run,
+                            new BareGateInput(
+                                    id, variant.local(), variant.heartbeatFirst(), variant.countersignShaped()));
                     gates.add(Gate.bare(id));
                 }
                 gates.forEach(gate -> awaitFirstWorkflowTask(gate.id()));

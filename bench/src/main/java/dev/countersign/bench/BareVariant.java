@@ -7,7 +7,14 @@ import io.temporal.client.WorkflowUpdateStage;
  * workflow cache or none), whether the tool runs as a local activity, and the Update stage the client
  * waits for before it counts the decision acknowledged.
  */
-record BareVariant(String name, String taskQueue, boolean local, WorkflowUpdateStage ackStage, String technique) {
+record BareVariant(
+        String name,
+        String taskQueue,
+        boolean local,
+        boolean heartbeatFirst,
+        boolean countersignShaped,
+        WorkflowUpdateStage ackStage,
+        String technique) {
 
     static final String EAGER = "bare-eager";
     static final String NO_EAGER = "bare-no-eager";
@@ -15,11 +22,19 @@ record BareVariant(String name, String taskQueue, boolean local, WorkflowUpdateS
 
     /** Temporal's defaults, as Countersign's worker has them: sticky cache on, eager activities allowed. */
     static final BareVariant BASELINE = new BareVariant(
-            "bare Temporal", EAGER, false, WorkflowUpdateStage.COMPLETED, "SDK defaults, as Countersign's worker");
+            "bare Temporal",
+            EAGER,
+            false,
+            false,
+            false,
+            WorkflowUpdateStage.COMPLETED,
+            "SDK defaults, as Countersign's worker");
 
     static final BareVariant EAGER_OFF = new BareVariant(
             "bare, eager off",
             NO_EAGER,
+            false,
+            false,
             false,
             WorkflowUpdateStage.COMPLETED,
             "WorkerOptions.setDisableEagerExecution(true): the activity goes through matching");
@@ -27,11 +42,15 @@ record BareVariant(String name, String taskQueue, boolean local, WorkflowUpdateS
             "bare, local activity",
             EAGER,
             true,
+            false,
+            false,
             WorkflowUpdateStage.COMPLETED,
             "the tool as a local activity, run in the workflow task's worker");
     static final BareVariant ACCEPTED = new BareVariant(
             "bare, ack at ACCEPTED",
             EAGER,
+            false,
+            false,
             false,
             WorkflowUpdateStage.ACCEPTED,
             "the client waits for the Update's ACCEPTED stage, not COMPLETED");
@@ -39,10 +58,31 @@ record BareVariant(String name, String taskQueue, boolean local, WorkflowUpdateS
             "bare, sticky off",
             NO_STICKY,
             false,
+            false,
+            false,
             WorkflowUpdateStage.COMPLETED,
             "WorkerFactoryOptions.setWorkflowCacheSize(0): every workflow task replays the history");
 
+    static final BareVariant HEARTBEAT_FIRST = new BareVariant(
+            "bare, heartbeat first",
+            EAGER,
+            false,
+            true,
+            false,
+            WorkflowUpdateStage.COMPLETED,
+            "the activity heartbeats once (a synchronous RPC) before it calls the tool, as Countersign's guard of"
+                    + " tools that are not idempotent does");
+    static final BareVariant SHAPED = new BareVariant(
+            "bare, Countersign's shape",
+            EAGER,
+            false,
+            true,
+            true,
+            WorkflowUpdateStage.COMPLETED,
+            "the decision's workflow task as Countersign's: a search-attribute upsert in the Update handler and one"
+                    + " after it, a second (empty) activity beside the tool's, and the heartbeat first");
+
     static java.util.List<BareVariant> all() {
-        return java.util.List.of(BASELINE, EAGER_OFF, LOCAL, ACCEPTED, STICKY_OFF);
+        return java.util.List.of(BASELINE, EAGER_OFF, LOCAL, ACCEPTED, STICKY_OFF, HEARTBEAT_FIRST, SHAPED);
     }
 }

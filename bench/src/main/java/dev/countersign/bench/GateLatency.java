@@ -49,6 +49,7 @@ final class GateLatency {
             executed.put(name, new LinkedHashMap<>());
         });
         int warmup = options.integer("warmup");
+        warmUp(systems, warmup);
         for (int round = 0; round < options.integer("rounds"); round++) {
             List<String> order = new ArrayList<>(columns);
             Collections.rotate(order, -round);
@@ -92,6 +93,21 @@ final class GateLatency {
             if (!options.skips("saturation")) {
                 saturate(systems.subList(0, 2), round);
             }
+        }
+    }
+
+    /**
+     * One pass of every system before the first round, counted nowhere: the service's JVM loads its
+     * classes and compiles its hot paths (the model client's first calls load thousands of classes
+     * under one lock), so that round 1 does not measure a cold JVM.
+     */
+    private void warmUp(List<GateSystem> systems, int warmup) {
+        double rate = options.rates().get(0);
+        for (GateSystem system : systems) {
+            log.info("warm-up: {} at {}/s, {} decisions not counted", system.name(), rate, 3 * warmup);
+            List<Gate> gates = system.prepare("w-" + slug(system.name()), 3 * warmup);
+            OpenLoop.atRate(system, gates, rate, gates.size(), touches);
+            system.awaitSettled(gates);
         }
     }
 
@@ -188,6 +204,7 @@ final class GateLatency {
                     .append("\n\n");
             target(report, countersign, bare, rate);
         }
+        text.append(breakdown(countersign, bare, options.rates().get(0)));
         if (!throughput.isEmpty()) {
             text.append(saturation(report, countersign, bare));
         }
@@ -263,6 +280,50 @@ final class GateLatency {
             long l = langGraph.getValueAtPercentile(percentile);
             report.target(what, "< LangGraph", "%s ms vs %s ms".formatted(Report.ms(o), Report.ms(l)), o < l);
         }
+    }
+
+    /**
+     * Decision to executed, step by step from the bare gate to Countersign at one rate: each step
+     * adds what Countersign's decision does on top of the one before, so the differences say which
+     * part is Temporal's (the commands and RPCs of the shape) and which is Countersign's own code.
+     */
+    private String breakdown(String countersign, String bare, double rate) {
+        List<String> steps = List.of(bare, BareVariant.HEARTBEAT_FIRST.name(), BareVariant.SHAPED.name(), countersign);
+        if (steps.stream()
+                .anyMatch(step ->
+                        !executed.containsKey(step) || executed.get(step).get(rate) == null)) {
+            return "";
+        }
+        StringBuilder text =
+                new StringBuilder("### Where Countersign's milliseconds go, at %s/s\n\n".formatted(trim(rate)));
+        text.append("""
+                Decision → executed, from the bare gate to Countersign, each line adding one thing Countersign's
+                decision does. The first two steps are what Temporal charges for the shape of Countersign's decision
+                (a heartbeat RPC before the tool, two search-attribute upserts and a second activity in the decision's
+                workflow task); the last step is the rest: Countersign's REST API and token check, its workflow code
+                (a larger state, the task board), its tool path (schema check, digest check, MCP client), and the
+                load its model and policy calls put on the same two cores.
+
+                | step | p50 | p99 | p50 added | p99 added |
+                | --- | --- | --- | --- | --- |
+                """);
+        Histogram previous = null;
+        for (String step : steps) {
+            Histogram h = executed.get(step).get(rate);
+            text.append("| %s | %s | %s | %s | %s |\n"
+                    .formatted(
+                            step,
+                            Report.ms(h.getValueAtPercentile(50)),
+                            Report.ms(h.getValueAtPercentile(99)),
+                            previous == null
+                                    ? ""
+                                    : Report.ms(h.getValueAtPercentile(50) - previous.getValueAtPercentile(50)),
+                            previous == null
+                                    ? ""
+                                    : Report.ms(h.getValueAtPercentile(99) - previous.getValueAtPercentile(99))));
+            previous = h;
+        }
+        return text.append('\n').toString();
     }
 
     private String saturation(Report report, String countersign, String bare) {

@@ -3,6 +3,9 @@ package dev.countersign.bench.bare;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -26,16 +29,37 @@ public class BareGateImpl implements BareGate {
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
                     .setRetryOptions(ONCE_AGAIN)
                     .build());
+    /** One of the search attributes scripts/temporal-server.sh registers for Countersign. */
+    private static final SearchAttributeKey<String> STATUS = SearchAttributeKey.forKeyword("CountersignStatus");
+
     private String decision;
+    private boolean shaped;
 
     @Override
     public void run(BareGateInput input) {
+        shaped = input.countersignShaped();
         Workflow.await(() -> decision != null);
-        (input.local() ? local : normal).touch(input.gate());
+        Promise<Void> recorded = null;
+        if (shaped) {
+            Workflow.upsertTypedSearchAttributes(STATUS.valueSet("RUNNING"));
+            recorded = Async.procedure(normal::record, input.gate());
+        }
+        TouchActivity tool = input.local() ? local : normal;
+        if (input.heartbeatFirst()) {
+            tool.touchAfterHeartbeat(input.gate());
+        } else {
+            tool.touch(input.gate());
+        }
+        if (recorded != null) {
+            recorded.get();
+        }
     }
 
     @Override
     public String decide(String decision) {
+        if (shaped) {
+            Workflow.upsertTypedSearchAttributes(STATUS.valueSet("DECIDED"));
+        }
         this.decision = decision;
         return decision;
     }

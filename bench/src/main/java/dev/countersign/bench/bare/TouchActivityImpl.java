@@ -2,6 +2,7 @@ package dev.countersign.bench.bare;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.temporal.activity.Activity;
 import java.util.Map;
 
 /** Calls the touch tool with the MCP Java SDK's client over streamable HTTP, as Countersign's worker does. */
@@ -12,6 +13,15 @@ public class TouchActivityImpl implements TouchActivity {
     public TouchActivityImpl(McpSyncClient client) {
         this.client = client;
     }
+
+    @Override
+    public void touchAfterHeartbeat(String gate) {
+        Activity.getExecutionContext().heartbeat("running:1");
+        touch(gate);
+    }
+
+    @Override
+    public void record(String gate) {}
 
     @Override
     public void touch(String gate) {
