@@ -101,8 +101,8 @@ class InboxPageTest {
     @Test
     void whenMoreTasksWaitThanTheFirstPageHoldsThePageSaysSo() throws Exception {
         given(countersign.inbox(eq("carol"), any(), anyInt(), any()))
-                .willReturn(new ApprovalInbox(
-                        List.of(largeRefund("i-2", "5000", "sha256:two")), List.of(), "next-page"));
+                .willReturn(
+                        new ApprovalInbox(List.of(largeRefund("i-2", "5000", "sha256:two")), List.of(), "next-page"));
 
         mvc.perform(get("/inbox").with(carol()))
                 .andExpect(status().isOk())
