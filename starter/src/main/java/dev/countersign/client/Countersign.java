@@ -68,6 +68,18 @@ public interface Countersign {
      */
     ApprovalInbox inbox(String reviewer, Collection<String> groups);
 
+    /**
+     * One page of the inbox: the tasks on one page of visibility's listing of those awaiting these
+     * groups ({@code limit} of them at most, newest task first, after the page {@code pageToken}
+     * names, null for the first), each read as {@link #inbox(String, Collection)} reads them, and the
+     * token of the next page. A page can hold fewer approvals than {@code limit} (a task decided
+     * meanwhile, or awaiting only another of its groups' approvals) and, rarely, more (a task holding
+     * several approvals for this reviewer). An empty page is answered with a next token only after
+     * several pages in a row were found empty. Throws {@link dev.countersign.inbox.InvalidPageToken}
+     * for a token this server did not issue, and {@link IllegalArgumentException} for a limit below 1.
+     */
+    ApprovalInbox inbox(String reviewer, Collection<String> groups, int limit, String pageToken);
+
     /** The pending approval with this id, whoever may decide it. */
     Optional<PendingApproval> approval(String approvalId);
 

@@ -7,6 +7,7 @@ import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
 import dev.countersign.inbox.TaskDirectory;
+import dev.countersign.inbox.TaskIdPage;
 import dev.countersign.listing.ActionPages;
 import dev.countersign.listing.ArchivedActionReader;
 import dev.countersign.listing.TaskRead;
@@ -57,6 +58,12 @@ import org.slf4j.LoggerFactory;
 public class TemporalCountersign implements Countersign {
 
     private static final Logger log = LoggerFactory.getLogger(TemporalCountersign.class);
+
+    /**
+     * How many pages in a row an inbox page reads while it finds nothing (tasks decided since
+     * visibility listed them) before it answers an empty page with its next token.
+     */
+    static final int MAX_EMPTY_PAGES = 4;
 
     private final WorkflowClient client;
     private final TaskDirectory directory;
@@ -200,7 +207,28 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public ApprovalInbox inbox(String reviewer, Collection<String> groups) {
-        List<TaskRead> read = reads.readAll(directory.awaitingApprovalTaskIds(groups));
+        return inboxOf(reads.readAll(directory.awaitingApprovalTaskIds(groups)), reviewer, groups, null);
+    }
+
+    @Override
+    public ApprovalInbox inbox(String reviewer, Collection<String> groups, int limit, String pageToken) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("an inbox page holds at least one task, was " + limit);
+        }
+        ApprovalInbox page;
+        String token = pageToken;
+        int pagesRead = 0;
+        do {
+            TaskIdPage ids = directory.awaitingApprovalPage(groups, limit, token);
+            token = ids.nextPageToken();
+            page = inboxOf(reads.readAll(ids.taskIds()), reviewer, groups, token);
+            pagesRead++;
+        } while (page.isEmpty() && token != null && pagesRead < MAX_EMPTY_PAGES);
+        return page;
+    }
+
+    private static ApprovalInbox inboxOf(
+            List<TaskRead> read, String reviewer, Collection<String> groups, String nextPageToken) {
         List<PendingApproval> approvals = read.stream()
                 .map(TaskRead::view)
                 .filter(Objects::nonNull)
@@ -214,7 +242,7 @@ public class TemporalCountersign implements Countersign {
                 .filter(UnreadableTask::isRunning)
                 .filter(task -> task.awaitingGroups().stream().anyMatch(groups::contains))
                 .toList();
-        return new ApprovalInbox(approvals, unreadable);
+        return new ApprovalInbox(approvals, unreadable, nextPageToken);
     }
 
     @Override

@@ -59,6 +59,11 @@ public class AdaptiveTaskDirectory implements TaskDirectory {
     }
 
     @Override
+    public TaskIdPage awaitingApprovalPage(Collection<String> groups, int limit, String pageToken) {
+        return chosen().awaitingApprovalPage(groups, limit, pageToken);
+    }
+
+    @Override
     public List<String> awaitingReviewTaskIds(Collection<String> groups, boolean operator) {
         return chosen().awaitingReviewTaskIds(groups, operator);
     }

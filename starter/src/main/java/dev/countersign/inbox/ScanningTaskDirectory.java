@@ -33,6 +33,9 @@ public class ScanningTaskDirectory implements TaskDirectory {
 
     private static final String WORKFLOW_TYPE = AgentTaskWorkflow.class.getSimpleName();
     private static final int PAGE_SIZE = 1000;
+    private static final Comparator<WorkflowExecutionInfo> NEWEST_FIRST = Comparator.comparing(
+                    (WorkflowExecutionInfo info) -> Position.of(info))
+            .reversed();
 
     private final WorkflowClient client;
     private final WorkflowClient queryClient;
@@ -62,11 +65,41 @@ public class ScanningTaskDirectory implements TaskDirectory {
      */
     @Override
     public List<String> awaitingApprovalTaskIds(Collection<String> groups) {
-        return openTaskIds().stream()
-                .filter(id -> awaiting(id)
-                        .map(awaited -> awaited.stream().anyMatch(groups::contains))
-                        .orElse(true))
+        return openTaskIds().stream().filter(id -> awaitsOneOf(id, groups)).toList();
+    }
+
+    /**
+     * Scans the open tasks newest first, after the task the token names, and describes only as many
+     * as it takes to fill the page. The token is where the page ended (the last task's start time
+     * and id), so tasks that start or end between pages neither shift nor repeat the pages after.
+     */
+    @Override
+    public TaskIdPage awaitingApprovalPage(Collection<String> groups, int limit, String pageToken) {
+        Position after = pageToken == null ? null : Position.parse(pageToken);
+        List<WorkflowExecutionInfo> newestFirst = open().stream()
+                .filter(info -> WORKFLOW_TYPE.equals(info.getType().getName()))
+                .sorted(NEWEST_FIRST)
                 .toList();
+        List<String> page = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            WorkflowExecutionInfo info = newestFirst.get(i);
+            String taskId = info.getExecution().getWorkflowId();
+            if ((after != null && !after.isBefore(info)) || page.contains(taskId) || !awaitsOneOf(taskId, groups)) {
+                continue;
+            }
+            page.add(taskId);
+            if (page.size() == limit) {
+                return new TaskIdPage(
+                        page, i < newestFirst.size() - 1 ? Position.of(info).token() : null);
+            }
+        }
+        return TaskIdPage.last(page);
+    }
+
+    private boolean awaitsOneOf(String taskId, Collection<String> groups) {
+        return awaiting(taskId)
+                .map(awaited -> awaited.stream().anyMatch(groups::contains))
+                .orElse(true);
     }
 
     /** Counted from each open task's search attributes: no task is queried, so none has to answer. */
@@ -102,10 +135,7 @@ public class ScanningTaskDirectory implements TaskDirectory {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         executions
                 .filter(info -> WORKFLOW_TYPE.equals(info.getType().getName()))
-                .sorted(Comparator.comparing((WorkflowExecutionInfo info) ->
-                                info.getStartTime().getSeconds())
-                        .thenComparing(info -> info.getStartTime().getNanos())
-                        .reversed())
+                .sorted(NEWEST_FIRST)
                 .map(info -> info.getExecution().getWorkflowId())
                 .forEach(ids::add);
         return ids.stream().limit(limit).toList();
@@ -162,4 +192,45 @@ public class ScanningTaskDirectory implements TaskDirectory {
     }
 
     private record Page(List<WorkflowExecutionInfo> executions, ByteString next) {}
+
+    /** Where a task stands in a scan: by start time, ties broken by id. */
+    private record Position(long seconds, int nanos, String taskId) implements Comparable<Position> {
+
+        private static final Comparator<Position> ORDER = Comparator.comparingLong(Position::seconds)
+                .thenComparingInt(Position::nanos)
+                .thenComparing(Position::taskId, Comparator.reverseOrder());
+
+        static Position of(WorkflowExecutionInfo info) {
+            return new Position(
+                    info.getStartTime().getSeconds(),
+                    info.getStartTime().getNanos(),
+                    info.getExecution().getWorkflowId());
+        }
+
+        static Position parse(String token) {
+            String[] parts = PageTokens.text(token).split("\\n", 4);
+            if (parts.length != 4 || !parts[0].equals("scan")) {
+                throw PageTokens.invalid();
+            }
+            try {
+                return new Position(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+            } catch (NumberFormatException malformed) {
+                throw PageTokens.invalid();
+            }
+        }
+
+        String token() {
+            return PageTokens.of("scan\n" + seconds + "\n" + nanos + "\n" + taskId);
+        }
+
+        /** Whether this task comes before that one, newest first. */
+        boolean isBefore(WorkflowExecutionInfo info) {
+            return compareTo(of(info)) > 0;
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            return ORDER.compare(this, other);
+        }
+    }
 }

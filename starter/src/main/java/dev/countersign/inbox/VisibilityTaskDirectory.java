@@ -1,7 +1,12 @@
 package dev.countersign.inbox;
 
+import com.google.protobuf.ByteString;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskSearchAttributes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.util.Collection;
@@ -38,10 +43,51 @@ public class VisibilityTaskDirectory implements TaskDirectory {
         if (quoted.isEmpty()) {
             return List.of();
         }
-        return ids(
-                RUNNING_TASKS + " AND " + TaskSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL' AND "
-                        + TaskSearchAttributes.GROUPS.getName() + " IN (" + String.join(", ", quoted) + ")",
-                Integer.MAX_VALUE);
+        return ids(awaitingApproval(quoted), Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of the server's own listing, in its order (running tasks newest first: SQL visibility
+     * and Elasticsearch both order by start time, descending, when no execution has closed), with
+     * the server's next-page token; nothing beyond the page is listed.
+     */
+    @Override
+    public TaskIdPage awaitingApprovalPage(Collection<String> groups, int limit, String pageToken) {
+        ByteString token = pageToken == null ? ByteString.EMPTY : ByteString.copyFrom(PageTokens.bytes(pageToken));
+        List<String> quoted = quoted(groups);
+        if (quoted.isEmpty()) {
+            return TaskIdPage.last(List.of());
+        }
+        ListWorkflowExecutionsResponse page;
+        try {
+            page = client.getWorkflowServiceStubs()
+                    .blockingStub()
+                    .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace(client.getOptions().getNamespace())
+                            .setQuery(awaitingApproval(quoted))
+                            .setPageSize(limit)
+                            .setNextPageToken(token)
+                            .build());
+        } catch (StatusRuntimeException refused) {
+            if (pageToken != null && refused.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                throw PageTokens.invalid();
+            }
+            throw refused;
+        }
+        List<String> ids = page.getExecutionsList().stream()
+                .map(execution -> execution.getExecution().getWorkflowId())
+                .distinct()
+                .toList();
+        return new TaskIdPage(
+                ids,
+                page.getNextPageToken().isEmpty()
+                        ? null
+                        : PageTokens.of(page.getNextPageToken().toByteArray()));
+    }
+
+    private static String awaitingApproval(List<String> quotedGroups) {
+        return RUNNING_TASKS + " AND " + TaskSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL' AND "
+                + TaskSearchAttributes.GROUPS.getName() + " IN (" + String.join(", ", quotedGroups) + ")";
     }
 
     /**
@@ -85,8 +131,8 @@ public class VisibilityTaskDirectory implements TaskDirectory {
         try {
             client.listExecutions(TASKS).limit(1).count();
             return true;
-        } catch (io.grpc.StatusRuntimeException e) {
-            if (e.getStatus().getCode() == io.grpc.Status.Code.UNIMPLEMENTED) {
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 return false;
             }
             throw e;

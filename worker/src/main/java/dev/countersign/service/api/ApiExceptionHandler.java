@@ -102,6 +102,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return unexpected(failure, request);
     }
 
+    /**
+     * The problem a request failing with {@code failure} is answered with, written and logged as the
+     * handlers here write it: for each refused approval of a bulk decision, which answers them all
+     * at once.
+     */
+    ProblemDetail problemOf(RuntimeException failure, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer;
+        if (failure instanceof DecisionRefused refused) {
+            answer = refused(refused, request);
+        } else if (failure instanceof ApiProblem problem) {
+            answer = apiProblem(problem, request);
+        } else if (FACADE_STATUSES.keySet().stream().anyMatch(type -> type.isInstance(failure))) {
+            answer = facadeRefusal(failure, request);
+        } else if (failure instanceof StatusRuntimeException || failure instanceof WorkflowServiceException) {
+            answer = temporalFailure(failure, request);
+        } else {
+            answer = unexpected(failure, request);
+        }
+        return answer.getBody();
+    }
+
     // Logged by the entry point, which knows it is refusing; here only the body is written.
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {

@@ -1,20 +1,21 @@
 package dev.countersign.service.api;
 
-import dev.countersign.approval.ApprovalId;
 import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.ApprovalInbox;
 import dev.countersign.client.ApprovalNotFound;
 import dev.countersign.client.Countersign;
-import dev.countersign.client.DecisionRefused;
-import dev.countersign.service.limits.FieldLimits;
+import dev.countersign.inbox.InvalidPageToken;
 import dev.countersign.service.security.CurrentUser;
 import dev.countersign.service.security.Reviewer;
 import dev.countersign.service.security.TaskAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,27 +38,44 @@ public class ApprovalController {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final Countersign countersign;
-    private final FieldLimits limits;
     private final TaskAccess access;
+    private final ApprovalDecisions decisions;
+    private final BulkDecisions bulk;
 
-    public ApprovalController(Countersign countersign, FieldLimits limits, TaskAccess access) {
+    ApprovalController(Countersign countersign, TaskAccess access, ApprovalDecisions decisions, BulkDecisions bulk) {
         this.countersign = countersign;
-        this.limits = limits;
         this.access = access;
+        this.decisions = decisions;
+        this.bulk = bulk;
     }
 
     /**
-     * The approvals the caller may decide, newest first, then a row for each task that could not be
-     * read although visibility says it awaits one of the caller's groups ({@code status}
-     * UNREADABLE, {@code error}).
+     * One page of the approvals the caller may decide: the tasks on one page of visibility's listing
+     * of those awaiting the caller's groups ({@code limit}, default {@value InboxPageRequest#DEFAULT_LIMIT},
+     * at most {@value InboxPageRequest#MAX_LIMIT}), their approvals newest first, then a row for each
+     * of them that could not be read ({@code status} UNREADABLE, {@code error}). When more may follow,
+     * a {@code Link} header with {@code rel="next"} names the next page.
      */
     @GetMapping
-    public List<Object> inbox(Authentication authentication) {
+    public ResponseEntity<List<Object>> inbox(
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String pageToken,
+            Authentication authentication) {
         Reviewer caller = CurrentUser.of(authentication);
-        ApprovalInbox inbox = countersign.inbox(caller.name(), caller.groups());
+        InboxPageRequest page = InboxPageRequest.of(limit, pageToken);
+        ApprovalInbox inbox;
+        try {
+            inbox = countersign.inbox(caller.name(), caller.groups(), page.limit(), page.pageToken());
+        } catch (InvalidPageToken invalid) {
+            throw InboxPageRequest.invalidToken();
+        }
         List<Object> entries = new ArrayList<>(inbox.approvals());
         entries.addAll(inbox.unreadable());
-        return entries;
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (inbox.nextPageToken() != null) {
+            answer.header(HttpHeaders.LINK, page.nextLink(inbox.nextPageToken()));
+        }
+        return answer.body(entries);
     }
 
     @GetMapping("/{approvalId}")
@@ -72,21 +91,23 @@ public class ApprovalController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody DecisionBody body,
             Authentication authentication) {
+        return decisions.decide(CurrentUser.of(authentication), approvalId, decisionId(idempotencyKey), body);
+    }
+
+    /**
+     * One decision (approve, or reject with a reason) on up to {@value BulkDecisionBody#MAX_ITEMS}
+     * approvals of one policy rule, each bound to its argsDigest and made as a single decision is;
+     * answers what became of each.
+     */
+    @PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public BulkDecisionResult decideAll(
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody BulkDecisionBody body,
+            Authentication authentication,
+            HttpServletRequest request) {
         Reviewer caller = CurrentUser.of(authentication);
-        limits.text("comment", body.comment());
-        limits.args(body.args());
-        try {
-            return countersign.decide(body.toRequest(decisionId(idempotencyKey), approvalId, caller));
-        } catch (DecisionRefused refused) {
-            // Whoever may decide may read the task, so only a refusal needs the read-scope check.
-            if (!access.readsEveryTask(caller)
-                    && access.readable(
-                                    caller, ApprovalId.parse(approvalId).flatMap(id -> countersign.task(id.taskId())))
-                            .isEmpty()) {
-                throw new ApprovalNotFound("no approval " + approvalId);
-            }
-            throw refused;
-        }
+        String key = idempotencyKey == null ? null : decisionId(idempotencyKey);
+        return bulk.decide(caller, body, key, request);
     }
 
     /** A checked Idempotency-Key, or a new id without one. */

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 @Import({
     TaskController.class,
     ApprovalController.class,
+    ApprovalDecisions.class,
+    BulkDecisionConfiguration.class,
     ReviewController.class,
     ApiExceptionHandler.class,
     ApiSecurityConfiguration.class,

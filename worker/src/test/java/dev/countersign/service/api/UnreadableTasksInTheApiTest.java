@@ -2,6 +2,7 @@ package dev.countersign.service.api;
 
 import static dev.countersign.service.api.TestUsers.as;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
@@ -76,7 +77,7 @@ class UnreadableTasksInTheApiTest {
 
     @Test
     void theInboxAndTheReviewQueueListUnreadableTasksAfterTheirEntries() throws Exception {
-        given(countersign.inbox(any(), any()))
+        given(countersign.inbox(any(), any(), anyInt(), any()))
                 .willReturn(new ApprovalInbox(List.of(TaskFixtures.approval("refund-42.a2")), List.of(WEDGED)));
         given(countersign.reviewQueue(any(), any(), org.mockito.ArgumentMatchers.eq(true)))
                 .willReturn(new ReviewQueue(List.of(), List.of(WEDGED)));

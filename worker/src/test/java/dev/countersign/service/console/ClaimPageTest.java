@@ -6,6 +6,7 @@ import static dev.countersign.service.console.ConsoleFixtures.largeRefund;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,7 +35,7 @@ class ClaimPageTest {
     void othersSeeWhoIsLookingUntilItIsReleased() throws Exception {
         var approval = largeRefund("claim-1", "5000", "sha256:five");
         ApprovalPageStubs.pending(countersign, approval);
-        org.mockito.BDDMockito.given(countersign.inbox(any(), any()))
+        org.mockito.BDDMockito.given(countersign.inbox(any(), any(), anyInt(), any()))
                 .willReturn(new dev.countersign.client.ApprovalInbox(java.util.List.of(approval), java.util.List.of()));
 
         mvc.perform(post("/approvals/claim-1.a2/claim").with(bob()).with(csrf()))

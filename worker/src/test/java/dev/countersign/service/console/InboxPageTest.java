@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,7 +40,7 @@ class InboxPageTest {
 
     @BeforeEach
     void carolHasALargeAndAMediumRefund() {
-        given(countersign.inbox(eq("carol"), any()))
+        given(countersign.inbox(eq("carol"), any(), anyInt(), any()))
                 .willReturn(new ApprovalInbox(
                         List.of(largeRefund("i-2", "5000", "sha256:two"), mediumRefund("i-1", "250", "sha256:one")),
                         List.of()));
@@ -54,7 +55,7 @@ class InboxPageTest {
                                 containsString("i-2.a2 sha256:two"),
                                 containsString("i-1.a2 sha256:one"),
                                 containsString("hx-trigger=\"every 3s\""))));
-        org.mockito.Mockito.verify(countersign).inbox("carol", Set.of("finance"));
+        org.mockito.Mockito.verify(countersign).inbox("carol", Set.of("finance"), 50, null);
     }
 
     @Test
@@ -83,7 +84,7 @@ class InboxPageTest {
 
         mvc.perform(get(pollUrl).with(carol())).andExpect(status().isNoContent());
 
-        given(countersign.inbox(eq("carol"), any()))
+        given(countersign.inbox(eq("carol"), any(), anyInt(), any()))
                 .willReturn(inbox(List.of(
                         largeRefund("i-3", "7000", "sha256:three"),
                         largeRefund("i-2", "5000", "sha256:two"),
@@ -95,6 +96,21 @@ class InboxPageTest {
                                 containsString("i-3.a2 sha256:three"),
                                 matchesPattern("(?s).*value=\"i-2.a2 sha256:two\"[^>]*checked=\"checked\".*"),
                                 not(containsString("<html")))));
+    }
+
+    @Test
+    void whenMoreTasksWaitThanTheFirstPageHoldsThePageSaysSo() throws Exception {
+        given(countersign.inbox(eq("carol"), any(), anyInt(), any()))
+                .willReturn(
+                        new ApprovalInbox(List.of(largeRefund("i-2", "5000", "sha256:two")), List.of(), "next-page"));
+
+        mvc.perform(get("/inbox").with(carol()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("i-2.a2 sha256:two"),
+                                containsString("more wait beyond them"),
+                                containsString("countersign inbox --all"))));
     }
 
     private static ApprovalInbox inbox(List<dev.countersign.approval.PendingApproval> approvals) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -63,7 +64,7 @@ class UnreadableTasksInTheConsoleTest {
 
     @Test
     void theInboxShowsTheApprovalsAndARowForTheUnreadableTask() throws Exception {
-        given(countersign.inbox(any(), any()))
+        given(countersign.inbox(any(), any(), anyInt(), any()))
                 .willReturn(new ApprovalInbox(
                         List.of(ConsoleFixtures.mediumRefund("t-1", "250", "sha256:one")), List.of(WEDGED)));
 

@@ -51,8 +51,11 @@ class ApiAuthenticationTest {
 
     @org.junit.jupiter.api.BeforeEach
     void emptyInbox() {
-        org.mockito.BDDMockito.given(
-                        countersign.inbox(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+        org.mockito.BDDMockito.given(countersign.inbox(
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.anyInt(),
+                        org.mockito.ArgumentMatchers.any()))
                 .willReturn(new dev.countersign.client.ApprovalInbox(java.util.List.of(), java.util.List.of()));
     }
 

@@ -105,6 +105,8 @@ public class InboxController {
         String fingerprint = inbox.fingerprint(page);
         model.put("rows", page.rows());
         model.put("unreadable", page.unreadable());
+        model.put("more", page.more());
+        model.put("pageSize", Inbox.PAGE_SIZE);
         model.put("fingerprint", fingerprint);
         model.put(
                 "pollUrl",

@@ -3,6 +3,7 @@ package dev.countersign.service.security.throttle;
 import static dev.countersign.service.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.clearInvocations;
@@ -87,7 +88,7 @@ class BasicLoginThrottleTest {
     @BeforeEach
     void emptyLists() {
         given(countersign.approvalsFor(any(), any())).willReturn(List.of());
-        given(countersign.inbox(any(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
+        given(countersign.inbox(any(), any(), anyInt(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
     }
 
     @Test

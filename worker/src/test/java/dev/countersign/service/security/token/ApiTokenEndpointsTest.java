@@ -3,6 +3,7 @@ package dev.countersign.service.security.token;
 import static dev.countersign.service.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,7 +53,7 @@ class ApiTokenEndpointsTest {
 
     @BeforeEach
     void emptyInbox() {
-        given(countersign.inbox(any(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
+        given(countersign.inbox(any(), any(), anyInt(), any())).willReturn(new ApprovalInbox(List.of(), List.of()));
     }
 
     @Test
