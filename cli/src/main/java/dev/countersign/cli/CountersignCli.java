@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.cli.completion.CompletionCommand;
+import dev.countersign.cli.decision.ApproveAllCommand;
 import dev.countersign.cli.decision.ApproveCommand;
 import dev.countersign.cli.decision.EditCommand;
 import dev.countersign.cli.decision.RejectCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             LogoutCommand.class,
             InboxCommand.class,
             ApproveCommand.class,
+            ApproveAllCommand.class,
             RejectCommand.class,
             EditCommand.class,
             RequestChangesCommand.class,

@@ -57,7 +57,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools);
         this.turns = new ModelTurns(state, board, activities.agent);
         this.recorder = new DecisionRecorder(state, activities.records);
-        this.handover = new Handover(state, activities.archive, () -> alerts.idle() && recorder.idle());
+        this.handover =
+                new Handover(state, activities.archive, recorder::flush, () -> alerts.idle() && recorder.idle());
         this.externalCalls = new ExternalCalls(state, board, toolCalls, handover);
     }
 
@@ -114,6 +115,7 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         reviews.holdOpen();
         // A notification's outcome belongs on the task; its retries are bounded by its retry policy.
         // Every row of the decision record is stored before the task ends.
+        recorder.flush();
         Workflow.await(() -> Workflow.isEveryHandlerFinished() && alerts.idle() && recorder.idle());
         return state.view();
     }

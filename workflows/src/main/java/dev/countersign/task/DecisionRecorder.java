@@ -2,6 +2,7 @@ package dev.countersign.task;
 
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,16 +12,29 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Sends the rows of the decision record to the store as they appear, from one coroutine of its own:
- * it waits until an action changed in a way that tells a new row, sends the new rows, and waits
- * again. Nothing else in the task waits for it, except the handover and the end of the task, which
- * wait until everything is sent. A new run sends its carried actions' rows again; the store keeps the
- * first copy. Tasks begun before this version send nothing, and replay as they ran.
+ * Sends the rows of the decision record to the store, from one coroutine of its own: it waits until
+ * an action changed in a way that tells a new row, then, in runs begun on the batched version, until
+ * {@link #BATCH_ACTIONS} actions changed, {@link #BATCH_DELAY} passed, the task waits for a person,
+ * or someone waits for the record ({@link #flush}), and sends the new rows in one call. So a run of automatic steps costs one
+ * call per many steps rather than one per step, and a row reaches the store within seconds. Nothing
+ * else in the task waits for it, except the handover and the end of the task, which flush and wait
+ * until everything is sent. A new run sends its carried actions' rows again; the store keeps the
+ * first copy. Tasks begun before the first version send nothing, and those begun on the first
+ * version send after every change; both replay as they ran.
  */
 final class DecisionRecorder {
 
     /** The version marker of sending the decision record to the store. */
     static final String STORE = "decision-record-store";
+
+    /** The version of {@link #STORE} from which rows are sent in batches. */
+    static final int BATCHED = 2;
+
+    /** A batch goes as soon as this many actions have something new to tell. */
+    static final int BATCH_ACTIONS = 20;
+
+    /** A batch goes at the latest this long after its first row appeared. */
+    static final Duration BATCH_DELAY = Duration.ofSeconds(5);
 
     private final TaskState state;
     private final DecisionRecordActivities store;
@@ -33,7 +47,10 @@ final class DecisionRecorder {
     private final Map<String, String> proposals = new LinkedHashMap<>();
 
     private boolean on;
+    private boolean batched;
     private boolean sending;
+    /** Someone waits until every row is sent: the next batch goes now. */
+    private boolean flushing;
 
     DecisionRecorder(TaskState state, DecisionRecordActivities store) {
         this.state = state;
@@ -43,9 +60,18 @@ final class DecisionRecorder {
 
     /** Starts sending, in a run that began on this version. */
     void start() {
-        on = Workflow.getVersion(STORE, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+        int version = Workflow.getVersion(STORE, Workflow.DEFAULT_VERSION, BATCHED);
+        on = version != Workflow.DEFAULT_VERSION;
+        batched = version >= BATCHED;
         if (on) {
             Async.procedure(this::deliver);
+        }
+    }
+
+    /** Sends what waits now rather than at the end of its batch; call it before waiting until {@link #idle}. */
+    void flush() {
+        if (!idle()) {
+            flushing = true;
         }
     }
 
@@ -55,17 +81,37 @@ final class DecisionRecorder {
     }
 
     private boolean hasUnsent() {
+        return changedActions(1) > 0;
+    }
+
+    /** How many actions have something new to tell, counting no further than {@code enough}. */
+    private int changedActions(int enough) {
+        int changed = 0;
         for (ActionRecord action : state.actions) {
-            if (!Objects.equals(sent.get(action.actionId), signature(action))) {
-                return true;
+            if (!Objects.equals(sent.get(action.actionId), signature(action)) && ++changed >= enough) {
+                break;
             }
         }
-        return false;
+        return changed;
+    }
+
+    /**
+     * A batch goes at once while the task waits for a person: what they decide is recorded promptly,
+     * and a proposal's rows are sent (with its digest) before an edit can replace its arguments.
+     */
+    private boolean batchDue() {
+        return flushing
+                || !state.approvals.isEmpty()
+                || state.question != null
+                || changedActions(BATCH_ACTIONS) >= BATCH_ACTIONS;
     }
 
     private void deliver() {
         while (true) {
             Workflow.await(this::hasUnsent);
+            if (batched && !batchDue()) {
+                Workflow.await(BATCH_DELAY, this::batchDue);
+            }
             sending = true;
             Map<String, String> seen = new LinkedHashMap<>();
             List<DecisionRecordRow> unsent = new ArrayList<>();
@@ -84,6 +130,9 @@ final class DecisionRecorder {
             sent.putAll(seen);
             forgetActionsThatLeft();
             sending = false;
+            if (!hasUnsent()) {
+                flushing = false;
+            }
         }
     }
 

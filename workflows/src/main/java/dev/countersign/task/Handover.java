@@ -23,13 +23,16 @@ final class Handover {
 
     private final TaskState state;
     private final TaskArchiveActivities archive;
+    private final Runnable flush;
     private final BooleanSupplier idle;
     /** No new attempt before this step after the archive failed; not carried. */
     private int deferredUntilStep;
 
-    Handover(TaskState state, TaskArchiveActivities archive, BooleanSupplier idle) {
+    /** {@code flush} asks what sends in batches to send now; {@code idle} tells when all of it was sent. */
+    Handover(TaskState state, TaskArchiveActivities archive, Runnable flush, BooleanSupplier idle) {
         this.state = state;
         this.archive = archive;
+        this.flush = flush;
         this.idle = idle;
     }
 
@@ -41,6 +44,7 @@ final class Handover {
 
     /** Continues as new (it does not return), unless the archive failed: then it tries again later. */
     void continueAsNew() {
+        flush.run();
         Workflow.await(() -> Workflow.isEveryHandlerFinished() && idle.getAsBoolean());
         Instant now = TaskBoard.now();
         List<ActionRecord> leaving =
@@ -58,6 +62,7 @@ final class Handover {
                     Failures.rootMessage(failure));
             return;
         }
+        flush.run();
         Workflow.await(() -> Workflow.isEveryHandlerFinished() && idle.getAsBoolean());
         for (ActionRecord action : leaving) {
             if (action.state == ActionState.EXECUTED

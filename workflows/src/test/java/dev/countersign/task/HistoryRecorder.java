@@ -42,10 +42,10 @@ class HistoryRecorder {
         record("compensation-retried", ReviewScenarios::failedCompensationRetried);
     }
 
-    /** A refund edited by alice, then rolled back in review, its decision record sent to the store. */
+    /** A refund edited by alice, then rolled back in review, its decision record sent to the store in batches. */
     @Test
     void recordDecisionRecord() throws IOException {
-        record("decision-record", harness -> {
+        record("decision-record-batched", harness -> {
             String taskId = harness.startRefund(250, "review");
             harness.awaitPending(taskId);
             harness.decide(

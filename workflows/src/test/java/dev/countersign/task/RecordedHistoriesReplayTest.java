@@ -47,7 +47,9 @@ class RecordedHistoriesReplayTest {
                 // a gateway task: approved and collected, run and reported by the agent, rejected, expired
                 "submitted-calls",
                 // a refund edited, then rolled back in review, its decision record sent to the store
-                "decision-record");
+                "decision-record",
+                // the same, its decision record sent in batches
+                "decision-record-batched");
     }
 
     @ParameterizedTest

@@ -136,7 +136,10 @@ public final class ApiClient {
         if (status >= 400) {
             throw new ApiException(Problem.from(status, parseLeniently(response.body())), path);
         }
-        return new ApiResponse(status, parse(response.body()));
+        return new ApiResponse(
+                status,
+                parse(response.body()),
+                ApiResponse.next(response.headers().firstValue("Link").orElse(null)));
     }
 
     private JsonNode parse(String body) {

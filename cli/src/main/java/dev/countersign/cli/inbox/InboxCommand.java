@@ -8,6 +8,7 @@ import dev.countersign.cli.ExitCode;
 import dev.countersign.cli.Usage;
 import dev.countersign.cli.api.ApiClient;
 import dev.countersign.cli.api.ApiOptions;
+import dev.countersign.cli.api.ApiResponse;
 import dev.countersign.cli.output.Json;
 import dev.countersign.cli.output.Times;
 import java.io.PrintWriter;
@@ -30,12 +31,19 @@ public final class InboxCommand implements Callable<Integer> {
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
 
     private final CliContext context;
+    private boolean more;
 
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private ApiOptions api;
+
+    @Option(
+            names = "--all",
+            description = "list every pending approval, reading page after page (default: the newest 50 tasks'"
+                    + " approvals, with a note when more wait)")
+    private boolean all;
 
     @Option(names = "--watch", description = "redraw the inbox every --interval seconds until interrupted")
     private boolean watch;
@@ -56,7 +64,7 @@ public final class InboxCommand implements Callable<Integer> {
         Usage.requireBetween(spec, "--interval", intervalSeconds, 1, MAX_INTERVAL_SECONDS, " seconds");
         ApiClient client = api.connect();
         if (!watch) {
-            print(client.get("/api/approvals").body());
+            print(read(client));
             return ExitCode.OK;
         }
         return watch(client);
@@ -70,7 +78,7 @@ public final class InboxCommand implements Callable<Integer> {
             JsonNode inbox = null;
             CliException failure = null;
             try {
-                inbox = client.get("/api/approvals").body();
+                inbox = read(client);
             } catch (CliException refreshFailed) {
                 if (refreshFailed.exitCode() == ExitCode.NOT_ALLOWED) {
                     throw refreshFailed;
@@ -100,6 +108,16 @@ public final class InboxCommand implements Callable<Integer> {
         }
     }
 
+    /** Every page with --all; else the first, and a note for people when more wait. */
+    private JsonNode read(ApiClient client) {
+        if (all) {
+            return InboxPages.all(client);
+        }
+        ApiResponse first = InboxPages.first(client);
+        more = first.next() != null;
+        return first.body();
+    }
+
     private String header(ApiClient client) {
         String now = Times.local(context.clock().instant().toString(), context.zone());
         return "every " + intervalSeconds + " s: inbox of " + client.server() + " "
@@ -114,6 +132,10 @@ public final class InboxCommand implements Callable<Integer> {
         } else {
             InboxTable.print(
                     inbox, out, context.terminal().width(), context.clock().instant());
+            if (more) {
+                out.println("more approvals wait beyond these: run `countersign inbox --all` to list every one");
+                out.flush();
+            }
         }
     }
 }

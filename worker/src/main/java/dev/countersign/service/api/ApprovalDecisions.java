@@ -28,8 +28,13 @@ class ApprovalDecisions {
         this.access = access;
     }
 
+    /** Refuses a comment longer than its limit ({@code FieldTooLong}), before any decision is sent. */
+    void checkComment(String comment) {
+        limits.text("comment", comment);
+    }
+
     DecisionResult decide(Reviewer caller, String approvalId, String decisionId, DecisionBody body) {
-        limits.text("comment", body.comment());
+        checkComment(body.comment());
         limits.args(body.args());
         try {
             return countersign.decide(body.toRequest(decisionId, approvalId, caller));

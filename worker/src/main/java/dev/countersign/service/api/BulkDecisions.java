@@ -1,6 +1,7 @@
 package dev.countersign.service.api;
 
 import dev.countersign.approval.DecisionKind;
+import dev.countersign.approval.DecisionRefusal;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.Countersign;
 import dev.countersign.service.security.LogSafe;
@@ -64,6 +65,7 @@ class BulkDecisions implements AutoCloseable {
     BulkDecisionResult decide(
             Reviewer caller, BulkDecisionBody body, String idempotencyKey, HttpServletRequest request) {
         DecisionKind kind = body.checked();
+        decisions.checkComment(body.comment());
         List<BulkDecisionBody.Item> items = body.approvals();
         List<PendingApproval> pending =
                 all(items, item -> access.readableApproval(caller, item.approvalId(), countersign)).stream()
@@ -116,7 +118,7 @@ class BulkDecisions implements AutoCloseable {
     private static void refuseNonApprover(Reviewer caller, List<PendingApproval> pending) {
         if (!pending.isEmpty() && pending.stream().noneMatch(approval -> caller.inAnyOf(approval.groups()))) {
             throw ApiProblem.forbidden(
-                    dev.countersign.approval.DecisionRefusal.NOT_AN_APPROVER,
+                    DecisionRefusal.NOT_AN_APPROVER,
                     "none of these approvals waits for a group of yours; they wait for "
                             + new TreeSet<>(pending.stream()
                                     .flatMap(approval -> approval.groups().stream())

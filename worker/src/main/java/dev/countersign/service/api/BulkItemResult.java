@@ -2,7 +2,6 @@ package dev.countersign.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.countersign.approval.DecisionResult;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ProblemDetail;
 
@@ -26,17 +25,6 @@ record BulkItemResult(
     }
 
     static BulkItemResult refused(String approvalId, ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return new BulkItemResult(approvalId, false, null, null, null, body);
+        return new BulkItemResult(approvalId, false, null, null, null, Problems.fields(problem));
     }
 }

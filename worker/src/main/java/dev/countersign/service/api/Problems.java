@@ -3,6 +3,8 @@ package dev.countersign.service.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +29,26 @@ public final class Problems {
         problem.setTitle(capitalized(words(code, " ").toLowerCase()));
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /**
+     * The problem's members as its JSON body has them, in RFC 9457's order and its extension members
+     * (such as {@code code}) at the top level: for writers outside Spring MVC and for problems nested
+     * in another answer.
+     */
+    public static Map<String, Object> fields(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
     }
 
     /** Writes "about:blank" out, which Spring leaves implicit, so every problem has a type. */

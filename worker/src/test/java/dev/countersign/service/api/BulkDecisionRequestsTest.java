@@ -227,6 +227,14 @@ class BulkDecisionRequestsTest {
     }
 
     @Test
+    void aCommentOverItsLimitIsRefusedOnceForTheWholeRequest() throws Exception {
+        bulk("carol", body("approve", "x".repeat(20_000), item("t-1.a2", "sha256:one")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("FieldTooLong"));
+        verify(countersign, never()).decide(any());
+    }
+
+    @Test
     void aMalformedBodyIsABadRequest() throws Exception {
         bulk("carol", "{\"decision\":\"approve\",\"approvals\":{}}")
                 .andExpect(status().isBadRequest())

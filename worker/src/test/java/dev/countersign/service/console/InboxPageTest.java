@@ -98,6 +98,21 @@ class InboxPageTest {
                                 not(containsString("<html")))));
     }
 
+    @Test
+    void whenMoreTasksWaitThanTheFirstPageHoldsThePageSaysSo() throws Exception {
+        given(countersign.inbox(eq("carol"), any(), anyInt(), any()))
+                .willReturn(
+                        new ApprovalInbox(List.of(largeRefund("i-2", "5000", "sha256:two")), List.of(), "next-page"));
+
+        mvc.perform(get("/inbox").with(carol()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("i-2.a2 sha256:two"),
+                                containsString("more wait beyond them"),
+                                containsString("countersign inbox --all"))));
+    }
+
     private static ApprovalInbox inbox(List<dev.countersign.approval.PendingApproval> approvals) {
         return new ApprovalInbox(approvals, List.of());
     }
