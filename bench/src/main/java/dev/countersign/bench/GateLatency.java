@@ -182,8 +182,11 @@ final class GateLatency {
                     .append(langGraphSystem)
                     .append(", `bench/langgraph/gate.py`, on the same PostgreSQL.\n");
         }
-        text.append("\n")
-                .append(options.integer("rounds"))
+        text.append("\nBefore round 1, every system but LangGraph decides ")
+                .append(3 * options.integer("warmup"))
+                .append(" gates at the first rate that are counted nowhere (the JVMs' warm-up). The variants run at")
+                .append(" the first rate only; Countersign, bare Temporal and LangGraph at every rate. ");
+        text.append(options.integer("rounds"))
                 .append(" rounds, each system in turn (the order rotates each round); per round and rate ")
                 .append(options.integer("seconds"))
                 .append(" s of decisions after ")
