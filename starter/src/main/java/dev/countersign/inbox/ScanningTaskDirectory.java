@@ -3,6 +3,7 @@ package dev.countersign.inbox;
 import com.google.protobuf.ByteString;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.TaskSearchAttributes;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
@@ -33,6 +34,9 @@ public class ScanningTaskDirectory implements TaskDirectory {
 
     private static final String WORKFLOW_TYPE = AgentTaskWorkflow.class.getSimpleName();
     private static final int PAGE_SIZE = 1000;
+    /** How often one page is asked for before a listing fails (see {@link #fetched}). */
+    static final int LISTING_ATTEMPTS = 3;
+
     private static final Comparator<WorkflowExecutionInfo> NEWEST_FIRST = Comparator.comparing(
                     (WorkflowExecutionInfo info) -> Position.of(info))
             .reversed();
@@ -184,14 +188,31 @@ public class ScanningTaskDirectory implements TaskDirectory {
         List<WorkflowExecutionInfo> all = new ArrayList<>();
         ByteString token = ByteString.EMPTY;
         do {
-            Page page = fetch.apply(token);
+            Page page = fetched(fetch, token);
             all.addAll(page.executions());
             token = page.next();
         } while (!token.isEmpty() && all.size() < limit);
         return all;
     }
 
-    private record Page(List<WorkflowExecutionInfo> executions, ByteString next) {}
+    /**
+     * One page, asked again when the server failed with UNKNOWN: the in-process test server lists
+     * its executions without a lock and now and then fails a listing that raced a change
+     * (ConcurrentModificationException). A listing changes nothing, so asking again is safe.
+     */
+    static Page fetched(Function<ByteString, Page> fetch, ByteString token) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return fetch.apply(token);
+            } catch (StatusRuntimeException failed) {
+                if (attempt >= LISTING_ATTEMPTS || failed.getStatus().getCode() != Status.Code.UNKNOWN) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    record Page(List<WorkflowExecutionInfo> executions, ByteString next) {}
 
     /** Where a task stands in a scan: by start time, ties broken by id. */
     private record Position(long seconds, int nanos, String taskId) implements Comparable<Position> {
