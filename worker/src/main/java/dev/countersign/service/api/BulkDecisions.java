@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,12 +128,23 @@ class BulkDecisions implements AutoCloseable {
         }
     }
 
-    /** Applies {@code work} to every item on the pool, at most its parallelism at once, and keeps their order. */
+    /**
+     * Applies {@code work} to every item on the pool, at most its parallelism at once, and keeps their
+     * order; a failure of one is rethrown as itself (not wrapped by the pool), so it is answered as
+     * the same failure of a single request is (an unavailable Temporal server: 503).
+     */
     private <T> List<T> all(List<BulkDecisionBody.Item> items, Function<BulkDecisionBody.Item, T> work) {
         List<CompletableFuture<T>> futures = items.stream()
                 .map(item -> CompletableFuture.supplyAsync(() -> work.apply(item), pool))
                 .toList();
-        return futures.stream().map(CompletableFuture::join).toList();
+        try {
+            return futures.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     @Override

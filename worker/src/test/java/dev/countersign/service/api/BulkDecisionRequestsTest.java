@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -24,6 +25,8 @@ import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.client.Countersign;
 import dev.countersign.client.DecisionRefused;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -247,6 +250,18 @@ class BulkDecisionRequestsTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("approve", null, item("t-1.a2", "sha256:one"))))
                 .andExpect(status().isUnauthorized());
+        verify(countersign, never()).decide(any());
+    }
+
+    @Test
+    void anUnavailableTemporalServerIsAnsweredAsForOneDecisionAndNothingIsSent() throws Exception {
+        willThrow(new StatusRuntimeException(Status.UNAVAILABLE.withDescription("connection refused")))
+                .given(countersign)
+                .approval(anyString());
+
+        bulk("carol", body("approve", "looks right", item("t-1.a2", "sha256:one"), item("t-2.a2", "sha256:two")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("TemporalUnavailable"));
         verify(countersign, never()).decide(any());
     }
 
