@@ -79,7 +79,11 @@ public class ConsoleSecurityConfiguration {
                         .deleteCookies("JSESSIONID")
                         .permitAll())
                 .csrf(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // A new session on sign-in, the old one invalidated; not changeSessionId: a request the
+                // browser sent before signing in (its favicon) that ends after the sign-in saves its copy
+                // of the session, and Spring Session's JDBC store would write the old id back over the
+                // new one, signing the reviewer out again.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .exceptionHandling(
                         handling -> handling.accessDeniedHandler(denied).authenticationEntryPoint(signIn()))
                 .headers(headers -> ApiSecurityConfiguration.standardHeaders()

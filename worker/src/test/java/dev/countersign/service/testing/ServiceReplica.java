@@ -24,6 +24,12 @@ public final class ServiceReplica {
     /** Starts a replica on the database; {@code arguments} add or override properties ({@code --name=value}). */
     public static ConfigurableApplicationContext start(
             String databaseUrl, String username, String password, String... arguments) {
+        return start(new Class<?>[0], databaseUrl, username, password, arguments);
+    }
+
+    /** Starts a replica as {@link #start(String, String, String, String...)} does, with beans of the test's own. */
+    public static ConfigurableApplicationContext start(
+            Class<?>[] configurations, String databaseUrl, String username, String password, String... arguments) {
         // Arguments, since they win over application.yml (which names the embedded H2 database).
         String[] settings = Stream.concat(
                         Stream.of(
@@ -36,6 +42,7 @@ public final class ServiceReplica {
                         Arrays.stream(arguments))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(CountersignApplication.class)
+                .sources(configurations)
                 .profiles("acceptance")
                 .initializers(context ->
                         context.getBeanFactory().registerSingleton("testConfigurationsExcluded", new TestsExcluded()))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.service.testing.ServiceReplica;
 import dev.countersign.store.TestPostgres;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,19 +13,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * Two replicas of the service ({@link ServiceReplica}, each with its own embedded Temporal) on
- * one PostgreSQL database: a console session signed in on one is honoured by the other, its CSRF token
- * included, and outlives the replica that made it.
+ * The console's sessions in PostgreSQL, on whole replicas of the service ({@link ServiceReplica}, each
+ * with its own embedded Temporal): a session signed in on one replica is honoured by another, its CSRF
+ * token included, and outlives the replica that made it; and a request the browser sent before signing
+ * in (its favicon, say) that ends after the sign-in does not sign the reviewer out again.
  */
-class ConsoleSessionsAreSharedByReplicasTest {
+class ConsoleSessionsOnPostgresTest {
+
+    /** Lets a test hold a request after it read its session, and let it go on later. */
+    private static final CountDownLatch READ = new CountDownLatch(1);
+
+    private static final CountDownLatch GO_ON = new CountDownLatch(1);
 
     @RegisterExtension
     static final TestPostgres postgres = new TestPostgres();
@@ -58,6 +73,44 @@ class ConsoleSessionsAreSharedByReplicasTest {
                         .as("signed out on the second replica")
                         .isEqualTo(302);
             }
+        }
+    }
+
+    @Test
+    void aRequestFromBeforeTheSignInThatEndsAfterItLeavesTheReviewerSignedIn() throws Exception {
+        try (ConfigurableApplicationContext replica = ServiceReplica.start(
+                new Class<?>[] {HeldRequests.class}, postgres.url(), postgres.username(), postgres.password())) {
+            int port = port(replica);
+            HttpResponse<String> form = get(port, "/login", null);
+            String anonymous = sessionCookie(form);
+            CompletableFuture<HttpResponse<String>> favicon = http.sendAsync(
+                    HttpRequest.newBuilder(uri(port, "/favicon.ico"))
+                            .header("Cookie", "JSESSIONID=" + anonymous)
+                            .header(HeldRequests.HOLD, "true")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(READ.await(30, TimeUnit.SECONDS))
+                    .as("the favicon request read its session")
+                    .isTrue();
+
+            HttpResponse<String> signedIn = post(
+                    port,
+                    "/login",
+                    anonymous,
+                    "username=alice&password=acceptance-secret&_csrf=" + encode(csrfToken(form.body())));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            String session = sessionCookie(signedIn);
+            assertThat(session).as("a new session on sign-in").isNotEqualTo(anonymous);
+
+            GO_ON.countDown();
+            favicon.get(30, TimeUnit.SECONDS);
+
+            HttpResponse<String> inbox = get(port, "/inbox", session);
+            assertThat(inbox.statusCode()).as("still signed in").isEqualTo(200);
+            assertThat(inbox.body()).contains("alice");
+            assertThat(get(port, "/inbox", anonymous).statusCode())
+                    .as("the session from before the sign-in is not signed in")
+                    .isEqualTo(302);
         }
     }
 
@@ -115,6 +168,37 @@ class ConsoleSessionsAreSharedByReplicasTest {
 
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Holds a request that carries {@link #HOLD} once it read its session (as Spring Session loads it
+     * for any request with a cookie), until the test lets it go on; Spring Session saves the session when
+     * the request ends.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class HeldRequests {
+
+        static final String HOLD = "X-Test-Hold";
+
+        @Bean
+        FilterRegistrationBean<Filter> heldRequests() {
+            Filter hold = (request, response, chain) -> {
+                HttpServletRequest http = (HttpServletRequest) request;
+                if (http.getHeader(HOLD) != null) {
+                    http.getSession(false);
+                    READ.countDown();
+                    try {
+                        GO_ON.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                chain.doFilter(request, response);
+            };
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(hold);
+            registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+            return registration;
+        }
     }
 
     private static String databaseUrl(ConfigurableApplicationContext context) throws Exception {
