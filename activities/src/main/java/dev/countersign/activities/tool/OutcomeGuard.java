@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs a tool that is not idempotent at most once per action: each attempt records in its heartbeat
- * details that it is about to reach the tool, and that it failed cleanly when the tool threw a
- * retryable {@link ToolException} on purpose. The SDK sends the last details with a failure and the
+ * details that it is running the tool (a retry before it reaches it, a first attempt from its first
+ * periodic heartbeat on), and that it failed cleanly when the tool threw a retryable {@link
+ * ToolException} on purpose. The SDK sends the last details with a failure and the
  * server keeps the last recorded ones when a worker dies, so a retry that finds anything but "the
  * previous attempt failed cleanly" (a dead worker, a heartbeat timeout, an unexpected exception, no
  * details at all) refuses to run the tool and fails with {@link ToolActivities#OUTCOME_UNKNOWN},
@@ -41,7 +42,14 @@ final class OutcomeGuard {
             }
         }
         String running = RUNNING + attempt;
-        context.heartbeat(running);
+        if (attempt > 1) {
+            // A retry starts after a backoff: before it reaches the tool, it asks the server whether
+            // it still stands (the heartbeat throws when the attempt timed out or the task cancelled
+            // the call meanwhile). A first attempt starts as soon as it is scheduled (the worker that
+            // scheduled it usually runs it at once), so it skips that round trip (several
+            // milliseconds of every call): its retry, if any, finds no details and refuses as above.
+            context.heartbeat(running);
+        }
         try {
             return ActivityHeartbeat.whileRunning(context, ActivityHeartbeat.INTERVAL, running, call);
         } catch (ToolException failed) {
