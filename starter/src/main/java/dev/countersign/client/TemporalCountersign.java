@@ -6,6 +6,7 @@ import dev.countersign.approval.DecisionResult;
 import dev.countersign.approval.PendingApproval;
 import dev.countersign.history.TaskHistory;
 import dev.countersign.history.TaskHistoryReader;
+import dev.countersign.inbox.InboxMemos;
 import dev.countersign.inbox.TaskDirectory;
 import dev.countersign.inbox.TaskIdPage;
 import dev.countersign.listing.ActionPages;
@@ -25,15 +26,19 @@ import dev.countersign.review.RollbackResult;
 import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.InboxMemo;
 import dev.countersign.task.StepBudget;
 import dev.countersign.task.TaskMessage;
 import dev.countersign.task.TaskStart;
 import dev.countersign.task.TaskView;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
@@ -48,6 +53,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,7 +213,7 @@ public class TemporalCountersign implements Countersign {
 
     @Override
     public ApprovalInbox inbox(String reviewer, Collection<String> groups) {
-        return inboxOf(reads.readAll(directory.awaitingApprovalTaskIds(groups)), reviewer, groups, null);
+        return inboxOf(List.of(), reads.readAll(directory.awaitingApprovalTaskIds(groups)), reviewer, groups, null);
     }
 
     @Override
@@ -221,18 +227,31 @@ public class TemporalCountersign implements Countersign {
         do {
             TaskIdPage ids = directory.awaitingApprovalPage(groups, limit, token);
             token = ids.nextPageToken();
-            page = inboxOf(reads.readAll(ids.taskIds()), reviewer, groups, token);
+            // Tasks that published their pending approvals (InboxMemo) are not asked; the rest are.
+            List<String> unpublished = ids.taskIds().stream()
+                    .filter(id -> !ids.memos().containsKey(id))
+                    .toList();
+            List<PendingApproval> published = ids.memos().values().stream()
+                    .flatMap(memo -> memo.approvals().stream())
+                    .toList();
+            page = inboxOf(published, reads.readAll(unpublished), reviewer, groups, token);
             pagesRead++;
         } while (page.isEmpty() && token != null && pagesRead < MAX_EMPTY_PAGES);
         return page;
     }
 
     private static ApprovalInbox inboxOf(
-            List<TaskRead> read, String reviewer, Collection<String> groups, String nextPageToken) {
-        List<PendingApproval> approvals = read.stream()
-                .map(TaskRead::view)
-                .filter(Objects::nonNull)
-                .flatMap(view -> view.pendingApprovals().stream())
+            List<PendingApproval> published,
+            List<TaskRead> read,
+            String reviewer,
+            Collection<String> groups,
+            String nextPageToken) {
+        List<PendingApproval> approvals = Stream.concat(
+                        published.stream(),
+                        read.stream()
+                                .map(TaskRead::view)
+                                .filter(Objects::nonNull)
+                                .flatMap(view -> view.pendingApprovals().stream()))
                 .filter(pending -> pending.decidableBy(reviewer, groups))
                 .sorted(Comparator.comparing(PendingApproval::requestedAt).reversed())
                 .toList();
@@ -245,13 +264,39 @@ public class TemporalCountersign implements Countersign {
         return new ApprovalInbox(approvals, unreadable, nextPageToken);
     }
 
+    /**
+     * From the task's memo ({@link InboxMemo}) as the server holds it now, when the task published
+     * one: the server answers without the worker (a bulk decision reads every approval first); else
+     * from the task's view.
+     */
     @Override
     public Optional<PendingApproval> approval(String approvalId) {
         return ApprovalId.parse(approvalId)
-                .flatMap(id -> task(id.taskId()))
-                .flatMap(view -> view.pendingApprovals().stream()
+                .flatMap(id -> published(id.taskId())
+                        .map(memo -> memo.approvals().stream())
+                        .orElseGet(() -> task(id.taskId()).stream().flatMap(view -> view.pendingApprovals().stream()))
                         .filter(pending -> pending.approvalId().equals(approvalId))
                         .findFirst());
+    }
+
+    /** The running task's complete inbox memo, described by the server; empty for any other task. */
+    private Optional<InboxMemo> published(String taskId) {
+        try {
+            WorkflowExecutionDescription description =
+                    client.newUntypedWorkflowStub(taskId).describe();
+            if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                return Optional.empty();
+            }
+            return InboxMemos.decode(
+                    client,
+                    description
+                            .getWorkflowExecutionInfo()
+                            .getMemo()
+                            .getFieldsMap()
+                            .get(InboxMemo.KEY));
+        } catch (WorkflowException | StatusRuntimeException unknown) {
+            return Optional.empty(); // the view says what became of it
+        }
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.countersign.inbox;
 
 import com.google.protobuf.ByteString;
 import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.InboxMemo;
 import dev.countersign.task.TaskSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -14,12 +16,15 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -85,24 +90,34 @@ public class ScanningTaskDirectory implements TaskDirectory {
                 .sorted(NEWEST_FIRST)
                 .toList();
         List<String> page = new ArrayList<>();
+        Map<String, InboxMemo> memos = new HashMap<>();
         for (int i = 0; i < newestFirst.size(); i++) {
             WorkflowExecutionInfo info = newestFirst.get(i);
             String taskId = info.getExecution().getWorkflowId();
-            if ((after != null && !after.isBefore(info)) || page.contains(taskId) || !awaitsOneOf(taskId, groups)) {
+            if ((after != null && !after.isBefore(info)) || page.contains(taskId)) {
+                continue;
+            }
+            Optional<Described> described = describe(taskId);
+            if (!awaitsOneOf(described, groups)) {
                 continue;
             }
             page.add(taskId);
+            described.flatMap(Described::memo).ifPresent(memo -> memos.put(taskId, memo));
             if (page.size() == limit) {
                 return new TaskIdPage(
-                        page, i < newestFirst.size() - 1 ? Position.of(info).token() : null);
+                        page, i < newestFirst.size() - 1 ? Position.of(info).token() : null, memos);
             }
         }
-        return TaskIdPage.last(page);
+        return new TaskIdPage(page, null, memos);
     }
 
     private boolean awaitsOneOf(String taskId, Collection<String> groups) {
-        return awaiting(taskId)
-                .map(awaited -> awaited.stream().anyMatch(groups::contains))
+        return awaitsOneOf(describe(taskId), groups);
+    }
+
+    private static boolean awaitsOneOf(Optional<Described> described, Collection<String> groups) {
+        return described
+                .map(task -> task.awaiting().stream().anyMatch(groups::contains))
                 .orElse(true);
     }
 
@@ -119,15 +134,25 @@ public class ScanningTaskDirectory implements TaskDirectory {
      * empty when its description cannot be read.
      */
     private Optional<List<String>> awaiting(String taskId) {
-        SearchAttributes attributes;
+        return describe(taskId).map(Described::awaiting);
+    }
+
+    /** What the server says of an open task: the groups it awaits and its inbox memo, if complete. */
+    private record Described(List<String> awaiting, Optional<InboxMemo> memo) {}
+
+    private Optional<Described> describe(String taskId) {
+        WorkflowExecutionDescription description;
         try {
-            attributes = queryClient.newUntypedWorkflowStub(taskId).describe().getTypedSearchAttributes();
+            description = queryClient.newUntypedWorkflowStub(taskId).describe();
         } catch (WorkflowException | StatusRuntimeException unreadable) {
             return Optional.empty();
         }
+        SearchAttributes attributes = description.getTypedSearchAttributes();
         // The task keeps the groups of every approval it holds in this attribute, and unsets it when none is pending.
         List<String> groups = attributes.get(TaskSearchAttributes.GROUPS);
-        return Optional.of(groups == null ? List.of() : groups);
+        Payload memo =
+                description.getWorkflowExecutionInfo().getMemo().getFieldsMap().get(InboxMemo.KEY);
+        return Optional.of(new Described(groups == null ? List.of() : groups, InboxMemos.decode(queryClient, memo)));
     }
 
     @Override

@@ -2,16 +2,21 @@ package dev.countersign.inbox;
 
 import com.google.protobuf.ByteString;
 import dev.countersign.task.AgentTaskWorkflow;
+import dev.countersign.task.InboxMemo;
 import dev.countersign.task.TaskSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -78,11 +83,19 @@ public class VisibilityTaskDirectory implements TaskDirectory {
                 .map(execution -> execution.getExecution().getWorkflowId())
                 .distinct()
                 .toList();
+        Map<String, InboxMemo> memos = new HashMap<>();
+        for (WorkflowExecutionInfo execution : page.getExecutionsList()) {
+            Payload memo = execution.getMemo().getFieldsMap().get(InboxMemo.KEY);
+            InboxMemos.decode(client, memo)
+                    .ifPresent(published ->
+                            memos.putIfAbsent(execution.getExecution().getWorkflowId(), published));
+        }
         return new TaskIdPage(
                 ids,
                 page.getNextPageToken().isEmpty()
                         ? null
-                        : PageTokens.of(page.getNextPageToken().toByteArray()));
+                        : PageTokens.of(page.getNextPageToken().toByteArray()),
+                memos);
     }
 
     private static String awaitingApproval(List<String> quotedGroups) {

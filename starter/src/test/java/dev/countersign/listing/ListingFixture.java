@@ -15,6 +15,7 @@ import dev.countersign.task.ActionState;
 import dev.countersign.task.ActionView;
 import dev.countersign.task.AgentTaskWorkflow;
 import dev.countersign.task.CollectRequest;
+import dev.countersign.task.InboxMemo;
 import dev.countersign.task.ReportedOutcome;
 import dev.countersign.task.SubmittedCall;
 import dev.countersign.task.SubmittedCallReceipt;
@@ -84,8 +85,23 @@ final class ListingFixture implements AutoCloseable {
     }
 
     void start(String queue, String taskId) {
+        start(queue, taskId, null);
+    }
+
+    /**
+     * A silent task that published its pending approvals in its memo ({@link InboxMemo}), as a task
+     * waiting for them does; no worker runs it, so it cannot answer a query.
+     */
+    void startPublished(String taskId, InboxMemo memo) {
+        start(SILENT, taskId, memo);
+    }
+
+    private void start(String queue, String taskId, InboxMemo memo) {
         WorkflowOptions.Builder options =
                 WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(taskId);
+        if (memo != null) {
+            options.setMemo(Map.of(InboxMemo.KEY, memo));
+        }
         if (queue.equals(SILENT)) {
             options.setTypedSearchAttributes(SearchAttributes.newBuilder()
                     .set(TaskSearchAttributes.STATUS, "AWAITING_APPROVAL")

@@ -7,6 +7,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 
@@ -23,9 +24,14 @@ final class TaskBoard {
     /** Since this version the task also publishes who may review its executed actions. */
     static final String REVIEW_SEARCH_ATTRIBUTE = "review-search-attribute";
 
+    /** Since this version the task also publishes its pending approvals in its memo ({@link InboxMemo}). */
+    static final String INBOX_MEMO = "inbox-memo";
+
     private final TaskState state;
     private List<Object> published = List.of();
     private Boolean publishesReviews;
+    private List<PendingApproval> inMemo = List.of();
+    private Boolean publishesInboxMemo;
 
     TaskBoard(TaskState state) {
         this.state = state;
@@ -60,6 +66,7 @@ final class TaskBoard {
 
     private void publish() {
         List<PendingApproval> pending = state.pendingApprovals();
+        publishMemo(pending);
         PendingApproval oldest = pending.isEmpty() ? null : pending.get(0);
         List<String> groups = pending.stream()
                 .flatMap(approval -> approval.groups().stream())
@@ -95,6 +102,27 @@ final class TaskBoard {
             updates.add(TaskSearchAttributes.reviews(!awaitingReview.isEmpty(), reviewGroups));
         }
         Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate[]::new));
+    }
+
+    /**
+     * Publishes the pending approvals in the memo when they changed (a new one, an approval given, a
+     * tier escalated, a decision); a task that never waits for anyone never writes one. A new run
+     * (continue-as-new) publishes what it carries on its first change.
+     */
+    private void publishMemo(List<PendingApproval> pending) {
+        if (pending.equals(inMemo) || !publishesInboxMemo()) {
+            return;
+        }
+        inMemo = pending;
+        Workflow.upsertMemo(Map.of(InboxMemo.KEY, InboxMemo.of(pending)));
+    }
+
+    /** Tasks that ran before this version publish no memo, so their histories replay. */
+    private boolean publishesInboxMemo() {
+        if (publishesInboxMemo == null) {
+            publishesInboxMemo = Workflow.getVersion(INBOX_MEMO, Workflow.DEFAULT_VERSION, 1) == 1;
+        }
+        return publishesInboxMemo;
     }
 
     /**

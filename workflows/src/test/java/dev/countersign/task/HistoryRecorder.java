@@ -42,6 +42,13 @@ class HistoryRecorder {
         record("compensation-retried", ReviewScenarios::failedCompensationRetried);
     }
 
+    /** Decisions of tasks that publish their pending approvals in their memo for the inbox. */
+    @Test
+    void recordInboxMemo() throws IOException {
+        record("inbox-memo-quorum", HistoryScenarios::editThenQuorum);
+        record("inbox-memo-escalated", HistoryScenarios::escalated);
+    }
+
     /** A refund edited by alice, then rolled back in review, its decision record sent to the store in batches. */
     @Test
     void recordDecisionRecord() throws IOException {

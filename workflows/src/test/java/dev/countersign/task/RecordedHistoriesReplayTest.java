@@ -49,7 +49,10 @@ class RecordedHistoriesReplayTest {
                 // a refund edited, then rolled back in review, its decision record sent to the store
                 "decision-record",
                 // the same, its decision record sent in batches
-                "decision-record-batched");
+                "decision-record-batched",
+                // an edit, then a quorum, and an escalation, each publishing the pending approvals in the memo
+                "inbox-memo-quorum",
+                "inbox-memo-escalated");
     }
 
     @ParameterizedTest
