@@ -71,16 +71,16 @@ record BareVariant(
             false,
             WorkflowUpdateStage.COMPLETED,
             "the activity heartbeats once (a synchronous RPC) before it calls the tool, as Countersign's guard of"
-                    + " tools that are not idempotent does");
+                    + " tools that are not idempotent does on a retry (a first attempt no longer does)");
     static final BareVariant SHAPED = new BareVariant(
             "bare, Countersign's shape",
             EAGER,
             false,
-            true,
+            false,
             true,
             WorkflowUpdateStage.COMPLETED,
-            "the decision's workflow task as Countersign's: a search-attribute upsert in the Update handler and one"
-                    + " after it, a second (empty) activity beside the tool's, and the heartbeat first");
+            "the decision's workflow task as Countersign's: a memo and a search-attribute upsert in the Update"
+                    + " handler, a search-attribute upsert after it, and a timer started beside the tool's activity");
 
     static java.util.List<BareVariant> all() {
         return java.util.List.of(BASELINE, EAGER_OFF, LOCAL, ACCEPTED, STICKY_OFF, HEARTBEAT_FIRST, SHAPED);

@@ -291,7 +291,7 @@ final class GateLatency {
      * part is Temporal's (the commands and RPCs of the shape) and which is Countersign's own code.
      */
     private String breakdown(String countersign, String bare, double rate) {
-        List<String> steps = List.of(bare, BareVariant.HEARTBEAT_FIRST.name(), BareVariant.SHAPED.name(), countersign);
+        List<String> steps = List.of(bare, BareVariant.SHAPED.name(), countersign);
         if (steps.stream()
                 .anyMatch(step ->
                         !executed.containsKey(step) || executed.get(step).get(rate) == null)) {
@@ -301,11 +301,11 @@ final class GateLatency {
                 new StringBuilder("### Where Countersign's milliseconds go, at %s/s\n\n".formatted(trim(rate)));
         text.append("""
                 Decision → executed, from the bare gate to Countersign, each line adding one thing Countersign's
-                decision does. The first two steps are what Temporal charges for the shape of Countersign's decision
-                (a heartbeat RPC before the tool, two search-attribute upserts and a second activity in the decision's
-                workflow task); the last step is the rest: Countersign's REST API and token check, its workflow code
-                (a larger state, the task board), its tool path (schema check, digest check, MCP client), and the
-                load its model and policy calls put on the same two cores.
+                decision does. The first step is what Temporal charges for the shape of Countersign's decision (a memo
+                upsert and two search-attribute upserts in the decision's workflow task, and a timer beside the tool's
+                activity); the last step is the rest: Countersign's REST API and token check, its workflow code (a
+                larger state, the task board), its tool path (schema check, digest check, MCP client), and the load
+                its model and policy calls put on the same two cores.
 
                 | step | p50 | p99 | p50 added | p99 added |
                 | --- | --- | --- | --- | --- |

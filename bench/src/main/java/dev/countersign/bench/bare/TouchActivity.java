@@ -10,7 +10,4 @@ public interface TouchActivity {
 
     /** Records a heartbeat (one RPC to the server, which it persists) and then calls the tool. */
     void touchAfterHeartbeat(String gate);
-
-    /** Does nothing: the place of Countersign's decision-record activity in the shaped variant. */
-    void record(String gate);
 }

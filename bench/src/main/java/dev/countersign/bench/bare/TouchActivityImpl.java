@@ -21,9 +21,6 @@ public class TouchActivityImpl implements TouchActivity {
     }
 
     @Override
-    public void record(String gate) {}
-
-    @Override
     public void touch(String gate) {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("touch", Map.of("gate", gate)));
         if (Boolean.TRUE.equals(result.isError())) {
