@@ -12,11 +12,14 @@ import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -63,16 +66,17 @@ public class VisibilityTaskDirectory implements TaskDirectory {
         if (quoted.isEmpty()) {
             return TaskIdPage.last(List.of());
         }
+        ListWorkflowExecutionsRequest request = ListWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setQuery(awaitingApproval(quoted))
+                .setPageSize(limit)
+                .setNextPageToken(token)
+                .build();
         ListWorkflowExecutionsResponse page;
         try {
-            page = client.getWorkflowServiceStubs()
-                    .blockingStub()
-                    .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
-                            .setNamespace(client.getOptions().getNamespace())
-                            .setQuery(awaitingApproval(quoted))
-                            .setPageSize(limit)
-                            .setNextPageToken(token)
-                            .build());
+            page = askedAgain(
+                    () -> client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request),
+                    VisibilityTaskDirectory::pause);
         } catch (StatusRuntimeException refused) {
             if (pageToken != null && refused.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 throw PageTokens.invalid();
@@ -96,6 +100,45 @@ public class VisibilityTaskDirectory implements TaskDirectory {
                         ? null
                         : PageTokens.of(page.getNextPageToken().toByteArray()),
                 memos);
+    }
+
+    /** How often one page is asked for before the listing fails (see {@link #askedAgain}). */
+    static final int PAGE_ATTEMPTS = 5;
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+
+    /**
+     * One page, asked again after a pause (50 ms, doubling: at most 750 ms in all) when the server
+     * is busy or briefly unreachable: RESOURCE_EXHAUSTED (Temporal allows a namespace 10 visibility
+     * calls per second per frontend by default, {@code frontend.namespaceRPS.visibility}) or
+     * UNAVAILABLE (a server restarting). The page is read from the gRPC stub itself, for its page
+     * token, so the SDK's own retries do not apply. A listing changes nothing, so asking again is
+     * safe; any other failure is not asked again.
+     */
+    static <T> T askedAgain(Supplier<T> call, Consumer<Duration> pause) {
+        Duration wait = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (StatusRuntimeException failed) {
+                Status.Code code = failed.getStatus().getCode();
+                boolean passing = code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.UNAVAILABLE;
+                if (attempt >= PAGE_ATTEMPTS || !passing) {
+                    throw failed;
+                }
+                pause.accept(wait);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatusRuntimeException(Status.CANCELLED.withDescription("interrupted while waiting to list"));
+        }
     }
 
     private static String awaitingApproval(List<String> quotedGroups) {
