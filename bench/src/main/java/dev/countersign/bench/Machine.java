@@ -26,7 +26,10 @@ final class Machine {
         facts.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         Properties versions = versions();
         facts.put(
-                "Temporal server", temporalServerVersion(repo) + " (go install go.temporal.io/server, SQL visibility)");
+                "Temporal server",
+                temporalServerVersion(repo) + " (go install go.temporal.io/server, SQL visibility; dynamic config: "
+                        + TemporalOnPostgres.EAGER_ACTIVITIES + " true, " + TemporalOnPostgres.VISIBILITY_RPS + " "
+                        + TemporalOnPostgres.VISIBILITY_RPS_VALUE + " (default 10))");
         facts.put("Temporal Java SDK", versions.getProperty("temporal.sdk"));
         facts.put("MCP Java SDK", versions.getProperty("mcp.sdk"));
         facts.put(
