@@ -287,13 +287,7 @@ public class TemporalCountersign implements Countersign {
             if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
                 return Optional.empty();
             }
-            return InboxMemos.decode(
-                    client,
-                    description
-                            .getWorkflowExecutionInfo()
-                            .getMemo()
-                            .getFieldsMap()
-                            .get(InboxMemo.KEY));
+            return InboxMemos.of(client, description.getWorkflowExecutionInfo());
         } catch (WorkflowException | StatusRuntimeException unknown) {
             return Optional.empty(); // the view says what became of it
         }

@@ -2,6 +2,7 @@ package dev.countersign.inbox;
 
 import dev.countersign.task.InboxMemo;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverterException;
 import java.util.Optional;
@@ -15,7 +16,12 @@ public final class InboxMemos {
 
     private InboxMemos() {}
 
-    public static Optional<InboxMemo> decode(WorkflowClient client, Payload memo) {
+    /** The complete memo of this execution, as the server listed or described it. */
+    public static Optional<InboxMemo> of(WorkflowClient client, WorkflowExecutionInfo execution) {
+        return decode(client, execution.getMemo().getFieldsMap().get(InboxMemo.KEY));
+    }
+
+    private static Optional<InboxMemo> decode(WorkflowClient client, Payload memo) {
         if (memo == null) {
             return Optional.empty();
         }

@@ -6,7 +6,6 @@ import dev.countersign.task.InboxMemo;
 import dev.countersign.task.TaskSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -18,6 +17,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.common.SearchAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -41,6 +42,9 @@ public class ScanningTaskDirectory implements TaskDirectory {
     private static final int PAGE_SIZE = 1000;
     /** How often one page is asked for before a listing fails (see {@link #fetched}). */
     static final int LISTING_ATTEMPTS = 3;
+
+    private static final ListingRetry LISTING_RETRY =
+            new ListingRetry(LISTING_ATTEMPTS, Set.of(Status.Code.UNKNOWN), Duration.ZERO);
 
     private static final Comparator<WorkflowExecutionInfo> NEWEST_FIRST = Comparator.comparing(
                     (WorkflowExecutionInfo info) -> Position.of(info))
@@ -150,9 +154,9 @@ public class ScanningTaskDirectory implements TaskDirectory {
         SearchAttributes attributes = description.getTypedSearchAttributes();
         // The task keeps the groups of every approval it holds in this attribute, and unsets it when none is pending.
         List<String> groups = attributes.get(TaskSearchAttributes.GROUPS);
-        Payload memo =
-                description.getWorkflowExecutionInfo().getMemo().getFieldsMap().get(InboxMemo.KEY);
-        return Optional.of(new Described(groups == null ? List.of() : groups, InboxMemos.decode(queryClient, memo)));
+        return Optional.of(new Described(
+                groups == null ? List.of() : groups,
+                InboxMemos.of(queryClient, description.getWorkflowExecutionInfo())));
     }
 
     @Override
@@ -226,15 +230,7 @@ public class ScanningTaskDirectory implements TaskDirectory {
      * (ConcurrentModificationException). A listing changes nothing, so asking again is safe.
      */
     static Page fetched(Function<ByteString, Page> fetch, ByteString token) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return fetch.apply(token);
-            } catch (StatusRuntimeException failed) {
-                if (attempt >= LISTING_ATTEMPTS || failed.getStatus().getCode() != Status.Code.UNKNOWN) {
-                    throw failed;
-                }
-            }
-        }
+        return LISTING_RETRY.call(() -> fetch.apply(token), pause -> {});
     }
 
     record Page(List<WorkflowExecutionInfo> executions, ByteString next) {}

@@ -6,7 +6,6 @@ import dev.countersign.task.InboxMemo;
 import dev.countersign.task.TaskSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -89,8 +89,7 @@ public class VisibilityTaskDirectory implements TaskDirectory {
                 .toList();
         Map<String, InboxMemo> memos = new HashMap<>();
         for (WorkflowExecutionInfo execution : page.getExecutionsList()) {
-            Payload memo = execution.getMemo().getFieldsMap().get(InboxMemo.KEY);
-            InboxMemos.decode(client, memo)
+            InboxMemos.of(client, execution)
                     .ifPresent(published ->
                             memos.putIfAbsent(execution.getExecution().getWorkflowId(), published));
         }
@@ -105,7 +104,8 @@ public class VisibilityTaskDirectory implements TaskDirectory {
     /** How often one page is asked for before the listing fails (see {@link #askedAgain}). */
     static final int PAGE_ATTEMPTS = 5;
 
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+    private static final ListingRetry PAGE_RETRY = new ListingRetry(
+            PAGE_ATTEMPTS, Set.of(Status.Code.RESOURCE_EXHAUSTED, Status.Code.UNAVAILABLE), Duration.ofMillis(50));
 
     /**
      * One page, asked again after a pause (50 ms, doubling: at most 750 ms in all) when the server
@@ -116,20 +116,7 @@ public class VisibilityTaskDirectory implements TaskDirectory {
      * safe; any other failure is not asked again.
      */
     static <T> T askedAgain(Supplier<T> call, Consumer<Duration> pause) {
-        Duration wait = FIRST_PAUSE;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (StatusRuntimeException failed) {
-                Status.Code code = failed.getStatus().getCode();
-                boolean passing = code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.UNAVAILABLE;
-                if (attempt >= PAGE_ATTEMPTS || !passing) {
-                    throw failed;
-                }
-                pause.accept(wait);
-                wait = wait.multipliedBy(2);
-            }
-        }
+        return PAGE_RETRY.call(call, pause);
     }
 
     private static void pause(Duration wait) {
