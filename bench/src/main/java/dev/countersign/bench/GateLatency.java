@@ -75,7 +75,9 @@ final class GateLatency {
                             .findFirst()
                             .orElseThrow();
                     List<Gate> gates = system.prepare(prefix, count + warmup);
+                    log.info("{} gates of {} waiting; deciding", gates.size(), column);
                     OpenLoop.Outcome outcome = OpenLoop.atRate(system, gates, rate, warmup, touches);
+                    log.info("{} decided; settling", column);
                     system.awaitSettled(gates);
                     merge(column, rate, outcome.ack(), outcome.executed());
                     if (outcome.failed() > 0 || outcome.neverExecuted() > 0) {
