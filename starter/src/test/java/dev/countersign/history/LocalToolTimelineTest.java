@@ -159,6 +159,37 @@ class LocalToolTimelineTest {
                 .containsExactly(5L);
     }
 
+    @Test
+    void recordedToolThatRanLocallyIsToldAtItsMarker() {
+        List<TimelineEvent> timeline = RecordedHistories.timeline("local-tool");
+
+        assertThat(RecordedHistories.ofKind(timeline, TimelineKind.EXECUTED))
+                .extracting(TimelineEvent::eventId, TimelineEvent::actionId, TimelineEvent::tool)
+                .containsExactly(
+                        tuple(26L, "a1", "lookup_order"),
+                        tuple(76L, "a2", "issue_refund"),
+                        tuple(91L, "a3", "send_email"));
+        assertThat(timeline)
+                .filteredOn(event -> event.eventId() == 76)
+                .singleElement()
+                .satisfies(refund -> assertThat(refund.details())
+                        .containsEntry("result", Map.of("key", "task-1/a2", "ok", true))
+                        .containsEntry("idempotencyKey", "task-1/a2"));
+    }
+
+    @Test
+    void recordedToolThatFailedLocallyIsToldAtItsMarker() {
+        List<TimelineEvent> timeline = RecordedHistories.timeline("local-tool-failed");
+
+        assertThat(RecordedHistories.ofKind(timeline, TimelineKind.TOOL_FAILED))
+                .singleElement()
+                .satisfies(failed -> {
+                    assertThat(failed.eventId()).isEqualTo(40);
+                    assertThat(failed.summary()).isEqualTo("issue_refund failed: the ledger is closed.");
+                    assertThat(failed.details()).containsEntry("errorType", "ToolBroke");
+                });
+    }
+
     private List<TimelineEvent> timeline(HistoryEvent... tool) {
         List<HistoryEvent> history = new ArrayList<>(proposal);
         history.addAll(List.of(tool));
