@@ -18,6 +18,11 @@ final class Failures {
         return "";
     }
 
+    /** The activity's own failure, which the marker of a local activity wraps in one that names the activity. */
+    static Failure ofLocalActivity(Failure marker) {
+        return marker.hasActivityFailureInfo() && marker.hasCause() ? marker.getCause() : marker;
+    }
+
     /** The application failure's type, or null for other failures (timeouts, cancellations). */
     static String type(Failure failure) {
         return failure.hasApplicationFailureInfo()

@@ -7,6 +7,8 @@ import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.update.v1.Request;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.internal.history.LocalActivityMarkerMetadata;
+import io.temporal.internal.history.LocalActivityMarkerUtils;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -20,10 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Walks a workflow's history events and tells them as a task's timeline. The tables in the
  * constructor are the whole mapping: which history events, activity types, Updates and signals
- * tell something, and who tells it. Anything without an entry is technical (workflow tasks,
- * markers, search attributes, timers, activity starts) or unknown to this version and is skipped;
- * an event that cannot be read is skipped too, so histories of older and newer workflow versions
- * always read. This class pairs what history records apart: an activity's outcome with its
+ * tell something, and who tells it. An activity that ran as a local activity is told from its
+ * marker as it would be from its outcome. Anything without an entry is technical (workflow tasks,
+ * other markers, search attributes, timers, activity starts) or unknown to this version and is
+ * skipped; an event that cannot be read is skipped too, so histories of older and newer workflow
+ * versions always read. This class pairs what history records apart: an activity's outcome with its
  * scheduling (type and input), an Update's completion with its acceptance (name and argument), and
  * a policy evaluation with the reviewer's edit it checks. A task that continued as new is read as
  * one story over all its runs: its start is told once, each seam once (CONTINUED_AS_NEW), and the
@@ -63,6 +66,7 @@ final class TimelineBuilder {
         byEventType.put(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, this::activityCompleted);
         byEventType.put(EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, this::activityFailed);
         byEventType.put(EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, this::activityTimedOut);
+        byEventType.put(EventType.EVENT_TYPE_MARKER_RECORDED, this::markerRecorded);
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ADMITTED, this::updateAdmitted);
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED, this::updateAccepted);
         byEventType.put(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, this::updateCompleted);
@@ -160,35 +164,68 @@ final class TimelineBuilder {
 
     private void activityScheduled(HistoryEvent event) {
         var attributes = event.getActivityTaskScheduledEventAttributes();
-        String type = attributes.getActivityType().getName();
+        scheduled.put(
+                event.getEventId(),
+                scheduledActivity(attributes.getActivityType().getName(), attributes.getInput()));
+    }
+
+    private ScheduledActivity scheduledActivity(String type, Payloads input) {
         UpdateRequest edit = type.equals("EvaluatePolicy") ? editsAwaitingPolicy.poll() : null;
-        scheduled.put(event.getEventId(), new ScheduledActivity(type, attributes.getInput(), edit));
+        return new ScheduledActivity(type, input, edit);
     }
 
     private void activityCompleted(HistoryEvent event) {
         var attributes = event.getActivityTaskCompletedEventAttributes();
-        ScheduledActivity activity = scheduled.get(attributes.getScheduledEventId());
+        activityCompleted(event, scheduled.get(attributes.getScheduledEventId()), attributes.getResult());
+    }
+
+    private void activityCompleted(HistoryEvent event, ScheduledActivity activity, Payloads result) {
         ActivityResult mapping = activity == null ? null : byActivityResult.get(activity.type());
         if (mapping != null) {
-            mapping.tell(event, activity, decode(attributes.getResult()));
+            mapping.tell(event, activity, decode(result));
         }
     }
 
     private void activityFailed(HistoryEvent event) {
         var attributes = event.getActivityTaskFailedEventAttributes();
-        activityFailed(event, attributes.getScheduledEventId(), attributes.getFailure());
+        activityFailed(event, scheduled.get(attributes.getScheduledEventId()), attributes.getFailure());
     }
 
     private void activityTimedOut(HistoryEvent event) {
         var attributes = event.getActivityTaskTimedOutEventAttributes();
-        activityFailed(event, attributes.getScheduledEventId(), attributes.getFailure());
+        activityFailed(event, scheduled.get(attributes.getScheduledEventId()), attributes.getFailure());
     }
 
-    private void activityFailed(HistoryEvent event, long scheduledEventId, Failure failure) {
-        ScheduledActivity activity = scheduled.get(scheduledEventId);
+    private void activityFailed(HistoryEvent event, ScheduledActivity activity, Failure failure) {
         ActivityFailure mapping = activity == null ? null : byActivityFailure.get(activity.type());
         if (mapping != null) {
             mapping.tell(event, activity, failure);
+        }
+    }
+
+    /**
+     * A local activity records no events of its own, only this marker: its type, input and outcome.
+     * The SDK writes the type and the metadata with its standard converter, whatever the client's,
+     * so they are read with the SDK's own reader. Other markers (versions, side effects) are the
+     * workflow's business. A failed attempt that the workflow retries after a backoff, and a
+     * cancellation, are not told, as they are not for an activity.
+     */
+    private void markerRecorded(HistoryEvent event) {
+        var attributes = event.getMarkerRecordedEventAttributes();
+        if (!attributes.getMarkerName().equals(LocalActivityMarkerUtils.MARKER_NAME)) {
+            return;
+        }
+        ScheduledActivity activity = scheduledActivity(
+                LocalActivityMarkerUtils.getActivityTypeName(attributes),
+                attributes.getDetailsMap().get(LocalActivityMarkerUtils.MARKER_ACTIVITY_INPUT_KEY));
+        if (!attributes.hasFailure()) {
+            activityCompleted(event, activity, LocalActivityMarkerUtils.getResult(attributes));
+            return;
+        }
+        LocalActivityMarkerMetadata metadata = LocalActivityMarkerUtils.getMetadata(attributes);
+        boolean retried = metadata != null && metadata.getBackoff() != null;
+        if (!retried && !attributes.getFailure().hasCanceledFailureInfo()) {
+            activityFailed(event, activity, Failures.ofLocalActivity(attributes.getFailure()));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Histories recorded from the demo service while the workflow was developed (before its state
  * became one carried holder), kept here as what the timeline reader is tested against: the history
- * endpoint still reads such tasks. The workflows module replays its own, newer recordings.
+ * endpoint still reads such tasks. The workflows module replays its own, newer recordings; the
+ * local-tool ones, of tools run as local activities, are copied here.
  */
 final class RecordedHistories {
 

@@ -4,15 +4,21 @@ import com.google.protobuf.Timestamp;
 import io.temporal.api.common.v1.ActivityType;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.ActivityTaskCompletedEventAttributes;
+import io.temporal.api.history.v1.ActivityTaskFailedEventAttributes;
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
 import io.temporal.api.history.v1.WorkflowExecutionCompletedEventAttributes;
 import io.temporal.api.history.v1.WorkflowExecutionContinuedAsNewEventAttributes;
 import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
 import io.temporal.common.converter.DataConverter;
 
-/** History events built by hand, for seams between runs that a test workflow cannot produce at will. */
+/**
+ * History events built by hand, for what a test workflow cannot produce at will: seams between runs,
+ * and the markers of local activities.
+ */
 final class SeamEvents {
 
     private static final DataConverter CONVERTER = DataConverter.getDefaultInstance();
@@ -41,6 +47,20 @@ final class SeamEvents {
                 .setActivityTaskCompletedEventAttributes(ActivityTaskCompletedEventAttributes.newBuilder()
                         .setScheduledEventId(scheduledId)
                         .setResult(payloads(result)))
+                .build();
+    }
+
+    static HistoryEvent failed(long id, long scheduledId, Failure failure) {
+        return event(id, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED)
+                .setActivityTaskFailedEventAttributes(ActivityTaskFailedEventAttributes.newBuilder()
+                        .setScheduledEventId(scheduledId)
+                        .setFailure(failure))
+                .build();
+    }
+
+    static HistoryEvent marker(long id, MarkerRecordedEventAttributes.Builder marker) {
+        return event(id, EventType.EVENT_TYPE_MARKER_RECORDED)
+                .setMarkerRecordedEventAttributes(marker)
                 .build();
     }
 
