@@ -135,7 +135,7 @@ public final class AgentsFile {
                             .collect(Collectors.joining(", "))
                     + "; an agent may have instructions, model, tools, max-steps, continue-as-new-after,"
                     + " token-budget, ask-human, ask-confidence and mcp-servers (each with command, args, env, url,"
-                    + " headers, timeout and tools)";
+                    + " headers, timeout, tools, paths and local-tools)";
         }
         String reason = NestedExceptionUtils.getMostSpecificCause(broken).getMessage();
         return agentAndKey(broken.getName().toString()) + " is not valid: " + reason;

@@ -33,6 +33,7 @@ class McpServersInTheAgentsFileTest {
                         args: [server.js, /srv/sandbox]
                         env: {NODE_OPTIONS: --max-old-space-size=128}
                         tools: [read_text_file, write_file]
+                        local-tools: [read_text_file]
                       search:
                         url: https://mcp.example.com/mcp
                         headers: {Authorization: Bearer abc}
@@ -46,10 +47,12 @@ class McpServersInTheAgentsFileTest {
         assertThat(fs.env()).isEqualTo(Map.of("NODE_OPTIONS", "--max-old-space-size=128"));
         assertThat(fs.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(fs.tools()).containsExactly("read_text_file", "write_file");
+        assertThat(fs.localTools()).containsExactly("read_text_file");
         McpServerSpec search = declared.servers().get("search");
         assertThat(search.url()).isEqualTo("https://mcp.example.com/mcp");
         assertThat(search.headers()).isEqualTo(Map.of("Authorization", "Bearer abc"));
         assertThat(search.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(search.localTools()).isEmpty();
     }
 
     @Test
@@ -111,7 +114,13 @@ class McpServersInTheAgentsFileTest {
                 "{fs: {command: node, timeout: soon}}",
                 "agent 'files', key mcp-servers.fs.timeout is not valid",
                 "{fs: {command: node, comand: node}}",
-                "unknown key(s) agent 'files', key mcp-servers.fs.comand");
+                "unknown key(s) agent 'files', key mcp-servers.fs.comand",
+                "{fs: {command: node, timeout: PT1M, local-tools: [read_text_file]}}",
+                "agent 'files', key mcp-servers.fs is not valid: timeout must be at most PT30S for a server with"
+                        + " local-tools",
+                "{fs: {command: node, tools: [write_file], local-tools: [read_text_file]}}",
+                "agent 'files', key mcp-servers.fs is not valid: local-tools names [read_text_file], which tools"
+                        + " does not expose");
         brokenToMessage.forEach((servers, message) -> assertThatThrownBy(() -> load("""
                         agents:
                           files:

@@ -152,7 +152,8 @@ public final class ApprovalGate {
                             List.of(new ApprovalTier(current.name(), current.groups(), 1, current.sla())),
                             newVerdict.argsDigest(),
                             false)
-                    .with(newVerdict.review(), newVerdict.shadow());
+                    .with(newVerdict.review(), newVerdict.shadow())
+                    .runningLocally(newVerdict.runsLocally());
         } else {
             verdict = newVerdict;
         }

@@ -12,7 +12,9 @@ import java.util.Map;
  * would have decided (null: no shadow rule matched). {@code normalizedArgs} are the arguments the
  * policy judged when the tool normalized the proposed ones (a relative path made absolute, say), null
  * when it judged them as proposed: the call then goes on with these, which reviewers see and the
- * tool runs with.
+ * tool runs with. {@code runsLocally} says the tool is one its owner declared short and which is
+ * idempotent, so it runs as a Temporal local activity in the worker that runs the task; it comes from
+ * the tool's registration, not from a rule, and is false in verdicts recorded before it existed.
  */
 public record PolicyVerdict(
         Outcome outcome,
@@ -25,7 +27,8 @@ public record PolicyVerdict(
         TimeoutOutcome onTimeout,
         ReviewPlan review,
         ShadowVerdict shadow,
-        Map<String, Object> normalizedArgs) {
+        Map<String, Object> normalizedArgs,
+        boolean runsLocally) {
 
     /** A verdict with no review plan or shadow verdict, whose approval is rejected when it times out. */
     public PolicyVerdict(
@@ -47,7 +50,36 @@ public record PolicyVerdict(
                 TimeoutOutcome.REJECT,
                 null,
                 null,
-                null);
+                null,
+                false);
+    }
+
+    /** A verdict as a rule makes it: for a tool that runs as an activity until {@link #runningLocally} says. */
+    public PolicyVerdict(
+            Outcome outcome,
+            String rule,
+            String policyHash,
+            String reason,
+            List<ApprovalTier> tiers,
+            String argsDigest,
+            boolean argumentsInvalid,
+            TimeoutOutcome onTimeout,
+            ReviewPlan review,
+            ShadowVerdict shadow,
+            Map<String, Object> normalizedArgs) {
+        this(
+                outcome,
+                rule,
+                policyHash,
+                reason,
+                tiers,
+                argsDigest,
+                argumentsInvalid,
+                onTimeout,
+                review,
+                shadow,
+                normalizedArgs,
+                false);
     }
 
     /** This verdict with the review plan and shadow verdict given. */
@@ -58,6 +90,23 @@ public record PolicyVerdict(
     /** This verdict, on the arguments the tool normalized the proposed ones to. */
     public PolicyVerdict judging(Map<String, Object> normalized) {
         return rebuilt(review, shadow, normalized);
+    }
+
+    /** This verdict, for a tool that runs as a local activity ({@code true}) or as an activity. */
+    public PolicyVerdict runningLocally(boolean local) {
+        return new PolicyVerdict(
+                outcome,
+                rule,
+                policyHash,
+                reason,
+                tiers,
+                argsDigest,
+                argumentsInvalid,
+                onTimeout,
+                review,
+                shadow,
+                normalizedArgs,
+                local);
     }
 
     private PolicyVerdict rebuilt(ReviewPlan newReview, ShadowVerdict newShadow, Map<String, Object> normalized) {
@@ -72,7 +121,8 @@ public record PolicyVerdict(
                 onTimeout,
                 newReview,
                 newShadow,
-                normalized);
+                normalized,
+                runsLocally);
     }
 
     public PolicyVerdict {

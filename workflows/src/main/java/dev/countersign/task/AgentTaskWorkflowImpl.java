@@ -54,7 +54,8 @@ public class AgentTaskWorkflowImpl implements AgentTaskWorkflow {
         UnknownOutcomes unknownOutcomes = new UnknownOutcomes(state, board);
         this.reviews = new ActionReviews(state, board, compensations, unknownOutcomes, alerts);
         this.saga = new Saga(state, reviews, compensations, activities.archive);
-        this.toolCalls = new ToolCalls(state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools);
+        this.toolCalls = new ToolCalls(
+                state, board, verdicts, approvals, reviews, unknownOutcomes, activities.tools, activities.localTools);
         this.turns = new ModelTurns(state, board, activities.agent);
         this.recorder = new DecisionRecorder(state, activities.records);
         this.handover =

@@ -5,6 +5,7 @@ import dev.countersign.notify.NotificationActivities;
 import dev.countersign.policy.PolicyActivities;
 import dev.countersign.tool.ToolActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -23,6 +24,12 @@ final class TaskActivities {
      */
     static final int COMPENSATION_ATTEMPTS = 3;
 
+    /**
+     * How long one attempt of a tool that runs as a local activity may take: above its own request
+     * timeout (30 s at most for such a tool), well under what an activity is allowed.
+     */
+    static final Duration LOCAL_TOOL_TIMEOUT = Duration.ofMinutes(1);
+
     /** Four missed heartbeats of a running model call, tool or compensation (one every 5 s). */
     static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -32,6 +39,24 @@ final class TaskActivities {
             PolicyActivities.class, options(Duration.ofSeconds(30), Duration.ofSeconds(10), 10));
     final ToolActivities tools = Workflow.newActivityStub(
             ToolActivities.class, heartbeating(Duration.ofMinutes(5), Duration.ofMinutes(1), 5));
+    /**
+     * Tools that run as local activities (short and idempotent by their registration): in the workflow
+     * task that calls them, on the worker that runs the task, with the same attempts as {@link #tools}.
+     * They cannot heartbeat, so a worker that dies while one runs is noticed when the workflow task
+     * times out and the call runs again there, with the same idempotency key.
+     */
+    final ToolActivities localTools = Workflow.newLocalActivityStub(
+            ToolActivities.class,
+            LocalActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(LOCAL_TOOL_TIMEOUT)
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2.0)
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .setMaximumAttempts(5)
+                            .build())
+                    .build());
+
     final NotificationActivities notifier = Workflow.newActivityStub(
             NotificationActivities.class,
             options(Duration.ofSeconds(30), Duration.ofMinutes(1), NotificationActivities.MAX_ATTEMPTS));

@@ -31,6 +31,9 @@ final class ToolCalls {
     /** The change after which a call goes on with the arguments its tool normalized for the policy. */
     static final String NORMALIZED_ARGS = "normalized-args";
 
+    /** The change after which a tool registered as short and idempotent runs as a local activity. */
+    static final String LOCAL_TOOLS = "local-tools";
+
     private final TaskState state;
     private final TaskBoard board;
     private final Verdicts verdicts;
@@ -38,6 +41,7 @@ final class ToolCalls {
     private final ActionReviews reviews;
     private final UnknownOutcomes unknownOutcomes;
     private final ToolActivities tools;
+    private final ToolActivities localTools;
 
     ToolCalls(
             TaskState state,
@@ -46,7 +50,8 @@ final class ToolCalls {
             Approvals approvals,
             ActionReviews reviews,
             UnknownOutcomes unknownOutcomes,
-            ToolActivities tools) {
+            ToolActivities tools,
+            ToolActivities localTools) {
         this.state = state;
         this.board = board;
         this.verdicts = verdicts;
@@ -54,6 +59,7 @@ final class ToolCalls {
         this.reviews = reviews;
         this.unknownOutcomes = unknownOutcomes;
         this.tools = tools;
+        this.localTools = localTools;
     }
 
     /** Takes the agent's call through the policy; one that needs reviewers waits until {@code suspend}. */
@@ -261,7 +267,7 @@ final class ToolCalls {
                 action.verdict.argsDigest(),
                 ToolInvocation.idempotencyKey(taskId, action.actionId));
         try {
-            ToolResult result = tools.executeTool(invocation).within(PayloadBounds.MAX_VALUE_BYTES);
+            ToolResult result = runner(action).executeTool(invocation).within(PayloadBounds.MAX_VALUE_BYTES);
             action.state = ActionState.EXECUTED;
             action.result = result.output();
             action.compensationName = result.compensation();
@@ -278,6 +284,18 @@ final class ToolCalls {
             TaskMetrics.toolExecution(action.call.tool(), "failed");
             tell(TranscriptKind.TOOL_FAILED, action, null, action.error, null);
         }
+    }
+
+    /**
+     * A local activity for a tool registered as short and idempotent, in a run that knows the change
+     * (the version is asked only for such a tool, so other runs' histories are untouched); an activity
+     * otherwise.
+     */
+    private ToolActivities runner(ActionRecord action) {
+        return action.verdict.runsLocally()
+                        && Workflow.getVersion(LOCAL_TOOLS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION
+                ? localTools
+                : tools;
     }
 
     private void tell(TranscriptKind kind, ActionRecord action, Map<String, Object> result, String text, String by) {

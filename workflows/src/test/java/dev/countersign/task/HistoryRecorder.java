@@ -94,6 +94,22 @@ class HistoryRecorder {
         }
     }
 
+    /** An approved refund whose tool runs as a local activity, and a failed one, both beside activities. */
+    @Test
+    void recordLocalTools() throws IOException {
+        record("local-tool", harness -> {
+            harness.policy.localTools.add("issue_refund");
+            return HistoryScenarios.approve(harness);
+        });
+        record("local-tool-failed", harness -> {
+            harness.policy.localTools.add("issue_refund");
+            harness.tools.failWith.put("issue_refund", "the ledger is closed");
+            String taskId = harness.startRefund(5);
+            harness.result(taskId);
+            return taskId;
+        });
+    }
+
     /** A refund whose order id the policy normalized, then edited in a currency it normalized too. */
     @Test
     void recordNormalizedArguments() throws IOException {

@@ -52,7 +52,10 @@ class RecordedHistoriesReplayTest {
                 "decision-record-batched",
                 // an edit, then a quorum, and an escalation, each publishing the pending approvals in the memo
                 "inbox-memo-quorum",
-                "inbox-memo-escalated");
+                "inbox-memo-escalated",
+                // an approved refund run as a local activity, and an automatic one that failed as one
+                "local-tool",
+                "local-tool-failed");
     }
 
     @ParameterizedTest

@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 class RecordingTools implements ToolActivities {
 
     final List<ToolInvocation> invocations = new CopyOnWriteArrayList<>();
+    /** The invocations that came as local activities. */
+    final List<ToolInvocation> localInvocations = new CopyOnWriteArrayList<>();
+
     final Map<String, ToolInvocation> sideEffects = new ConcurrentHashMap<>();
     /** What a tool returns instead of the usual {@code {ok, key}}, by tool name. */
     final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
@@ -42,6 +45,9 @@ class RecordingTools implements ToolActivities {
     @Override
     public ToolResult executeTool(ToolInvocation invocation) {
         invocations.add(invocation);
+        if (Activity.getExecutionContext().getInfo().isLocal()) {
+            localInvocations.add(invocation);
+        }
         String failure = failWith.get(invocation.tool());
         if (failure != null) {
             throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(failure, "ToolBroke");

@@ -27,6 +27,9 @@ class RefundTestPolicy implements PolicyActivities {
     static final String HASH = "test-policy";
     static final Duration REVIEW_WINDOW = Duration.ofHours(24);
 
+    /** Tools whose verdicts say they run as local activities, as the registry says of a tool so registered. */
+    final java.util.Set<String> localTools = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public PolicyVerdict evaluatePolicy(PolicyRequest proposed) {
         Map<String, Object> normalized = normalized(proposed.call().args());
@@ -41,7 +44,8 @@ class RefundTestPolicy implements PolicyActivities {
                         proposed.actionId())
                 : proposed;
         PolicyVerdict judged = reviewed(request);
-        return changed ? judged.judging(normalized) : judged;
+        PolicyVerdict verdict = changed ? judged.judging(normalized) : judged;
+        return localTools.contains(proposed.call().tool()) ? verdict.runningLocally(true) : verdict;
     }
 
     /** Order ids and currencies as the refund tool reads them: upper case, without spaces around. */

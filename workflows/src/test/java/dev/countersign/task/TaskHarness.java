@@ -68,6 +68,7 @@ final class TaskHarness implements AutoCloseable {
                     .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
             .build());
     final RecordingTools tools = new RecordingTools();
+    final RefundTestPolicy policy = new RefundTestPolicy();
     final RecordingNotifier notifier = new RecordingNotifier();
     final RecordingArchive archive = new RecordingArchive();
     final RecordingDecisionStore records = new RecordingDecisionStore();
@@ -91,7 +92,7 @@ final class TaskHarness implements AutoCloseable {
 
     void register(Worker worker) {
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
-        worker.registerActivitiesImplementations(agent, new RefundTestPolicy(), tools, notifier, archive, records);
+        worker.registerActivitiesImplementations(agent, policy, tools, notifier, archive, records);
     }
 
     String startRefund(double amount) {

@@ -73,7 +73,9 @@ public class PolicyActivitiesImpl implements PolicyActivities {
                 call.tool(),
                 verdict.rule(),
                 verdict.policyHash());
-        return changed ? verdict.judging(normalized) : verdict;
+        PolicyVerdict judgedVerdict = changed ? verdict.judging(normalized) : verdict;
+        boolean local = registry.find(call.tool()).map(Tool::runsLocally).orElse(false);
+        return local ? judgedVerdict.runningLocally(true) : judgedVerdict;
     }
 
     private PolicyRequest withToolTags(PolicyRequest request, ToolCall call) {

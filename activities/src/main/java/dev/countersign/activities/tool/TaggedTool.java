@@ -89,6 +89,11 @@ final class TaggedTool implements Tool {
     }
 
     @Override
+    public boolean runsLocally() {
+        return tool.runsLocally();
+    }
+
+    @Override
     public Map<String, Object> execute(ToolInvocation invocation) {
         return tool.execute(invocation);
     }

@@ -93,6 +93,17 @@ public interface Tool {
     }
 
     /**
+     * Whether the tool runs as a Temporal local activity: in the workflow task that calls it, on the
+     * worker that runs the task, saving the round trips of an activity (its scheduling, its start and
+     * the workflow task its result wakes). Only for a tool that answers within seconds and is {@link
+     * #idempotent()}: a local activity cannot heartbeat, and one whose worker dies before its workflow
+     * task completes runs again. The registry refuses a tool that says this and is not idempotent.
+     */
+    default boolean runsLocally() {
+        return false;
+    }
+
+    /**
      * Runs the tool. Throw {@link ToolException} for a failure with a meaning; anything else is
      * retried by Temporal, unless the tool is not {@link #idempotent()}.
      */

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * The tools an agent may call, by name, with the schema check every call passes first. A tool whose
  * compensation is {@link Compensation#irreversible()} is registered with the tag {@value
  * Compensation#IRREVERSIBLE_TAG} added to its own tags, and one that is not idempotent with {@value
- * Tool#NOT_IDEMPOTENT_TAG}, so policy rules and guards can see it.
+ * Tool#NOT_IDEMPOTENT_TAG}, so policy rules and guards can see it. A tool that would run as a local
+ * activity ({@link Tool#runsLocally()}) must be idempotent.
  */
 public final class ToolRegistry {
 
@@ -20,6 +21,11 @@ public final class ToolRegistry {
 
     public ToolRegistry(Collection<? extends Tool> tools) {
         for (Tool declared : tools) {
+            if (declared.runsLocally() && !declared.idempotent()) {
+                throw new IllegalStateException("the tool '" + declared.name() + "' (" + origin(declared)
+                        + ") cannot run as a local activity: it is not idempotent, and a local activity"
+                        + " runs again when its worker stops before the workflow task completes");
+            }
             Tool tool = TaggedTool.tagged(declared);
             Tool earlier = this.tools.putIfAbsent(tool.name(), tool);
             if (earlier != null) {

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param tools the server's tools to expose, by the server's names; empty for all
  * @param paths the arguments of its tools that name files, normalized before the policy judges a
  *     call (see {@link PathArgumentsSpec}); null when none do
+ * @param localTools the server's tools that run as Temporal local activities (see {@link
+ *     dev.countersign.activities.tool.Tool#runsLocally()}), by the server's names: each must be one
+ *     the server marks {@code idempotentHint: true}, and the server's timeout at most {@link
+ *     #LOCAL_TOOL_TIMEOUT}; empty for none
  */
 public record McpServerSpec(
         String command,
@@ -29,7 +33,8 @@ public record McpServerSpec(
         Map<String, String> headers,
         Duration timeout,
         List<String> tools,
-        PathArgumentsSpec paths) {
+        PathArgumentsSpec paths,
+        List<String> localTools) {
 
     // One constructor only: the agents file binds an entry straight to it.
 
@@ -40,11 +45,18 @@ public record McpServerSpec(
     /** A request waits this long for an answer unless the server's entry says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The longest timeout of a server with local tools: a local activity holds its task's workflow
+     * task while it runs, so such a tool must answer within seconds.
+     */
+    public static final Duration LOCAL_TOOL_TIMEOUT = Duration.ofSeconds(30);
+
     public McpServerSpec {
         args = args == null ? List.of() : List.copyOf(args);
         env = env == null ? Map.of() : Map.copyOf(env);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         tools = tools == null ? List.of() : List.copyOf(tools);
+        localTools = localTools == null ? List.of() : List.copyOf(localTools);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if ((command == null) == (url == null)) {
             throw new IllegalArgumentException(
@@ -68,6 +80,20 @@ public record McpServerSpec(
         if (tools.stream().anyMatch(tool -> tool == null || tool.isBlank())) {
             throw new IllegalArgumentException("tools must name the server's tools, found a blank entry");
         }
+        if (localTools.stream().anyMatch(tool -> tool == null || tool.isBlank())) {
+            throw new IllegalArgumentException("local-tools must name the server's tools, found a blank entry");
+        }
+        List<String> exposed = tools;
+        List<String> hidden = localTools.stream()
+                .filter(tool -> !exposed.isEmpty() && !exposed.contains(tool))
+                .toList();
+        if (!hidden.isEmpty()) {
+            throw new IllegalArgumentException("local-tools names " + hidden + ", which tools does not expose");
+        }
+        if (!localTools.isEmpty() && timeout.compareTo(LOCAL_TOOL_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be at most " + LOCAL_TOOL_TIMEOUT
+                    + " for a server with local-tools (a local activity holds its task while it runs), was " + timeout);
+        }
         if (args.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("args must not hold an empty entry");
         }
@@ -75,27 +101,32 @@ public record McpServerSpec(
 
     /** A server started over stdio with the default timeout, exposing all its tools. */
     public static McpServerSpec stdio(String command, List<String> args) {
-        return new McpServerSpec(command, args, Map.of(), null, Map.of(), null, List.of(), null);
+        return new McpServerSpec(command, args, Map.of(), null, Map.of(), null, List.of(), null, List.of());
     }
 
     /** A server reached over streamable HTTP with the default timeout, exposing all its tools. */
     public static McpServerSpec http(String url) {
-        return new McpServerSpec(null, List.of(), Map.of(), url, Map.of(), null, List.of(), null);
+        return new McpServerSpec(null, List.of(), Map.of(), url, Map.of(), null, List.of(), null, List.of());
     }
 
     /** This server with another timeout. */
     public McpServerSpec withTimeout(Duration other) {
-        return new McpServerSpec(command, args, env, url, headers, other, tools, paths);
+        return new McpServerSpec(command, args, env, url, headers, other, tools, paths, localTools);
     }
 
     /** This server exposing only these tools. */
     public McpServerSpec withTools(List<String> only) {
-        return new McpServerSpec(command, args, env, url, headers, timeout, only, paths);
+        return new McpServerSpec(command, args, env, url, headers, timeout, only, paths, localTools);
     }
 
     /** This server with these path arguments. */
     public McpServerSpec withPaths(PathArgumentsSpec newPaths) {
-        return new McpServerSpec(command, args, env, url, headers, timeout, tools, newPaths);
+        return new McpServerSpec(command, args, env, url, headers, timeout, tools, newPaths, localTools);
+    }
+
+    /** This server running these of its tools as local activities. */
+    public McpServerSpec withLocalTools(List<String> local) {
+        return new McpServerSpec(command, args, env, url, headers, timeout, tools, paths, local);
     }
 
     public boolean stdio() {

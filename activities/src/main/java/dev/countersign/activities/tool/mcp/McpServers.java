@@ -54,25 +54,41 @@ public final class McpServers implements AutoCloseable {
         } catch (RuntimeException failed) {
             throw new McpServerUnreachable(connection.name(), connection.spec(), failed);
         }
-        List<String> missing = connection.spec().tools().stream()
-                .filter(wanted -> listed.stream().noneMatch(tool -> tool.name().equals(wanted)))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the MCP server '" + connection.name() + "' has no tool(s) " + missing
-                    + "; it has " + listed.stream().map(McpSchema.Tool::name).toList());
-        }
+        requireListed(connection, "tools", connection.spec().tools(), listed);
+        requireListed(connection, "local-tools", connection.spec().localTools(), listed);
         List<McpTool> tools = new ArrayList<>();
         for (McpSchema.Tool definition : listed) {
             String name = McpToolNames.of(connection.name(), definition.name(), taken);
             taken.add(name);
+            McpTool tool;
             try {
-                tools.add(new McpTool(name, connection, definition));
+                tool = new McpTool(name, connection, definition);
             } catch (IllegalArgumentException unusable) {
                 throw new IllegalArgumentException("the tool '" + definition.name() + "' of the MCP server '"
                         + connection.name() + "' is no usable tool: " + unusable.getMessage());
             }
+            if (tool.runsLocally() && !tool.idempotent()) {
+                throw new IllegalArgumentException("the tool '" + definition.name() + "' of the MCP server '"
+                        + connection.name() + "' cannot be one of its local-tools: the server does not mark it"
+                        + " idempotentHint: true, and a local activity runs again when its worker stops before"
+                        + " the workflow task completes");
+            }
+            tools.add(tool);
         }
         return tools;
+    }
+
+    /** Refuses an entry's list ({@code key}) that names a tool the server does not have. */
+    private static void requireListed(
+            McpServerConnection connection, String key, List<String> wanted, List<McpSchema.Tool> listed) {
+        List<String> missing = wanted.stream()
+                .filter(name -> listed.stream().noneMatch(tool -> tool.name().equals(name)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the MCP server '" + connection.name() + "' has no tool(s) " + missing
+                    + (key.equals("tools") ? "" : " (" + key + ")") + "; it has "
+                    + listed.stream().map(McpSchema.Tool::name).toList());
+        }
     }
 
     /** Every server's tools. */

@@ -141,6 +141,12 @@ public final class McpTool implements Tool {
                 && Boolean.TRUE.equals(definition.annotations().idempotentHint());
     }
 
+    /** When the server's entry lists it in {@code local-tools}. */
+    @Override
+    public boolean runsLocally() {
+        return server.spec().localTools().contains(definition.name());
+    }
+
     @Override
     public Map<String, Object> execute(ToolInvocation invocation) {
         McpSchema.CallToolResult result;
