@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 final class Bench {
 
     private static final Logger log = LoggerFactory.getLogger(Bench.class);
+    private static final String COUNTERSIGN = "Countersign";
+    private static final String LOCAL_TOOL = "Countersign, tool as local activity";
+    private static final String LOCAL_TOOL_CHANGES = "the bench's tool listed in `local-tools`: it runs as a local"
+            + " activity in the workflow task that applies the decision; the decision's answer comes after it ran";
 
     private final BenchOptions options;
     private final Path repo;
@@ -171,7 +175,7 @@ final class Bench {
                             .run(
                                     environment.service(),
                                     environment.api(),
-                                    countersignGates(environment),
+                                    countersignGates(environment, BenchFiles.AGENT, COUNTERSIGN),
                                     ServiceApi.bearer(environment.reviewerToken()),
                                     ServiceApi.bearer(environment.operatorToken()),
                                     dir,
@@ -182,18 +186,23 @@ final class Bench {
         }
     }
 
-    private static CountersignGates countersignGates(Environment environment) {
+    private static CountersignGates countersignGates(Environment environment, String agent, String name) {
         return new CountersignGates(
                 environment.api(),
                 ServiceApi.bearer(environment.requesterToken()),
-                ServiceApi.bearer(environment.reviewerToken()));
+                ServiceApi.bearer(environment.reviewerToken()),
+                agent,
+                name);
     }
 
     private void gateLatency(Environment environment) {
-        CountersignGates countersign = countersignGates(environment);
         List<GateSystem> systems = new ArrayList<>();
-        systems.add(countersign);
+        systems.add(countersignGates(environment, BenchFiles.AGENT, COUNTERSIGN));
+        systems.add(countersignGates(environment, BenchFiles.LOCAL_AGENT, LOCAL_TOOL));
         BareVariant.all().forEach(variant -> systems.add(environment.bare().gates(variant)));
+        Map<String, String> variants = new LinkedHashMap<>();
+        variants.put(LOCAL_TOOL, LOCAL_TOOL_CHANGES);
+        BareVariant.all().forEach(variant -> variants.put(variant.name(), variant.technique()));
         LangGraphGate langGraph = null;
         String whyNot = null;
         if (options.skips("langgraph")) {
@@ -204,9 +213,9 @@ final class Bench {
         } else {
             langGraph = new LangGraphGate(repo, environment.temporal().pgPort(), environment.langGraphPassword(), dir);
         }
-        GateLatency gate = new GateLatency(options, touches);
+        GateLatency gate = new GateLatency(options, touches, COUNTERSIGN, LOCAL_TOOL, BareVariant.BASELINE.name());
         gate.run(systems, langGraph, whyNot);
-        gate.report(report, countersign.name(), BareVariant.BASELINE.name(), BareVariant.all());
+        gate.report(report, variants);
         report.section(anatomy(environment.bare()));
     }
 
@@ -223,10 +232,17 @@ final class Bench {
                 server each one is a write to PostgreSQL.
 
                 """.formatted(rate));
-        text.append(anatomy.describe("Countersign", "r0-countersign-" + rate + "-" + index, "ExecuteTool"));
-        text.append(anatomy.describe("bare Temporal", "r0-bare-temporal-" + rate + "-" + index, "Touch"));
-        text.append(anatomy.describe("bare, local activity", "r0-bare-local-activity-" + rate + "-" + index, "local"));
+        text.append(anatomy.describe(COUNTERSIGN, gateId(COUNTERSIGN, rate, index), "ExecuteTool"));
+        text.append(anatomy.describe(LOCAL_TOOL, gateId(LOCAL_TOOL, rate, index), "local"));
+        text.append(anatomy.describe(
+                BareVariant.BASELINE.name(), gateId(BareVariant.BASELINE.name(), rate, index), "Touch"));
+        text.append(anatomy.describe(BareVariant.LOCAL.name(), gateId(BareVariant.LOCAL.name(), rate, index), "local"));
         return text.toString();
+    }
+
+    /** The workflow id of a gate of round 1, as {@link GateLatency} names them. */
+    private static String gateId(String system, int rate, int index) {
+        return "r0-" + GateLatency.slug(system) + "-" + rate + "-" + index;
     }
 
     private void scenario(String name, Runnable scenario) {

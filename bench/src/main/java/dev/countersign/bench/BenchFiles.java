@@ -9,19 +9,28 @@ import java.util.List;
 /** The service's bench configuration: its policy, its agents file and its gateway's upstream server. */
 final class BenchFiles {
 
+    /** The agent of {@link #agents}: its tool runs as an activity, as an MCP server's tools do by default. */
+    static final String AGENT = "bench";
+
     static final String TOOL = "bench_touch";
+
+    /** The agent of {@link #agents} whose tool is listed in {@code local-tools}: it runs as a local activity. */
+    static final String LOCAL_AGENT = "bench-local";
+
+    static final String LOCAL_TOOL = "bench-local_touch";
 
     private BenchFiles() {}
 
     static Path policy(Path dir) {
         return write(dir.resolve("bench-policy.yaml"), """
-                # The bench's policy: the bench's tool waits for one reviewer of bench-reviewers; the gateway's
-                # echo runs on its own (the gateway overhead scenario); everything else is denied.
+                # The bench's policy: the bench's tool, run as an activity or as a local activity, waits for one
+                # reviewer of bench-reviewers; the gateway's echo runs on its own (the gateway overhead scenario);
+                # everything else is denied.
                 version: 1
                 default: deny
                 rules:
                   - name: bench-gate
-                    tool: %s
+                    tool: [%s, %s]
                     outcome: approve
                     tiers:
                       - name: bench
@@ -30,18 +39,29 @@ final class BenchFiles {
                   - name: echo
                     tool: everything_echo
                     outcome: auto
-                """.formatted(TOOL, BenchUsers.REVIEWERS));
+                """.formatted(TOOL, LOCAL_TOOL, BenchUsers.REVIEWERS));
     }
 
     static Path agents(Path dir, String mcpUrl) {
         return write(dir.resolve("bench-agents.yaml"), """
+                # The bench's agents, both on the bench's MCP server. Each names it differently: a server name is
+                # one server for every agent that declares it (declared alike), and it starts the names of the
+                # server's tools, so bench's tool is bench_touch and bench-local's is bench-local_touch, which
+                # bench-local runs as a local activity, in the workflow task that applies the decision.
                 agents:
                   bench:
                     instructions: Touch the gate the goal names with the bench's touch tool, then stop.
                     mcp-servers:
                       bench:
-                        url: %s
+                        url: %1$s
                         timeout: PT30S
+                  bench-local:
+                    instructions: Touch the gate the goal names with the bench's touch tool, then stop.
+                    mcp-servers:
+                      bench-local:
+                        url: %1$s
+                        timeout: PT30S
+                        local-tools: [touch]
                 """.formatted(mcpUrl));
     }
 

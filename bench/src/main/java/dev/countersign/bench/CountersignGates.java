@@ -11,32 +11,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Countersign's approval gate through its REST API with bearer tokens: a task of the model-driven
- * agent {@code bench} proposes {@code bench_touch}, the policy holds it for one approval from
- * {@code bench-reviewers}, and the decision is {@code POST /api/approvals/{id}/decision}.
+ * Countersign's approval gate through its REST API with bearer tokens: a task of a model-driven agent of
+ * the bench's agents file proposes its touch tool, the policy holds it for one approval from {@code
+ * bench-reviewers}, and the decision is {@code POST /api/approvals/{id}/decision}.
  */
 final class CountersignGates implements GateSystem {
 
-    static final String AGENT = "bench";
     private static final Duration READY = Duration.ofMinutes(10);
 
     private final ServiceApi api;
     private final String requester;
     private final String reviewer;
+    private final String agent;
+    private final String name;
 
     /**
      * @param requester the Authorization header of the user who starts tasks
      * @param reviewer the Authorization header of the user who decides
+     * @param agent the agent of {@link BenchFiles#agents} whose tasks are the gates
+     * @param name the column in the report
      */
-    CountersignGates(ServiceApi api, String requester, String reviewer) {
+    CountersignGates(ServiceApi api, String requester, String reviewer, String agent, String name) {
         this.api = api;
         this.requester = requester;
         this.reviewer = reviewer;
+        this.agent = agent;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "Countersign";
+        return name;
     }
 
     @Override
@@ -71,7 +76,7 @@ final class CountersignGates implements GateSystem {
                         requester,
                         Map.of(
                                 "agent",
-                                AGENT,
+                                agent,
                                 "goal",
                                 "Touch gate=" + taskId,
                                 "input",

@@ -1,19 +1,28 @@
 package dev.countersign.bench;
 
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Where one decision's milliseconds go, read from the workflow's history on the server: every event
  * from the Update's acceptance to the tool activity's completion, with its time after the acceptance
  * (the server's clock). Each workflow task, activity and search-attribute upsert in that list is a
- * round trip between the worker and the server.
+ * round trip between the worker and the server. A local activity is a marker in the history of the
+ * workflow task that ran it, shown with its activity type.
  */
 final class GateAnatomy {
+
+    // The SDK's names for a local activity's marker and the detail that holds its type.
+    private static final String LOCAL_ACTIVITY = "LocalActivity";
+    private static final String LOCAL_ACTIVITY_TYPE = "type";
 
     private final WorkflowClient client;
 
@@ -21,6 +30,7 @@ final class GateAnatomy {
         this.client = client;
     }
 
+    /** @param toolActivity the tool's activity type, or {@code local} when the tool runs as a local activity */
     String describe(String title, String workflowId, String toolActivity) {
         List<HistoryEvent> events = client.fetchHistory(workflowId).getHistory().getEventsList();
         int accepted = -1;
@@ -63,13 +73,13 @@ final class GateAnatomy {
                 detail = scheduled.getOrDefault(
                         event.getActivityTaskCompletedEventAttributes().getScheduledEventId(), "");
             } else if (event.hasMarkerRecordedEventAttributes()) {
-                detail = event.getMarkerRecordedEventAttributes().getMarkerName();
+                detail = marker(event.getMarkerRecordedEventAttributes());
             }
             text.append("| %d | %s | %s |\n".formatted(millis(event) - start, shortName(event.getEventType()), detail));
             if (event.hasActivityTaskCompletedEventAttributes() && detail.equals(toolActivity)) {
                 break;
             }
-            if (event.hasMarkerRecordedEventAttributes() && toolActivity.equals("local")) {
+            if (detail.startsWith(LOCAL_ACTIVITY) && toolActivity.equals("local")) {
                 break;
             }
         }
@@ -80,6 +90,16 @@ final class GateAnatomy {
                         .map(e -> e.getKey() + " " + e.getValue())
                         .toList()));
         return text.append(".\n\n").toString();
+    }
+
+    /** The marker's name, and a local activity's type after it. */
+    private static String marker(MarkerRecordedEventAttributes marker) {
+        Payloads type = marker.getDetailsMap().get(LOCAL_ACTIVITY_TYPE);
+        if (!marker.getMarkerName().equals(LOCAL_ACTIVITY) || type == null) {
+            return marker.getMarkerName();
+        }
+        return LOCAL_ACTIVITY + " "
+                + DataConverter.getDefaultInstance().fromPayloads(0, Optional.of(type), String.class, String.class);
     }
 
     private static long millis(HistoryEvent event) {

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decision to acknowledged and decision to executed, open-loop at fixed rates, for Countersign, the
- * bare Temporal variants and LangGraph, in rounds whose order rotates; then completed gates per
- * second at saturation for Countersign and the bare baseline, alternating too.
+ * Decision to acknowledged and decision to executed, open-loop at fixed rates, for Countersign (also
+ * with its tool as a local activity), the bare Temporal variants and LangGraph, in rounds whose order
+ * rotates; then completed gates per second at saturation for Countersign and the bare baseline,
+ * alternating too.
  */
 final class GateLatency {
 
@@ -21,6 +22,9 @@ final class GateLatency {
 
     private final BenchOptions options;
     private final Touches touches;
+    private final String countersign;
+    private final String localTool;
+    private final String bare;
     private final Map<String, Map<Double, Histogram>> ack = new LinkedHashMap<>();
     private final Map<String, Map<Double, Histogram>> executed = new LinkedHashMap<>();
     private final Map<String, List<Double>> throughput = new LinkedHashMap<>();
@@ -28,13 +32,23 @@ final class GateLatency {
     private String langGraphSystem;
     private String langGraphSkipped;
 
-    GateLatency(BenchOptions options, Touches touches) {
+    /**
+     * @param countersign the column of Countersign as it runs by default; it and {@code bare} run at every
+     *     rate and at saturation, every other system at the first rate only
+     * @param localTool the column of Countersign with its tool as a local activity, set beside Countersign in
+     *     the breakdown and beside the targets
+     * @param bare the column of the bare baseline, which the tables' ratios divide by
+     */
+    GateLatency(BenchOptions options, Touches touches, String countersign, String localTool, String bare) {
         this.options = options;
         this.touches = touches;
+        this.countersign = countersign;
+        this.localTool = localTool;
+        this.bare = bare;
     }
 
     /**
-     * @param systems Countersign first, then the bare variants (the baseline first among them)
+     * @param systems every system, in the report's order, among them those named at construction
      * @param langGraph null when the LangGraph column is skipped, with {@code whyNot} saying why
      */
     void run(List<GateSystem> systems, LangGraphGate langGraph, String whyNot) {
@@ -54,7 +68,7 @@ final class GateLatency {
             List<String> order = new ArrayList<>(columns);
             Collections.rotate(order, -round);
             for (String column : order) {
-                for (double rate : ratesOf(column, systems)) {
+                for (double rate : ratesOf(column)) {
                     int count = (int) Math.round(rate * options.integer("seconds"));
                     String prefix = "r" + round + "-" + slug(column) + "-" + (int) rate;
                     log.info(
@@ -93,7 +107,12 @@ final class GateLatency {
                 }
             }
             if (!options.skips("saturation")) {
-                saturate(systems.subList(0, 2), round);
+                saturate(
+                        systems.stream()
+                                .filter(system -> system.name().equals(countersign)
+                                        || system.name().equals(bare))
+                                .toList(),
+                        round);
             }
         }
     }
@@ -114,13 +133,11 @@ final class GateLatency {
     }
 
     /**
-     * Countersign, the bare baseline and LangGraph run at every rate; the other bare variants, which
-     * show what one technique changes, at the first rate only, which keeps the run short.
+     * Countersign, the bare baseline and LangGraph run at every rate; the variants, which show what one
+     * technique changes, at the first rate only, which keeps the run short.
      */
-    private List<Double> ratesOf(String column, List<GateSystem> systems) {
-        boolean full = column.equals(LANGGRAPH)
-                || column.equals(systems.get(0).name())
-                || column.equals(systems.get(1).name());
+    private List<Double> ratesOf(String column) {
+        boolean full = column.equals(LANGGRAPH) || column.equals(countersign) || column.equals(bare);
         return full ? options.rates() : options.rates().subList(0, 1);
     }
 
@@ -154,7 +171,8 @@ final class GateLatency {
         return executed.get(system).get(rate);
     }
 
-    void report(Report report, String countersign, String bare, List<BareVariant> variants) {
+    /** @param variants what each variant changes, by its column, in the order of the report's table */
+    void report(Report report, Map<String, String> variants) {
         StringBuilder text = new StringBuilder("## The approval gate\n\n");
         text.append("""
                 Each gate is a tool call held until one decision. **Countersign**: a task of the model-driven agent
@@ -164,17 +182,16 @@ final class GateLatency {
                 `Idempotency-Key`, acknowledged by the HTTP answer. **Bare Temporal**: workflow `BareGate` waits for
                 one Update `decide` (the handler records the decision and returns), then runs one activity that calls
                 the same MCP tool with the same MCP Java SDK client over streamable HTTP; acknowledged by the Update's
-                result. Executed is the instant the MCP tool was called, on the bench JVM's clock; both latencies
+                result. **Countersign, tool as local activity**: the same through the agent `bench-local`, whose entry
+                for the same MCP server lists `touch` in `local-tools` (its tool is `bench-local_touch`, which the same
+                rule holds). Executed is the instant the MCP tool was called, on the bench JVM's clock; both latencies
                 count from the decision's intended start (open-loop at a fixed rate, so no coordinated omission).
                 All gates are created and waiting before the decisions start.
 
                 """);
         text.append("| variant | what it changes |\n| --- | --- |\n");
-        variants.forEach(v -> text.append("| ")
-                .append(v.name())
-                .append(" | ")
-                .append(v.technique())
-                .append(" |\n"));
+        variants.forEach((name, changes) ->
+                text.append("| ").append(name).append(" | ").append(changes).append(" |\n"));
         if (langGraphSkipped != null) {
             text.append("\n**LangGraph column skipped:** ")
                     .append(langGraphSkipped)
@@ -195,8 +212,8 @@ final class GateLatency {
                 .append(options.integer("warmup"))
                 .append(" warm-up decisions that are not counted.\n\n");
         for (double rate : options.rates()) {
-            text.append(table("Decision → executed at %s/s".formatted(trim(rate)), executed, rate, bare));
-            text.append(table("Decision → acknowledged at %s/s".formatted(trim(rate)), ack, rate, bare));
+            text.append(table("Decision → executed at %s/s".formatted(trim(rate)), executed, rate));
+            text.append(table("Decision → acknowledged at %s/s".formatted(trim(rate)), ack, rate));
             String name = "gate-" + trim(rate);
             Map<String, Histogram> lines = new LinkedHashMap<>();
             executed.forEach((system, byRate) -> {
@@ -207,11 +224,14 @@ final class GateLatency {
             Charts.percentiles("Decision to executed at %s/s".formatted(trim(rate)), lines, report.image(name));
             text.append(Report.imageLink(name, "decision to executed by percentile at " + trim(rate) + "/s"))
                     .append("\n\n");
-            target(report, countersign, bare, rate);
+            target(report, rate);
+            if (rate == options.rates().get(0)) {
+                localToolBesideTargets(report, rate);
+            }
         }
-        text.append(breakdown(countersign, bare, options.rates().get(0)));
+        text.append(breakdown(options.rates().get(0)));
         if (!throughput.isEmpty()) {
-            text.append(saturation(report, countersign, bare));
+            text.append(saturation(report));
         }
         if (!problems.isEmpty()) {
             text.append("Problems during the run:\n\n");
@@ -241,7 +261,7 @@ final class GateLatency {
         report.section(text.toString());
     }
 
-    private String table(String title, Map<String, Map<Double, Histogram>> series, double rate, String bare) {
+    private String table(String title, Map<String, Map<Double, Histogram>> series, double rate) {
         StringBuilder text = new StringBuilder("### ").append(title).append("\n\n");
         text.append("| system | p50 | p90 | p99 | max | count | p50 / bare | p99 / bare |\n");
         text.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -257,7 +277,7 @@ final class GateLatency {
         return text.append('\n').toString();
     }
 
-    private void target(Report report, String countersign, String bare, double rate) {
+    private void target(Report report, double rate) {
         Histogram ours = executed.get(countersign).get(rate);
         Histogram theirs = executed.get(bare).get(rate);
         for (int percentile : new int[] {50, 99}) {
@@ -288,15 +308,54 @@ final class GateLatency {
     }
 
     /**
+     * Countersign with its tool as a local activity against bare Temporal and LangGraph, in one row
+     * beside the targets: the targets stay those of Countersign as it runs by default, so that they
+     * compare with earlier runs.
+     */
+    private void localToolBesideTargets(Report report, double rate) {
+        Histogram local = measured(localTool, rate);
+        Histogram theirs = measured(bare, rate);
+        if (local == null || theirs == null) {
+            return;
+        }
+        Histogram langGraph = measured(LANGGRAPH, rate);
+        List<String> figures = new ArrayList<>();
+        for (int percentile : new int[] {50, 99}) {
+            long o = local.getValueAtPercentile(percentile);
+            long b = theirs.getValueAtPercentile(percentile);
+            if (langGraph == null) {
+                figures.add("p%d %.2f× bare (%s ms / %s ms)"
+                        .formatted(percentile, (double) o / b, Report.ms(o), Report.ms(b)));
+            } else {
+                long l = langGraph.getValueAtPercentile(percentile);
+                figures.add("p%d %.2f× bare, %.2f× LangGraph (%s ms / %s ms / %s ms)"
+                        .formatted(
+                                percentile, (double) o / b, (double) o / l, Report.ms(o), Report.ms(b), Report.ms(l)));
+            }
+        }
+        if (langGraph == null) {
+            figures.add("LangGraph column skipped");
+        }
+        report.beside(
+                "decision → executed at %s/s, %s, against bare Temporal and LangGraph".formatted(trim(rate), localTool),
+                String.join("; ", figures));
+    }
+
+    /** The column's decision → executed at the rate, or null when it has no measured decision there. */
+    private Histogram measured(String column, double rate) {
+        Histogram h = executed.containsKey(column) ? executed.get(column).get(rate) : null;
+        return h == null || h.getTotalCount() == 0 ? null : h;
+    }
+
+    /**
      * Decision to executed, step by step from the bare gate to Countersign at one rate: each step
      * adds what Countersign's decision does on top of the one before, so the differences say which
      * part is Temporal's (the commands and RPCs of the shape) and which is Countersign's own code.
+     * Countersign with its tool as a local activity follows, set against Countersign.
      */
-    private String breakdown(String countersign, String bare, double rate) {
+    private String breakdown(double rate) {
         List<String> steps = List.of(bare, BareVariant.SHAPED.name(), countersign);
-        if (steps.stream()
-                .anyMatch(step ->
-                        !executed.containsKey(step) || executed.get(step).get(rate) == null)) {
+        if (steps.stream().anyMatch(step -> measured(step, rate) == null)) {
             return "";
         }
         StringBuilder text =
@@ -307,31 +366,41 @@ final class GateLatency {
                 upsert and two search-attribute upserts in the decision's workflow task, and a timer beside the tool's
                 activity); the last step is the rest: Countersign's REST API and token check, its workflow code (a
                 larger state, the task board), its tool path (schema check, digest check, MCP client), and the load
-                its model and policy calls put on the same two cores.
+                its model and policy calls put on the same two cores. The line after Countersign changes one thing
+                of it, its tool as a local activity, and its differences are against Countersign's line (negative
+                where it saves).
 
                 | step | p50 | p99 | p50 added | p99 added |
                 | --- | --- | --- | --- | --- |
                 """);
         Histogram previous = null;
         for (String step : steps) {
-            Histogram h = executed.get(step).get(rate);
-            text.append("| %s | %s | %s | %s | %s |\n"
-                    .formatted(
-                            step,
-                            Report.ms(h.getValueAtPercentile(50)),
-                            Report.ms(h.getValueAtPercentile(99)),
-                            previous == null
-                                    ? ""
-                                    : Report.ms(h.getValueAtPercentile(50) - previous.getValueAtPercentile(50)),
-                            previous == null
-                                    ? ""
-                                    : Report.ms(h.getValueAtPercentile(99) - previous.getValueAtPercentile(99))));
+            Histogram h = measured(step, rate);
+            text.append(row(step, h, previous));
             previous = h;
+        }
+        Histogram local = measured(localTool, rate);
+        if (local != null) {
+            text.append(row(localTool, local, previous));
         }
         return text.append('\n').toString();
     }
 
-    private String saturation(Report report, String countersign, String bare) {
+    private static String row(String name, Histogram h, Histogram previous) {
+        return "| %s | %s | %s | %s | %s |\n"
+                .formatted(
+                        name,
+                        Report.ms(h.getValueAtPercentile(50)),
+                        Report.ms(h.getValueAtPercentile(99)),
+                        previous == null
+                                ? ""
+                                : Report.ms(h.getValueAtPercentile(50) - previous.getValueAtPercentile(50)),
+                        previous == null
+                                ? ""
+                                : Report.ms(h.getValueAtPercentile(99) - previous.getValueAtPercentile(99)));
+    }
+
+    private String saturation(Report report) {
         StringBuilder text = new StringBuilder("### Throughput at saturation\n\n");
         text.append("Completed gates per second (from the first decision to the last tool call) when ")
                 .append(options.integer("saturation-gates"))

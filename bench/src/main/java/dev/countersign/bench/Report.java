@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Report {
 
-    /** A target of issue 19, met, missed or not measured by this run. */
+    /** A target of issue 19, met, missed or not measured by this run; or a figure set beside them. */
     record Target(String what, String goal, String figure, String status) {}
 
     private final Path out;
@@ -52,6 +52,11 @@ final class Report {
 
     void notMeasured(String what, String goal, String why) {
         targets.add(new Target(what, goal, why, "**not measured**"));
+    }
+
+    /** A row among the targets that has no goal of its own: a figure to compare with theirs. */
+    void beside(String what, String figure) {
+        targets.add(new Target(what, "—", figure, "for comparison"));
     }
 
     /** Writes the histogram's percentile distribution (in ms) and answers its link from the report. */

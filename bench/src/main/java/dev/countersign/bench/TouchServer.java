@@ -18,8 +18,9 @@ import org.apache.catalina.startup.Tomcat;
 /**
  * The bench's MCP server over streamable HTTP, in the bench JVM (MCP Java SDK server on an embedded
  * Tomcat, loopback only): one tool, {@code touch {"gate": id}}, that records the instant it was called
- * in {@link Touches}. Countersign's agent reaches it as {@code bench_touch}; the bare gate's activity
- * calls it directly with the same SDK client.
+ * in {@link Touches}. Countersign's agents reach it as {@code bench_touch} and {@code bench-local_touch};
+ * the bare gate's activity calls it directly with the same SDK client. It says it is idempotent, which
+ * it is (a gate's first touch is the one recorded), so Countersign may run it as a local activity.
  */
 final class TouchServer implements AutoCloseable {
 
@@ -53,6 +54,8 @@ final class TouchServer implements AutoCloseable {
                         List.of("gate"),
                         "additionalProperties",
                         false))
+                .annotations(
+                        McpSchema.ToolAnnotations.builder().idempotentHint(true).build())
                 .build();
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("countersign-bench", "1")
