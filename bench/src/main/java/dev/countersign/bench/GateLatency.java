@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Decision to acknowledged and decision to executed, open-loop at fixed rates, for Countersign (also
  * with its tool as a local activity), the bare Temporal variants and LangGraph, in rounds whose order
- * rotates; then completed gates per second at saturation for Countersign and the bare baseline,
+ * rotates; then completed gates per second at saturation for Countersign (both ways) and the bare baseline,
  * alternating too.
  */
 final class GateLatency {
@@ -33,8 +33,8 @@ final class GateLatency {
     private String langGraphSkipped;
 
     /**
-     * @param countersign the column of Countersign as it runs by default; it and {@code bare} run at every
-     *     rate and at saturation, every other system at the first rate only
+     * @param countersign the column of Countersign as it runs by default; it, {@code localTool} and {@code
+     *     bare} run at every rate and at saturation, every other system at the first rate only
      * @param localTool the column of Countersign with its tool as a local activity, set beside Countersign in
      *     the breakdown and beside the targets
      * @param bare the column of the bare baseline, which the tables' ratios divide by
@@ -110,6 +110,7 @@ final class GateLatency {
                 saturate(
                         systems.stream()
                                 .filter(system -> system.name().equals(countersign)
+                                        || system.name().equals(localTool)
                                         || system.name().equals(bare))
                                 .toList(),
                         round);
@@ -133,11 +134,14 @@ final class GateLatency {
     }
 
     /**
-     * Countersign, the bare baseline and LangGraph run at every rate; the variants, which show what one
+     * Countersign (both ways), the bare baseline and LangGraph run at every rate; the variants, which show what one
      * technique changes, at the first rate only, which keeps the run short.
      */
     private List<Double> ratesOf(String column) {
-        boolean full = column.equals(LANGGRAPH) || column.equals(countersign) || column.equals(bare);
+        boolean full = column.equals(LANGGRAPH)
+                || column.equals(countersign)
+                || column.equals(localTool)
+                || column.equals(bare);
         return full ? options.rates() : options.rates().subList(0, 1);
     }
 
@@ -203,8 +207,9 @@ final class GateLatency {
         }
         text.append("\nBefore round 1, every system but LangGraph decides ")
                 .append(3 * options.integer("warmup"))
-                .append(" gates at the first rate that are counted nowhere (the JVMs' warm-up). The variants run at")
-                .append(" the first rate only; Countersign, bare Temporal and LangGraph at every rate. ");
+                .append(" gates at the first rate that are counted nowhere (the JVMs' warm-up). The bare variants run")
+                .append(
+                        " at the first rate only; Countersign (both ways), bare Temporal and LangGraph at every rate. ");
         text.append(options.integer("rounds"))
                 .append(" rounds, each system in turn (the order rotates each round); per round and rate ")
                 .append(options.integer("seconds"))
@@ -437,6 +442,15 @@ final class GateLatency {
                     "≥ 0.90×",
                     "%.2f× (%.1f / %.1f gates/s)".formatted(r, medians.get(countersign), medians.get(bare)),
                     r >= 0.90);
+        }
+        if (medians.containsKey(localTool) && medians.containsKey(bare)) {
+            report.beside(
+                    "throughput at saturation, " + localTool + " / bare Temporal",
+                    "%.2f× (%.1f / %.1f gates/s)"
+                            .formatted(
+                                    medians.get(localTool) / medians.get(bare),
+                                    medians.get(localTool),
+                                    medians.get(bare)));
         }
         return text.toString();
     }

@@ -50,8 +50,7 @@ public record PolicyVerdict(
                 TimeoutOutcome.REJECT,
                 null,
                 null,
-                null,
-                false);
+                null);
     }
 
     /** A verdict as a rule makes it: for a tool that runs as an activity until {@link #runningLocally} says. */
@@ -94,22 +93,15 @@ public record PolicyVerdict(
 
     /** This verdict, for a tool that runs as a local activity ({@code true}) or as an activity. */
     public PolicyVerdict runningLocally(boolean local) {
-        return new PolicyVerdict(
-                outcome,
-                rule,
-                policyHash,
-                reason,
-                tiers,
-                argsDigest,
-                argumentsInvalid,
-                onTimeout,
-                review,
-                shadow,
-                normalizedArgs,
-                local);
+        return copy(review, shadow, normalizedArgs, local);
     }
 
     private PolicyVerdict rebuilt(ReviewPlan newReview, ShadowVerdict newShadow, Map<String, Object> normalized) {
+        return copy(newReview, newShadow, normalized, runsLocally);
+    }
+
+    private PolicyVerdict copy(
+            ReviewPlan newReview, ShadowVerdict newShadow, Map<String, Object> normalized, boolean local) {
         return new PolicyVerdict(
                 outcome,
                 rule,
@@ -122,7 +114,7 @@ public record PolicyVerdict(
                 newReview,
                 newShadow,
                 normalized,
-                runsLocally);
+                local);
     }
 
     public PolicyVerdict {

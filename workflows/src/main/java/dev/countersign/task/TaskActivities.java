@@ -49,12 +49,7 @@ final class TaskActivities {
             ToolActivities.class,
             LocalActivityOptions.newBuilder()
                     .setStartToCloseTimeout(LOCAL_TOOL_TIMEOUT)
-                    .setRetryOptions(RetryOptions.newBuilder()
-                            .setInitialInterval(Duration.ofSeconds(1))
-                            .setBackoffCoefficient(2.0)
-                            .setMaximumInterval(Duration.ofMinutes(1))
-                            .setMaximumAttempts(5)
-                            .build())
+                    .setRetryOptions(retries(Duration.ofMinutes(1), 5))
                     .build());
 
     final NotificationActivities notifier = Workflow.newActivityStub(
@@ -86,12 +81,17 @@ final class TaskActivities {
     private static ActivityOptions options(Duration startToClose, Duration maxInterval, int attempts) {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(startToClose)
-                .setRetryOptions(RetryOptions.newBuilder()
-                        .setInitialInterval(Duration.ofSeconds(1))
-                        .setBackoffCoefficient(2.0)
-                        .setMaximumInterval(maxInterval)
-                        .setMaximumAttempts(attempts)
-                        .build())
+                .setRetryOptions(retries(maxInterval, attempts))
+                .build();
+    }
+
+    /** A second after the first attempt, then doubling up to {@code maxInterval}, {@code attempts} in all. */
+    private static RetryOptions retries(Duration maxInterval, int attempts) {
+        return RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(maxInterval)
+                .setMaximumAttempts(attempts)
                 .build();
     }
 }
