@@ -36,11 +36,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A task worker in its own process for {@link NonIdempotentToolKilledMidCallIT}: the task workflow
- * and the real tool activity, with {@code wire_money}, a tool that is not idempotent, writes a line
- * to a file each time it is reached and then takes a minute; an agent that wires once and then
- * finishes saying what it heard; a policy that lets the wire run on its own.
- * Arguments: the Temporal address and the file.
+ * A task worker in its own process for {@link ToolKilledMidCallIT}: the task workflow and the real
+ * tool activity, with {@code wire_money}, which writes a line to a file each time it is reached and
+ * then takes a minute; an agent that wires once and then finishes saying what it heard; a policy that
+ * lets the wire run on its own. Arguments: the Temporal address, the file, and {@code not-idempotent}
+ * (the wire is not idempotent and runs as an activity) or {@code local} (it is idempotent, runs as a
+ * local activity, and takes a minute only the first time it is reached).
  */
 public final class OnceOnlyWorker {
 
@@ -52,10 +53,11 @@ public final class OnceOnlyWorker {
         WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(service));
         Worker worker = factory.newWorker(AgentTaskWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(AgentTaskWorkflowImpl.class);
+        boolean local = args[2].equals("local");
         worker.registerActivitiesImplementations(
                 new WireOnceAgent(),
-                (PolicyActivities) OnceOnlyWorker::runsOnItsOwn,
-                new ToolActivitiesImpl(new ToolRegistry(List.of(new SlowWire(Path.of(args[1]))))),
+                (PolicyActivities) request -> runsOnItsOwn(request).runningLocally(local),
+                new ToolActivitiesImpl(new ToolRegistry(List.of(new SlowWire(Path.of(args[1]), local)))),
                 // The task's decision record must be stored for it to end; this process keeps it in memory.
                 new DecisionRecordActivitiesImpl(new InMemoryDecisionRecordStore(Clock.systemUTC())));
         factory.start();
@@ -80,13 +82,18 @@ public final class OnceOnlyWorker {
         }
     }
 
-    /** Not idempotent: each time it is reached it writes a line, then it takes a minute. */
+    /**
+     * Each time it is reached it writes a line, then it takes a minute. As a local tool it is
+     * idempotent (the test reads its key from each line) and takes the minute only the first time.
+     */
     static final class SlowWire implements Tool {
 
         private final Path reached;
+        private final boolean local;
 
-        SlowWire(Path reached) {
+        SlowWire(Path reached, boolean local) {
             this.reached = reached;
+            this.local = local;
         }
 
         @Override
@@ -101,19 +108,27 @@ public final class OnceOnlyWorker {
 
         @Override
         public boolean idempotent() {
-            return false;
+            return local;
+        }
+
+        @Override
+        public boolean runsLocally() {
+            return local;
         }
 
         @Override
         public Map<String, Object> execute(ToolInvocation invocation) {
             try {
+                boolean first = !Files.exists(reached);
                 Files.writeString(
                         reached,
                         invocation.idempotencyKey() + "\n",
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND,
                         StandardOpenOption.SYNC);
-                new CountDownLatch(1).await(1, TimeUnit.MINUTES);
+                if (first || !local) {
+                    new CountDownLatch(1).await(1, TimeUnit.MINUTES);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

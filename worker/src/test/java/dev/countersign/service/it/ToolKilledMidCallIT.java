@@ -31,18 +31,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A worker is killed with SIGKILL while a tool that is not idempotent is in flight. Another worker
- * takes the retry over, does not send the call again, and the task waits, OUTCOME_UNKNOWN, for an
- * operator: the tool was reached exactly once, also after the operator said it was done.
+ * A worker is killed with SIGKILL while a tool is in flight. For a tool that is not idempotent,
+ * another worker takes the retry over, does not send the call again, and the task waits,
+ * OUTCOME_UNKNOWN, for an operator: the tool was reached exactly once, also after the operator said it
+ * was done. For an idempotent tool that runs as a local activity, the workflow task that ran it times
+ * out, and the other worker runs the call again with the same idempotency key, which the tool honours.
  */
-class NonIdempotentToolKilledMidCallIT {
+class ToolKilledMidCallIT {
 
     private static Cluster cluster;
     private final List<Process> workers = new ArrayList<>();
 
     @BeforeAll
     static void startTemporal() {
-        cluster = Cluster.start(NonIdempotentToolKilledMidCallIT.class);
+        cluster = Cluster.start(ToolKilledMidCallIT.class);
     }
 
     @AfterAll
@@ -64,7 +66,7 @@ class NonIdempotentToolKilledMidCallIT {
                 WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                         .setTarget(cluster.temporal().address())
                         .build()));
-        Process doomed = launch(reached, "doomed");
+        Process doomed = launch(reached, "doomed", "not-idempotent");
         AgentTaskWorkflow task = client.newWorkflowStub(
                 AgentTaskWorkflow.class,
                 WorkflowOptions.newBuilder()
@@ -78,7 +80,7 @@ class NonIdempotentToolKilledMidCallIT {
                 .until(() -> lines(reached).size() == 1);
 
         doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        launch(reached, "survivor");
+        launch(reached, "survivor", "not-idempotent");
 
         TaskView limbo = Awaitility.await("the wire's outcome is unknown")
                 .atMost(Deadlines.RECOVERY)
@@ -95,7 +97,47 @@ class NonIdempotentToolKilledMidCallIT {
         assertThat(lines(reached)).as("the wire was sent once").hasSize(1);
     }
 
-    private Process launch(Path reached, String name) throws IOException {
+    @Test
+    void localToolInFlightWhenItsWorkerIsKilledRunsAgainWithTheSameKey() throws Exception {
+        Path reached = ItSettings.freshWorkDir(OnceOnlyWorker.class).resolve("reached");
+        WorkflowClient client =
+                WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                        .setTarget(cluster.temporal().address())
+                        .build()));
+        Process doomed = launch(reached, "doomed", "local");
+        AgentTaskWorkflow task = client.newWorkflowStub(
+                AgentTaskWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId("wire-local-1")
+                        .setTaskQueue(AgentTaskWorkflow.TASK_QUEUE)
+                        .build());
+        WorkflowClient.start(
+                task::run, new TaskStart("wire-local-1", "payer", "pay", Map.of(), "dave", StepBudget.DEFAULT), null);
+        Awaitility.await("the wire is in flight")
+                .atMost(Deadlines.RECOVERY)
+                .until(() -> lines(reached).size() == 1);
+
+        doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        launch(reached, "survivor", "local");
+
+        TaskView done = WorkflowStub.fromTyped(task)
+                .getResult(Deadlines.RECOVERY.toSeconds(), TimeUnit.SECONDS, TaskView.class);
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(done.summary()).isEqualTo("heard [TOOL_RESULT]");
+        assertThat(done.actions().get(0).state()).isEqualTo(ActionState.EXECUTED);
+        assertThat(lines(reached))
+                .as("the call ran again on the survivor, with the same key")
+                .containsExactly("wire-local-1/a1", "wire-local-1/a1");
+        assertThat(client.fetchHistory("wire-local-1").getEvents())
+                .as("it ran as a local activity, never as an activity")
+                .noneMatch(event -> event.hasActivityTaskScheduledEventAttributes()
+                        && event.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName()
+                                .equals("ExecuteTool"));
+    }
+
+    private Process launch(Path reached, String name, String tool) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(
                         java.toString(),
@@ -103,7 +145,8 @@ class NonIdempotentToolKilledMidCallIT {
                         System.getProperty("java.class.path"),
                         OnceOnlyWorker.class.getName(),
                         cluster.temporal().address(),
-                        reached.toString())
+                        reached.toString(),
+                        tool)
                 .redirectErrorStream(true)
                 .redirectOutput(
                         reached.resolveSibling("worker-" + name + ".log").toFile())
