@@ -213,7 +213,18 @@ final class Bench {
         } else {
             langGraph = new LangGraphGate(repo, environment.temporal().pgPort(), environment.langGraphPassword(), dir);
         }
-        GateLatency gate = new GateLatency(options, touches, COUNTERSIGN, LOCAL_TOOL, BareVariant.BASELINE.name());
+        String operator = ServiceApi.bearer(environment.operatorToken());
+        GateLatency gate = new GateLatency(
+                options,
+                touches,
+                COUNTERSIGN,
+                LOCAL_TOOL,
+                BareVariant.BASELINE.name(),
+                () -> environment
+                        .api()
+                        .get("/actuator/prometheus", operator)
+                        .expect(200)
+                        .body());
         gate.run(systems, langGraph, whyNot);
         gate.report(report, variants);
         report.section(anatomy(environment.bare()));

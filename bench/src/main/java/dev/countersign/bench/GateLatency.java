@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ final class GateLatency {
     private final Map<String, Map<Double, Histogram>> ack = new LinkedHashMap<>();
     private final Map<String, Map<Double, Histogram>> executed = new LinkedHashMap<>();
     private final Map<String, List<Double>> throughput = new LinkedHashMap<>();
+    private final Supplier<String> workerMetrics;
+    /** The service's metrics over Countersign's decisions at the first rate, from before them until acknowledged. */
+    private final Map<String, WorkerMetrics> duringDecisions = new LinkedHashMap<>();
+    /** The same until their tasks ended: all the work the decisions made. */
+    private final Map<String, WorkerMetrics> untilSettled = new LinkedHashMap<>();
+
     private final List<String> problems = new ArrayList<>();
     private String langGraphSystem;
     private String langGraphSkipped;
@@ -38,9 +45,17 @@ final class GateLatency {
      * @param localTool the column of Countersign with its tool as a local activity, set beside Countersign in
      *     the breakdown and beside the targets
      * @param bare the column of the bare baseline, which the tables' ratios divide by
+     * @param workerMetrics reads the service's {@code /actuator/prometheus}; null for no account of it
      */
-    GateLatency(BenchOptions options, Touches touches, String countersign, String localTool, String bare) {
+    GateLatency(
+            BenchOptions options,
+            Touches touches,
+            String countersign,
+            String localTool,
+            String bare,
+            Supplier<String> workerMetrics) {
         this.options = options;
+        this.workerMetrics = workerMetrics;
         this.touches = touches;
         this.countersign = countersign;
         this.localTool = localTool;
@@ -90,9 +105,18 @@ final class GateLatency {
                             .orElseThrow();
                     List<Gate> gates = system.prepare(prefix, count + warmup);
                     log.info("{} gates of {} waiting; deciding", gates.size(), column);
+                    boolean accounted =
+                            rate == options.rates().get(0) && (column.equals(countersign) || column.equals(localTool));
+                    WorkerMetrics before = accounted ? WorkerMetrics.read(workerMetrics) : null;
                     OpenLoop.Outcome outcome = OpenLoop.atRate(system, gates, rate, warmup, touches);
                     log.info("{} decided; settling", column);
+                    WorkerMetrics decided = before == null ? null : WorkerMetrics.read(workerMetrics);
                     system.awaitSettled(gates);
+                    if (before != null) {
+                        duringDecisions.merge(column, decided.since(before), WorkerMetrics::plus);
+                        untilSettled.merge(
+                                column, WorkerMetrics.read(workerMetrics).since(before), WorkerMetrics::plus);
+                    }
                     merge(column, rate, outcome.ack(), outcome.executed());
                     if (outcome.failed() > 0 || outcome.neverExecuted() > 0) {
                         problems.add("round %d, %s at %s/s: %d decisions failed (first: %s), %d gates never executed"
@@ -235,6 +259,7 @@ final class GateLatency {
             }
         }
         text.append(breakdown(options.rates().get(0)));
+        text.append(account(options.rates().get(0)));
         if (!throughput.isEmpty()) {
             text.append(saturation(report));
         }
@@ -403,6 +428,120 @@ final class GateLatency {
                         previous == null
                                 ? ""
                                 : Report.ms(h.getValueAtPercentile(99) - previous.getValueAtPercentile(99)));
+    }
+
+    /**
+     * Where the service's share of a decision goes, from its own timers, beside the server's share: the
+     * profile of the targets Countersign misses.
+     */
+    private String account(double rate) {
+        if (duringDecisions.isEmpty()) {
+            return "";
+        }
+        List<String> systems = new ArrayList<>(duringDecisions.keySet());
+        StringBuilder text =
+                new StringBuilder("### The decision in the service's own metrics, at %s/s\n\n".formatted(trim(rate)));
+        text.append("""
+                Read from the service's `/actuator/prometheus` (Spring's and the Temporal SDK's timers) before each
+                round's decisions, when they were all acknowledged, and when their tasks had ended; every round and
+                its warm-up decisions added up. Means, in ms: the timers' buckets are too coarse for percentiles.
+                The service's share of a decision is the HTTP request around the Update and the workflow task's run
+                on its worker; the server's share is the wait until a worker picks the workflow task up (the server
+                matches it to a poll and records it started) and the write behind RespondWorkflowTaskCompleted, on
+                this machine a PostgreSQL transaction. The work per decision counts what each task did from its
+                decision to its end: Countersign's task also asks the model once more and sends its decision record.
+
+                """);
+        text.append("| | ").append(String.join(" | ", systems)).append(" |\n| ---");
+        systems.forEach(system -> text.append(" | ---"));
+        text.append(" |\n");
+        row(
+                text,
+                "decisions",
+                systems,
+                m -> String.valueOf(m.timer(WorkerMetrics.DECISION_REQUEST).count()),
+                duringDecisions);
+        row(
+                text,
+                "`POST /api/approvals/{id}/decision` on the service",
+                systems,
+                m -> mean(m.timer(WorkerMetrics.DECISION_REQUEST)),
+                duringDecisions);
+        row(
+                text,
+                "its Update, from the service to the server and back",
+                systems,
+                m -> mean(m.timer(WorkerMetrics.UPDATE)),
+                duringDecisions);
+        row(
+                text,
+                "a workflow task's wait until a worker picks it up (server)",
+                systems,
+                m -> mean(m.timer(WorkerMetrics.TASK_WAIT)),
+                duringDecisions);
+        row(
+                text,
+                "a workflow task's run on the worker (service)",
+                systems,
+                m -> mean(m.timer(WorkerMetrics.TASK_RUN)),
+                duringDecisions);
+        row(
+                text,
+                "RespondWorkflowTaskCompleted, the server's write",
+                systems,
+                m -> mean(m.timer(WorkerMetrics.TASK_WRITE)),
+                duringDecisions);
+        row(
+                text,
+                "the tool (ExecuteTool's run, either way)",
+                systems,
+                m -> mean(m.byLabel(WorkerMetrics.ACTIVITY_RUN, "activity_type")
+                        .getOrDefault("ExecuteTool", new WorkerMetrics.Timer(0, 0))
+                        .plus(m.byLabel(WorkerMetrics.LOCAL_ACTIVITY_RUN, "activity_type")
+                                .getOrDefault("ExecuteTool", new WorkerMetrics.Timer(0, 0)))),
+                duringDecisions);
+        row(
+                text,
+                "workflow tasks per decision, until the task ended",
+                systems,
+                m -> perDecision(m, m.timer(WorkerMetrics.TASK_WRITE).count()),
+                untilSettled);
+        row(text, "activities per decision, until the task ended", systems, m -> activities(m, false), untilSettled);
+        row(text, "local activities per decision", systems, m -> activities(m, true), untilSettled);
+        return text.append('\n').toString();
+    }
+
+    private void row(
+            StringBuilder text,
+            String what,
+            List<String> systems,
+            java.util.function.Function<WorkerMetrics, String> figure,
+            Map<String, WorkerMetrics> window) {
+        text.append("| ").append(what);
+        systems.forEach(system -> text.append(" | ").append(figure.apply(window.get(system))));
+        text.append(" |\n");
+    }
+
+    private static String mean(WorkerMetrics.Timer timer) {
+        return timer.count() == 0 ? "—" : "%.2f".formatted(timer.meanMillis());
+    }
+
+    private static String perDecision(WorkerMetrics metrics, long count) {
+        long decisions = metrics.timer(WorkerMetrics.DECISION_REQUEST).count();
+        return decisions == 0 ? "—" : "%.1f".formatted((double) count / decisions);
+    }
+
+    /** Per decision, by activity type: {@code ExecuteTool 1.0, NextStep 1.0}. */
+    private static String activities(WorkerMetrics metrics, boolean local) {
+        long decisions = metrics.timer(WorkerMetrics.DECISION_REQUEST).count();
+        Map<String, WorkerMetrics.Timer> byType =
+                metrics.byLabel(local ? WorkerMetrics.LOCAL_ACTIVITY_RUN : WorkerMetrics.ACTIVITY_RUN, "activity_type");
+        List<String> parts = byType.entrySet().stream()
+                .filter(entry -> entry.getValue().count() > 0)
+                .map(entry -> "%s %.1f"
+                        .formatted(entry.getKey(), (double) entry.getValue().count() / decisions))
+                .toList();
+        return decisions == 0 || parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     private String saturation(Report report) {
