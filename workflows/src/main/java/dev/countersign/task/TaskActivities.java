@@ -43,7 +43,7 @@ final class TaskActivities {
      * Tools that run as local activities (short and idempotent by their registration): in the workflow
      * task that calls them, on the worker that runs the task, with the same attempts as {@link #tools}.
      * They cannot heartbeat, so a worker that dies while one runs is noticed when the workflow task
-     * times out and the call runs again there, with the same idempotency key.
+     * times out, and the call runs again on the worker that takes the task over, with the same key.
      */
     final ToolActivities localTools = Workflow.newLocalActivityStub(
             ToolActivities.class,
