@@ -50,34 +50,7 @@ public record PolicyVerdict(
                 TimeoutOutcome.REJECT,
                 null,
                 null,
-                null);
-    }
-
-    /** A verdict as a rule makes it: for a tool that runs as an activity until {@link #runningLocally} says. */
-    public PolicyVerdict(
-            Outcome outcome,
-            String rule,
-            String policyHash,
-            String reason,
-            List<ApprovalTier> tiers,
-            String argsDigest,
-            boolean argumentsInvalid,
-            TimeoutOutcome onTimeout,
-            ReviewPlan review,
-            ShadowVerdict shadow,
-            Map<String, Object> normalizedArgs) {
-        this(
-                outcome,
-                rule,
-                policyHash,
-                reason,
-                tiers,
-                argsDigest,
-                argumentsInvalid,
-                onTimeout,
-                review,
-                shadow,
-                normalizedArgs,
+                null,
                 false);
     }
 

@@ -164,7 +164,8 @@ class RefundTestPolicy implements PolicyActivities {
 
     private static PolicyVerdict approve(
             String rule, List<ApprovalTier> tiers, TimeoutOutcome onTimeout, String digest) {
-        return new PolicyVerdict(Outcome.APPROVE, rule, HASH, "", tiers, digest, false, onTimeout, null, null, null);
+        return new PolicyVerdict(
+                Outcome.APPROVE, rule, HASH, "", tiers, digest, false, onTimeout, null, null, null, false);
     }
 
     static String digest(String tool, Map<String, Object> args) {

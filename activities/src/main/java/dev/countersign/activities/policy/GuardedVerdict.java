@@ -51,7 +51,8 @@ final class GuardedVerdict {
                 chosen.onTimeout(),
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     private static String names(List<PolicyGuard> asking, String ruleName) {

@@ -72,7 +72,7 @@ public record PolicyRule(
 
     PolicyVerdict verdict(String policyHash, String argsDigest) {
         return new PolicyVerdict(
-                outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout, null, null, null);
+                outcome, name, policyHash, reason, tiers, argsDigest, false, onTimeout, null, null, null, false);
     }
 
     ShadowVerdict shadowVerdict() {
